@@ -1,0 +1,74 @@
+package org.alliancepulse.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.ClientRegistered;
+import org.alliancepulse.contracts.intake.ClinicRegistered;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.contracts.notification.NotificationFailed;
+import org.alliancepulse.contracts.notification.NotificationSent;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.contracts.session.SessionScheduled;
+
+/** Every event type of the system, v1. A type missing here cannot be published. */
+public final class EventTypes {
+
+    private static final String PREFIX = "org.alliancepulse.";
+
+    public static final EventType<ClinicRegistered> CLINIC_REGISTERED = intake("clinic-registered", ClinicRegistered.class);
+    public static final EventType<TherapistRegistered> THERAPIST_REGISTERED = intake("therapist-registered", TherapistRegistered.class);
+    public static final EventType<ClientRegistered> CLIENT_REGISTERED = intake("client-registered", ClientRegistered.class);
+    public static final EventType<ClientAssigned> CLIENT_ASSIGNED = intake("client-assigned", ClientAssigned.class);
+
+    public static final EventType<SessionScheduled> SESSION_SCHEDULED = session("session-scheduled", SessionScheduled.class);
+    public static final EventType<FeedbackSubmitted> FEEDBACK_SUBMITTED = session("feedback-submitted", FeedbackSubmitted.class);
+
+    public static final EventType<AlertRaised> ALERT_RAISED =
+            new EventType<>(PREFIX + "alliance.alert-raised.v1", Topics.ALLIANCE_ALERTS, AlertRaised.class);
+
+    public static final EventType<NotificationSent> NOTIFICATION_SENT =
+            new EventType<>(PREFIX + "notification.notification-sent.v1", Topics.NOTIFICATION_EVENTS, NotificationSent.class);
+    public static final EventType<NotificationFailed> NOTIFICATION_FAILED =
+            new EventType<>(PREFIX + "notification.notification-failed.v1", Topics.NOTIFICATION_EVENTS, NotificationFailed.class);
+
+    public static final List<EventType<?>> ALL = List.of(
+            CLINIC_REGISTERED, THERAPIST_REGISTERED, CLIENT_REGISTERED, CLIENT_ASSIGNED,
+            SESSION_SCHEDULED, FEEDBACK_SUBMITTED,
+            ALERT_RAISED,
+            NOTIFICATION_SENT, NOTIFICATION_FAILED);
+
+    private static final Map<String, EventType<?>> BY_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::type, Function.identity()));
+    private static final Map<Class<?>, EventType<?>> BY_PAYLOAD =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static Optional<EventType<?>> byType(String type) {
+        return Optional.ofNullable(BY_TYPE.get(type));
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <P extends EventPayload> EventType<P> of(P payload) {
+        EventType<?> type = BY_PAYLOAD.get(payload.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException("No event type is registered for " + payload.getClass().getName());
+        }
+        return (EventType<P>) type;
+    }
+
+    private static <P extends EventPayload> EventType<P> intake(String name, Class<P> payload) {
+        return new EventType<>(PREFIX + "intake." + name + ".v1", Topics.INTAKE_EVENTS, payload);
+    }
+
+    private static <P extends EventPayload> EventType<P> session(String name, Class<P> payload) {
+        return new EventType<>(PREFIX + "session." + name + ".v1", Topics.SESSION_EVENTS, payload);
+    }
+}

@@ -1,0 +1,46 @@
+package org.alliancepulse.contracts.session;
+
+import static org.alliancepulse.contracts.Require.present;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.EventPayload;
+
+/**
+ * A client's answers to one instrument after one session, with the scores session-service computed from them. Item
+ * answers only, never free text.
+ *
+ * @param instrument {@code SRS}, {@code WAI-SR} or {@code ORS}
+ * @param answers item answers in item order
+ * @param total the instrument's total score
+ * @param subscales subscale name (e.g. {@code bond}, {@code goals}, {@code tasks}) to its score
+ */
+public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+        String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
+        Map<String, BigDecimal> subscales, Instant submittedAt) implements EventPayload {
+
+    public FeedbackSubmitted {
+        present(feedbackId, "feedbackId");
+        present(sessionId, "sessionId");
+        present(clientId, "clientId");
+        present(clientCode, "clientCode");
+        present(therapistId, "therapistId");
+        present(clinicId, "clinicId");
+        present(sessionDate, "sessionDate");
+        present(instrument, "instrument");
+        answers = List.copyOf(present(answers, "answers"));
+        present(total, "total");
+        subscales = Map.copyOf(present(subscales, "subscales"));
+        present(submittedAt, "submittedAt");
+    }
+
+    @Override
+    public String aggregateId() {
+        return clientId.toString();
+    }
+}

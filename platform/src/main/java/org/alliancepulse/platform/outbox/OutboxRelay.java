@@ -1,0 +1,264 @@
+package org.alliancepulse.platform.outbox;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Sends committed outbox events to Kafka as CloudEvents in binary mode, then deletes them.
+ *
+ * <p>One thread, woken by {@link Outbox} right after each commit, so an event is on Kafka milliseconds after its
+ * transaction; a slow timer only picks up what a crash left behind. A PostgreSQL advisory lock lets one relay of a
+ * database drain at a time, which keeps the outbox order (and so the per-key order) when a service runs as several
+ * instances. Delivery is at-least-once: a crash between Kafka's acknowledgement and the delete sends a batch again,
+ * with the same event ids, which consumers de-duplicate.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    /** Any constant shared by all relays on a database; the outbox table is per service database. */
+    private static final long RELAY_LOCK = 0x0a11_a4ce_0b0cL;
+
+    private static final String SELECT_BATCH = """
+            SELECT position, event_id, topic, record_key, event_type, source, subject, occurred_at, payload
+            FROM outbox_event ORDER BY position LIMIT ?
+            """;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    OutboxConfig config;
+
+    @Inject
+    MeterRegistry meters;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+    private Timer publishLag;
+    private Counter published;
+
+    void start(@Observes StartupEvent startup) {
+        producer = new KafkaProducer<>(producerProperties());
+        publishLag = Timer.builder("alliance_pulse.outbox.publish.lag")
+                .description("From the event's write to the outbox until Kafka acknowledged it")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        published = Counter.builder("alliance_pulse.outbox.published")
+                .description("Events the outbox relay delivered to Kafka")
+                .register(meters);
+        running = true;
+        worker = new Thread(this::relayLoop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Asks the relay to look at the outbox now; cheap, and harmless when there is nothing new. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void relayLoop() {
+        Duration backoff = Duration.ofMillis(100);
+        while (running) {
+            try {
+                wakeUps.tryAcquire(config.fallbackInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUps.drainPermits();
+                Batch batch;
+                do {
+                    batch = relayBatch();
+                    if (batch == Batch.LOCKED_ELSEWHERE) {
+                        // another instance is draining and may have read its batch before our commit: look again soon
+                        Thread.sleep(25);
+                    }
+                } while (running && batch != Batch.DRAINED);
+                backoff = Duration.ofMillis(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                LOG.warnf("Outbox relay could not deliver events (%s); retrying in %d ms", e.toString(),
+                        backoff.toMillis());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                        : backoff.multipliedBy(2);
+                wakeUps.release();
+            }
+        }
+    }
+
+    private enum Batch {
+        DRAINED, MORE, LOCKED_ELSEWHERE
+    }
+
+    private Batch relayBatch() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection)) {
+                    connection.rollback();
+                    return Batch.LOCKED_ELSEWHERE;
+                }
+                List<PendingEvent> events = readBatch(connection);
+                if (events.isEmpty()) {
+                    connection.rollback();
+                    return Batch.DRAINED;
+                }
+                send(events);
+                delete(connection, events);
+                connection.commit();
+                Instant now = Instant.now();
+                for (PendingEvent event : events) {
+                    publishLag.record(Duration.between(event.occurredAt(), now));
+                }
+                published.increment(events.size());
+                return events.size() < config.batchSize() ? Batch.DRAINED : Batch.MORE;
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<PendingEvent> readBatch(Connection connection) throws SQLException {
+        List<PendingEvent> events = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SELECT_BATCH)) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new PendingEvent(rs.getLong("position"), rs.getString("event_id"),
+                            rs.getString("topic"), rs.getString("record_key"), rs.getString("event_type"),
+                            rs.getString("source"), rs.getString("subject"),
+                            rs.getTimestamp("occurred_at").toInstant(), rs.getString("payload")));
+                }
+            }
+        }
+        return events;
+    }
+
+    private void send(List<PendingEvent> events) throws Exception {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(events.size());
+        for (PendingEvent event : events) {
+            acks.add(producer.send(event.toRecord()));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void delete(Connection connection, List<PendingEvent> events) throws SQLException {
+        Long[] positions = events.stream().map(PendingEvent::position).toArray(Long[]::new);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox_event WHERE position = ANY(?)")) {
+            Array array = connection.createArrayOf("bigint", positions);
+            delete.setArray(1, array);
+            delete.executeUpdate();
+        }
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis());
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(config.sendTimeout().toMillis(), 10_000));
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return props;
+    }
+
+    private record PendingEvent(long position, String eventId, String topic, String key, String type, String source,
+            String subject, Instant occurredAt, String payload) {
+
+        ProducerRecord<String, String> toRecord() {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+            header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+            header(record, CloudEventHeaders.ID, eventId);
+            header(record, CloudEventHeaders.TYPE, type);
+            header(record, CloudEventHeaders.SOURCE, source);
+            header(record, CloudEventHeaders.SUBJECT, subject);
+            header(record, CloudEventHeaders.TIME, DateTimeFormatter.ISO_INSTANT.format(occurredAt));
+            header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+            return record;
+        }
+
+        private static void header(ProducerRecord<String, String> record, String name, String value) {
+            record.headers().add(new RecordHeader(name, value.getBytes(UTF_8)));
+        }
+    }
+}

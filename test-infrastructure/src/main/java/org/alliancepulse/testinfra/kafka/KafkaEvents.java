@@ -1,0 +1,131 @@
+package org.alliancepulse.testinfra.kafka;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventJson;
+import org.alliancepulse.contracts.EventPayload;
+import org.alliancepulse.contracts.EventType;
+import org.alliancepulse.contracts.EventTypes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * A test's own Kafka client: plays the other services (publishes CloudEvents as they would) and reads what the
+ * service under test published, straight from the broker.
+ */
+public final class KafkaEvents {
+
+    private final String bootstrapServers;
+
+    public KafkaEvents(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Publishes a payload as its service would, with a fresh event id; returns the id. */
+    public String publish(EventPayload payload) {
+        String id = UUID.randomUUID().toString();
+        publish(id, payload);
+        return id;
+    }
+
+    /** Publishes a payload with the given event id: how a test redelivers the same event. */
+    public void publish(String eventId, EventPayload payload) {
+        EventType<EventPayload> type = EventTypes.of(payload);
+        send(type.topic(), payload.aggregateId(), EventJson.write(payload), Map.of(
+                CloudEventHeaders.SPEC_VERSION, "1.0",
+                CloudEventHeaders.ID, eventId,
+                CloudEventHeaders.TYPE, type.type(),
+                CloudEventHeaders.SOURCE, "test",
+                CloudEventHeaders.SUBJECT, payload.aggregateId(),
+                CloudEventHeaders.TIME, Instant.now().toString(),
+                CloudEventHeaders.CONTENT_TYPE, "application/json"));
+    }
+
+    /** Sends any record, e.g. a poison message. */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, v) -> record.headers().add(name, v.getBytes(UTF_8)));
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not send to " + topic, e);
+        }
+    }
+
+    /** Every record on the topic so far, from the beginning. */
+    public List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+
+    /** The events of that type on its topic whose payload matches, in topic order per partition. */
+    public <P extends EventPayload> List<Published<P>> published(EventType<P> type, Predicate<P> matching) {
+        List<Published<P>> found = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : readAll(type.topic())) {
+            if (type.type().equals(header(record, CloudEventHeaders.TYPE))) {
+                P payload = EventJson.read(record.value(), type.payloadClass());
+                if (matching.test(payload)) {
+                    found.add(new Published<>(record, payload));
+                }
+            }
+        }
+        return found;
+    }
+
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), UTF_8);
+    }
+
+    /** One event as it lies on Kafka. */
+    public record Published<P extends EventPayload>(ConsumerRecord<String, String> record, P payload) {
+
+        public String header(String name) {
+            return KafkaEvents.header(record, name);
+        }
+
+        public String key() {
+            return record.key();
+        }
+    }
+}

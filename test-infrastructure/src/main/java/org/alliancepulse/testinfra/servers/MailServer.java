@@ -1,0 +1,61 @@
+package org.alliancepulse.testinfra.servers;
+
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/** A real SMTP server (GreenMail) on a free port that keeps every message it accepts. */
+public final class MailServer implements AutoCloseable {
+
+    private final GreenMail greenMail;
+
+    private MailServer(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    public static MailServer start() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        MailServer server = new MailServer(greenMail);
+        System.out.printf("[infra] SMTP server (GreenMail) started on port %d%n", server.smtpPort());
+        return server;
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    public List<ReceivedMail> received() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(ReceivedMail::of).toList();
+    }
+
+    public List<ReceivedMail> receivedBy(String address) {
+        return received().stream().filter(m -> m.to().contains(address)).toList();
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    /** One message as the recipient would read it. */
+    public record ReceivedMail(String from, List<String> to, String subject, String body) {
+
+        static ReceivedMail of(MimeMessage message) {
+            try {
+                return new ReceivedMail(
+                        Arrays.toString(message.getFrom()),
+                        Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
+                        message.getSubject(),
+                        GreenMailUtil.getBody(message));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException("Unreadable message", e);
+            }
+        }
+    }
+}

@@ -82,6 +82,10 @@ public class ProblemMappers {
         if (status >= 500) {
             LOG.errorf("Request failed with %d: %s", status, e.getClass().getName());
         }
+        if (status == 400) {
+            // Quarkus REST reports an unreadable body (truncated JSON, wrong top-level type) this way
+            return respond(Problem.of(400, "Invalid request", "the request body could not be read as the expected JSON"));
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         return respond(Problem.of(status, title, status >= 500 ? "the service could not answer" : e.getMessage()));

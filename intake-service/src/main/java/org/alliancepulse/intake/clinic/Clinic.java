@@ -1,0 +1,22 @@
+package org.alliancepulse.intake.clinic;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A clinic of the network. Its id is chosen by the network and is the {@code clinic_id} claim of its staff. */
+@Entity
+public class Clinic extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String name;
+
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+}

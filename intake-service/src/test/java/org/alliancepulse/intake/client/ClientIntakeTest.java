@@ -49,7 +49,7 @@ class ClientIntakeTest {
                 .body("firstName", equalTo("Ingrid"))
                 .extract().path("id");
 
-        var events = await().atMost(Duration.ofSeconds(20)).until(
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
                 () -> new KafkaEvents(kafka).published(EventTypes.CLIENT_REGISTERED,
                         e -> e.clientId().toString().equals(id)),
                 found -> !found.isEmpty());
@@ -138,7 +138,7 @@ class ClientIntakeTest {
                 .when().post("/api/clients/" + client + "/assignment")
                 .then().statusCode(201).body("therapistId", equalTo(therapist));
 
-        var events = await().atMost(Duration.ofSeconds(20)).until(
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
                 () -> new KafkaEvents(kafka).published(EventTypes.CLIENT_ASSIGNED,
                         e -> e.clientId().toString().equals(client)),
                 found -> !found.isEmpty());

@@ -43,7 +43,7 @@ class ClinicRegistrationTest {
                 .when().post("/api/clinics")
                 .then().statusCode(201).body("id", equalTo(id)).body("name", equalTo("North Clinic"));
 
-        var events = await().atMost(Duration.ofSeconds(20)).until(
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
                 () -> new KafkaEvents(kafka).published(EventTypes.CLINIC_REGISTERED, e -> e.clinicId().equals(id)),
                 found -> !found.isEmpty());
         assertEquals(1, events.size(), "exactly one event per registration");

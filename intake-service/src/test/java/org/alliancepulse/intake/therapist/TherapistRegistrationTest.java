@@ -39,7 +39,7 @@ class TherapistRegistrationTest {
                 .when().post("/api/therapists")
                 .then().statusCode(201).body("clinicId", equalTo(clinic)).extract().path("id");
 
-        var events = await().atMost(Duration.ofSeconds(20)).until(
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
                 () -> new KafkaEvents(kafka).published(EventTypes.THERAPIST_REGISTERED,
                         e -> e.therapistId().toString().equals(id)),
                 found -> !found.isEmpty());

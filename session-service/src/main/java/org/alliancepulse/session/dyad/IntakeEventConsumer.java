@@ -1,0 +1,62 @@
+package org.alliancepulse.session.dyad;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.platform.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** Keeps this service's view of assignments and therapist logins from intake-service's events. */
+@ApplicationScoped
+public class IntakeEventConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Incoming("intake-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.process(record, event -> {
+            if (event.is(EventTypes.CLIENT_ASSIGNED)) {
+                assign(event.payload(EventTypes.CLIENT_ASSIGNED));
+            } else if (event.is(EventTypes.THERAPIST_REGISTERED)) {
+                registerLogin(event.payload(EventTypes.THERAPIST_REGISTERED));
+            }
+            // other intake events carry nothing this service needs
+        });
+    }
+
+    private static void assign(ClientAssigned assigned) {
+        Dyad dyad = Dyad.findById(assigned.clientId());
+        if (dyad == null) {
+            dyad = new Dyad();
+            dyad.clientId = assigned.clientId();
+        } else if (dyad.assignedAt.isAfter(assigned.assignedAt())) {
+            return; // an older assignment arriving late changes nothing
+        }
+        dyad.clientCode = assigned.clientCode();
+        dyad.clinicId = assigned.clinicId();
+        dyad.therapistId = assigned.therapistId();
+        dyad.assignedAt = assigned.assignedAt();
+        dyad.persist();
+    }
+
+    private static void registerLogin(TherapistRegistered registered) {
+        TherapistLogin login = TherapistLogin.findById(registered.therapistId());
+        if (login == null) {
+            login = new TherapistLogin();
+            login.therapistId = registered.therapistId();
+        }
+        login.username = registered.username();
+        login.clinicId = registered.clinicId();
+        login.persist();
+    }
+}

@@ -1,0 +1,96 @@
+package org.alliancepulse.session.dyad;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The consumer side of the delivery guarantees, against the real broker and database. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class IntakeEventConsumerTest {
+
+    private static final String DEAD_LETTERS = Topics.deadLetterTopic("session-service", Topics.INTAKE_EVENTS);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void aRedeliveredEventIdChangesNothing() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        UUID client = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        events.publish(eventId, new ClientAssigned(client, "C-AAAAAA", "north", first, Instant.now()));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> Dyad.findById(client) != null);
+
+        // the same event id again, even with a different (here: newer) content, is a duplicate
+        events.publish(eventId, new ClientAssigned(client, "C-AAAAAA", "north", UUID.randomUUID(), Instant.now()));
+        // a later event on the same key proves the duplicate was consumed (and skipped) before it
+        UUID marker = UUID.randomUUID();
+        events.publish(new org.alliancepulse.contracts.intake.TherapistRegistered(marker, "north", "m-" + marker,
+                "Marker", "m@example.org"));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> TherapistLogin.findById(marker) != null);
+
+        assertEquals(first, Dyad.<Dyad>findById(client).therapistId);
+    }
+
+    @Test
+    void anOlderAssignmentArrivingLateDoesNotOverwriteANewerOne() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        UUID client = UUID.randomUUID();
+        UUID newer = UUID.randomUUID();
+        Instant now = Instant.now();
+        events.publish(new ClientAssigned(client, "C-BBBBBB", "north", newer, now));
+        events.publish(new ClientAssigned(client, "C-BBBBBB", "north", UUID.randomUUID(), now.minusSeconds(60)));
+        UUID marker = UUID.randomUUID();
+        events.publish(new ClientAssigned(marker, "C-CCCCCC", "north", newer, now));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> Dyad.findById(marker) != null);
+
+        assertEquals(newer, Dyad.<Dyad>findById(client).therapistId);
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopicAndConsumptionGoesOn() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        UUID poisoned = UUID.randomUUID();
+        String notJson = "poison-" + UUID.randomUUID();
+        // a CloudEvent whose data is not a ClientAssigned
+        events.send(Topics.INTAKE_EVENTS, poisoned.toString(), notJson, Map.of(
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, EventTypes.CLIENT_ASSIGNED.type(),
+                CloudEventHeaders.SOURCE, "test"));
+        // not a CloudEvent at all
+        String noHeaders = "{\"clientId\":\"" + UUID.randomUUID() + "\"}";
+        events.send(Topics.INTAKE_EVENTS, poisoned.toString(), noHeaders, Map.of());
+        // a valid event behind them, on the same key and so the same partition
+        UUID after = UUID.randomUUID();
+        events.publish(new ClientAssigned(after, "C-DDDDDD", "north", UUID.randomUUID(), Instant.now()));
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Dyad.findById(after) != null);
+        var dead = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> events.readAll(DEAD_LETTERS).stream()
+                .filter(r -> r.value().equals(notJson) || r.value().equals(noHeaders)).toList(),
+                found -> found.size() == 2);
+        for (var record : dead) {
+            String reason = KafkaEvents.header(record, "dead-letter-reason");
+            assertEquals(false, reason == null || reason.isBlank(), "the dead letter says why");
+        }
+        assertNull(Dyad.findById(poisoned));
+    }
+}

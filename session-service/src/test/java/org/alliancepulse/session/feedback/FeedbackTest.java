@@ -1,0 +1,142 @@
+package org.alliancepulse.session.feedback;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.session.KnownDyad;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class FeedbackTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void srsFeedbackIsScoredStoredAndPublishedWithWhatAnalyticsNeeds() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "SRS", "answers", List.of(7, 8, 7.5, 8)))
+                .when().post("/api/sessions/" + session + "/feedback")
+                .then().statusCode(201).body("total", equalTo(30.5f)).body("subscales.tasks", equalTo(7.5f));
+
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.FEEDBACK_SUBMITTED,
+                        e -> e.sessionId().toString().equals(session)),
+                found -> !found.isEmpty());
+        assertEquals(1, events.size());
+        FeedbackSubmitted event = events.get(0).payload();
+        assertEquals(dyad.clientId(), event.clientId());
+        assertEquals(dyad.clientCode(), event.clientCode());
+        assertEquals(dyad.therapistId(), event.therapistId());
+        assertEquals(dyad.clinicId(), event.clinicId());
+        assertEquals(TODAY, event.sessionDate());
+        assertEquals("SRS", event.instrument());
+        assertEquals(0, new BigDecimal("30.5").compareTo(event.total()));
+        assertEquals(dyad.clientId().toString(), events.get(0).key(), "session events are keyed by client");
+    }
+
+    @Test
+    void theAssignedTherapistMayEnterFeedbackButNotAnotherTherapistOrClinic() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        KnownDyad dyad = KnownDyad.announce(events);
+        KnownDyad otherDyadSameClinicIrrelevant = KnownDyad.announce(events);
+        String session = dyad.scheduleSession(TODAY);
+        dyad.awaitTherapistKnown();
+        otherDyadSameClinicIrrelevant.awaitTherapistKnown();
+        String path = "/api/sessions/" + session + "/feedback";
+        Map<String, Object> srs = Map.of("instrument", "SRS", "answers", List.of(9, 9, 9, 9));
+
+        // another clinic's staff
+        given().auth().oauth2(Tokens.clinicStaff("some-other-clinic")).contentType(ContentType.JSON).body(srs)
+                .post(path).then().statusCode(403).contentType("application/problem+json");
+        // a registered therapist who is not this client's, even at the same clinic
+        given().auth().oauth2(Tokens.therapist(otherDyadSameClinicIrrelevant.therapistLogin(), dyad.clinicId()))
+                .contentType(ContentType.JSON).body(srs).post(path).then().statusCode(403);
+        // admins do not enter clinical data
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(srs)
+                .post(path).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(srs).post(path).then().statusCode(401);
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+
+        given().auth().oauth2(dyad.therapistToken()).contentType(ContentType.JSON).body(srs)
+                .post(path).then().statusCode(201);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs)
+                .post(path).then().statusCode(409);
+        assertEquals(1, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    @ParameterizedTest(name = "refuses {0}")
+    @ValueSource(strings = {
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,7]}",
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,7,11]}",
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,7,8.25]}",
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,null,8]}",
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,\"x\",8]}",
+            "{\"instrument\":\"PHQ-9\",\"answers\":[1,1,1,1]}",
+            "{\"instrument\":\"WAI-SR\",\"answers\":[1,2,3,4,5,1,2,3,4,5,1,2.5]}",
+            "{\"answers\":[7,8,7,8]}",
+            "{\"instrument\":\"SRS\"}",
+            "{\"instrument\":\"SRS\",\"answers\":",
+            "" })
+    void badAnswersAreAProblemAndStoreNothing(String body) {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(body)
+                .post("/api/sessions/" + session + "/feedback")
+                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    @Test
+    void feedbackForAFutureSessionOrAnUnknownOneIsRefused() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String future = dyad.scheduleSession(TODAY.plusDays(7));
+        Map<String, Object> srs = Map.of("instrument", "SRS", "answers", List.of(9, 9, 9, 9));
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs)
+                .post("/api/sessions/" + future + "/feedback").then().statusCode(422);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs)
+                .post("/api/sessions/" + UUID.randomUUID() + "/feedback").then().statusCode(404);
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(future)));
+    }
+
+    @Test
+    void instrumentsArePublishedAsStructureOnly() {
+        given().auth().oauth2(Tokens.therapist("anyone", "north")).get("/api/instruments")
+                .then().statusCode(200).body("code", hasItems("SRS", "WAI-SR", "ORS"))
+                .body("find { it.code == 'WAI-SR' }.items", equalTo(12));
+        given().auth().oauth2(Tokens.withoutRole()).get("/api/instruments").then().statusCode(403);
+        given().get("/api/instruments").then().statusCode(401);
+    }
+}

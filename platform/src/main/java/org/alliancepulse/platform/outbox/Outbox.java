@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 
@@ -19,6 +16,7 @@ import org.alliancepulse.contracts.EventJson;
 import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.EventType;
 import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.platform.work.AfterCommit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,7 +36,7 @@ public class Outbox {
     DataSource dataSource;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -70,21 +68,7 @@ public class Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not write " + type.type() + " to the outbox", e);
         }
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        afterCommit.wake(relay.worker());
         return eventId;
-    }
-
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
-
-        @Override
-        public void beforeCompletion() {
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-                relay.wake();
-            }
-        }
     }
 }

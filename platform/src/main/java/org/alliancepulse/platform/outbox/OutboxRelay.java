@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,8 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.platform.work.BackgroundWorker;
+import org.alliancepulse.platform.work.BackgroundWorker.Round;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,9 +73,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private final Semaphore wakeUps = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private BackgroundWorker worker;
     private KafkaProducer<String, String> producer;
     private Timer publishLag;
     private Counter published;
@@ -88,82 +87,47 @@ public class OutboxRelay {
         published = Counter.builder("alliance_pulse.outbox.published")
                 .description("Events the outbox relay delivered to Kafka")
                 .register(meters);
-        running = true;
-        worker = new Thread(this::relayLoop, "outbox-relay");
-        worker.setDaemon(true);
+        worker = new BackgroundWorker("outbox-relay", this::relayBatch, config.fallbackInterval(),
+                config.maxBackoff());
         worker.start();
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        running = false;
         if (worker != null) {
-            worker.interrupt();
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            worker.stop();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
     }
 
-    /** Asks the relay to look at the outbox now; cheap, and harmless when there is nothing new. */
-    public void wake() {
-        wakeUps.release();
+    /** The relay's thread, for {@link Outbox} to wake after a commit. */
+    BackgroundWorker worker() {
+        return worker;
     }
 
-    private void relayLoop() {
-        Duration backoff = Duration.ofMillis(100);
-        while (running) {
-            try {
-                wakeUps.tryAcquire(config.fallbackInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
-                Batch batch;
-                do {
-                    batch = relayBatch();
-                    if (batch == Batch.LOCKED_ELSEWHERE) {
-                        // another instance is draining and may have read its batch before our commit: look again soon
-                        Thread.sleep(25);
-                    }
-                } while (running && batch != Batch.DRAINED);
-                backoff = Duration.ofMillis(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                LOG.warnf("Outbox relay could not deliver events (%s); retrying in %d ms", e.toString(),
-                        backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
-                        : backoff.multipliedBy(2);
-                wakeUps.release();
-            }
+    private Round relayBatch() {
+        try {
+            return relayBatchOrThrow();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private enum Batch {
-        DRAINED, MORE, LOCKED_ELSEWHERE
-    }
-
-    private Batch relayBatch() throws Exception {
+    private Round relayBatchOrThrow() throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 if (!tryLock(connection)) {
                     connection.rollback();
-                    return Batch.LOCKED_ELSEWHERE;
+                    return Round.BUSY_ELSEWHERE;
                 }
                 List<PendingEvent> events = readBatch(connection);
                 if (events.isEmpty()) {
                     connection.rollback();
-                    return Batch.DRAINED;
+                    return Round.DONE;
                 }
                 send(events);
                 delete(connection, events);
@@ -173,7 +137,7 @@ public class OutboxRelay {
                     publishLag.record(Duration.between(event.occurredAt(), now));
                 }
                 published.increment(events.size());
-                return events.size() < config.batchSize() ? Batch.DRAINED : Batch.MORE;
+                return events.size() < config.batchSize() ? Round.DONE : Round.MORE;
             } catch (Exception e) {
                 connection.rollback();
                 throw e;

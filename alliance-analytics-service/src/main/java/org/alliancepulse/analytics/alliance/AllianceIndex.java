@@ -1,0 +1,29 @@
+package org.alliancepulse.analytics.alliance;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/**
+ * Puts every alliance measure on one 0-100 scale so different instruments can share one series per dyad
+ * (CLINICAL.md): SRS total x 2.5; WAI-SR (sum - 12) / 48 x 100. Outcome measures (ORS) have no alliance index.
+ */
+public final class AllianceIndex {
+
+    private static final BigDecimal SRS_FACTOR = new BigDecimal("2.5");
+    private static final BigDecimal WAI_SR_MIN = BigDecimal.valueOf(12);
+    private static final BigDecimal WAI_SR_SPAN = BigDecimal.valueOf(48);
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private AllianceIndex() {
+    }
+
+    public static Optional<BigDecimal> of(String instrument, BigDecimal total) {
+        return switch (instrument) {
+            case "SRS" -> Optional.of(total.multiply(SRS_FACTOR).setScale(2, RoundingMode.HALF_UP));
+            case "WAI-SR" -> Optional.of(total.subtract(WAI_SR_MIN).multiply(HUNDRED)
+                    .divide(WAI_SR_SPAN, 2, RoundingMode.HALF_UP));
+            default -> Optional.empty();
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package org.alliancepulse.analytics.alliance;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.alliancepulse.analytics.alert.Alerts;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.platform.inbox.Inbox;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/** Adds each alliance measure to its dyad's series and raises what the rules call for. */
+@ApplicationScoped
+public class SessionEventConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    AllianceConfig config;
+
+    @Incoming("session-events")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.process(record, event -> {
+            if (event.is(EventTypes.FEEDBACK_SUBMITTED)) {
+                record(event.payload(EventTypes.FEEDBACK_SUBMITTED));
+            }
+        });
+    }
+
+    private void record(FeedbackSubmitted feedback) {
+        var index = AllianceIndex.of(feedback.instrument(), feedback.total());
+        if (index.isEmpty() || AllianceMeasurement.findById(feedback.feedbackId()) != null) {
+            return; // outcome measures are not alliance; the same feedback republished counts once
+        }
+        AllianceMeasurement measurement = new AllianceMeasurement();
+        measurement.feedbackId = feedback.feedbackId();
+        measurement.sessionId = feedback.sessionId();
+        measurement.clientId = feedback.clientId();
+        measurement.therapistId = feedback.therapistId();
+        measurement.clinicId = feedback.clinicId();
+        measurement.sessionDate = feedback.sessionDate();
+        measurement.instrument = feedback.instrument();
+        measurement.total = feedback.total();
+        measurement.allianceIndex = index.get();
+        measurement.submittedAt = feedback.submittedAt();
+        measurement.persist();
+
+        BigDecimal cutOff = config.lowSrsTotal();
+        LowAlliance.assess(feedback.instrument(), feedback.total(), cutOff)
+                .ifPresent(reason -> alerts.raise(LowAlliance.KIND, "WARNING", List.of(reason), feedback));
+    }
+}

@@ -1,0 +1,65 @@
+package org.alliancepulse.notification.delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.platform.inbox.Inbox;
+import org.alliancepulse.platform.work.AfterCommit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+
+/**
+ * Records each raised alert in the delivery log; {@link AlertMailer} sends it once the transaction has committed.
+ * Sending is not done here so that a slow or broken mail server never holds up (or poisons) the alert stream.
+ */
+@ApplicationScoped
+public class AllianceAlertConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    AlertMailer mailer;
+
+    @Incoming("alliance-alerts")
+    @Blocking
+    @Transactional
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.process(record, event -> {
+            if (event.is(EventTypes.ALERT_RAISED)) {
+                enqueue(event.payload(EventTypes.ALERT_RAISED));
+            }
+        });
+    }
+
+    private void enqueue(AlertRaised alert) {
+        // keyed by alert id: the same alert under another event id is still one email
+        if (AlertNotification.existsForAlert(alert.alertId())) {
+            return;
+        }
+        AlertNotification notification = new AlertNotification();
+        notification.id = UUID.randomUUID();
+        notification.alertId = alert.alertId();
+        notification.kind = alert.kind();
+        notification.clientId = alert.clientId();
+        notification.clientCode = alert.clientCode();
+        notification.therapistId = alert.therapistId();
+        notification.sessionDate = alert.sessionDate();
+        notification.status = AlertNotification.Status.PENDING;
+        notification.createdAt = Instant.now();
+        notification.nextAttemptAt = notification.createdAt;
+        notification.persist();
+        afterCommit.wake(mailer.worker());
+    }
+}

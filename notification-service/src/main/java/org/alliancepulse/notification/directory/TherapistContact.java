@@ -1,0 +1,29 @@
+package org.alliancepulse.notification.directory;
+
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** How to reach a therapist: staff contact data, announced by intake-service. */
+@Entity
+@Table(name = "therapist_contact")
+public class TherapistContact extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "therapist_id")
+    public UUID therapistId;
+
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "work_email")
+    public String workEmail;
+}

@@ -1,0 +1,148 @@
+package org.alliancepulse.notification.delivery;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.InjectMailServer;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.servers.MailServer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Alerts become emails over real SMTP, once each. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.WithMail.class)
+class AlertDeliveryTest {
+
+    private static final LocalDate SESSION_DATE = LocalDate.of(2026, 11, 24);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @InjectMailServer
+    MailServer mail;
+
+    @Test
+    void anAlertBecomesOneEmailToTheTherapistWithNoScoresOrNames() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String email = therapist(events);
+        UUID therapist = therapistIdOf(email);
+        AlertRaised alert = alert(therapist);
+
+        events.publish(alert);
+
+        var received = await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email),
+                found -> !found.isEmpty());
+        assertEquals(1, received.size());
+        assertEquals("Alliance Pulse: low alliance alert for client " + alert.clientCode(), received.get(0).subject());
+        String body = received.get(0).body();
+        assertTrue(body.contains(alert.clientCode()), body);
+        assertTrue(body.contains("2026-11-24"), body);
+        assertTrue(body.contains("/alerts/" + alert.alertId()), body);
+        assertFalse(body.contains("SRS_TOTAL"), "no scores or reasons in email: " + body);
+
+        var sent = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> events.published(EventTypes.NOTIFICATION_SENT, n -> n.alertId().equals(alert.alertId())),
+                found -> !found.isEmpty());
+        assertEquals(1, sent.get(0).payload().attempts());
+    }
+
+    @Test
+    void theSameAlertRedeliveredOrRepublishedIsNotEmailedAgain() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String email = therapist(events);
+        AlertRaised alert = alert(therapistIdOf(email));
+        String eventId = UUID.randomUUID().toString();
+
+        events.publish(eventId, alert);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email).size() == 1);
+        events.publish(eventId, alert);          // redelivery of the same event
+        events.publish(alert);                   // the same alert under a new event id
+        AlertRaised marker = alert(therapistIdOf(email), alert.clientId());
+        events.publish(marker);                  // same key: processed only after both of the above
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> AlertNotification.existsForAlert(marker.alertId()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email).size() == 2);
+
+        long aboutTheAlert = mail.receivedBy(email).stream()
+                .filter(m -> m.body().contains("/alerts/" + alert.alertId())).count();
+        assertEquals(1, aboutTheAlert);
+        assertEquals(1, AlertNotification.count("alertId", alert.alertId()));
+    }
+
+    @Test
+    void anAlertThatOvertakesItsTherapistIsSentOnceTheTherapistIsKnown() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        UUID therapist = UUID.randomUUID();
+        String email = "late-" + therapist.toString().substring(0, 8) + "@clinic.example";
+        AlertRaised alert = alert(therapist);
+
+        events.publish(alert);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> AlertNotification.existsForAlert(alert.alertId()));
+        assertTrue(mail.receivedBy(email).isEmpty());
+
+        events.publish(new TherapistRegistered(therapist, "north", "late-" + therapist, "Dr Late", email));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> mail.receivedBy(email).size() == 1);
+    }
+
+    @Test
+    void poisonAlertsGoToTheDeadLetterTopicAndAreNotEmailed() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String broken = "{\"alertId\":\"" + UUID.randomUUID() + "\",\"kind\":\"LOW_ALLIANCE\"}";
+        events.send(Topics.ALLIANCE_ALERTS, UUID.randomUUID().toString(), broken, Map.of(
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, EventTypes.ALERT_RAISED.type(),
+                CloudEventHeaders.SOURCE, "test"));
+
+        String deadLetters = Topics.deadLetterTopic("notification-service", Topics.ALLIANCE_ALERTS);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> events.readAll(deadLetters).stream().anyMatch(r -> r.value().equals(broken)));
+    }
+
+    private final java.util.Map<String, UUID> therapists = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Registers a therapist the way intake-service announces one and waits until the directory has it. */
+    private String therapist(KafkaEvents events) {
+        UUID id = UUID.randomUUID();
+        String email = "dr-" + id.toString().substring(0, 8) + "@clinic.example";
+        events.publish(new TherapistRegistered(id, "north", "dr-" + id, "Dr Test", email));
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> org.alliancepulse.notification.directory.TherapistContact.findById(id) != null);
+        therapists.put(email, id);
+        return email;
+    }
+
+    private UUID therapistIdOf(String email) {
+        return therapists.get(email);
+    }
+
+    private static AlertRaised alert(UUID therapist) {
+        return alert(therapist, UUID.randomUUID());
+    }
+
+    private static AlertRaised alert(UUID therapist, UUID client) {
+        return new AlertRaised(UUID.randomUUID(), "LOW_ALLIANCE", "WARNING", client,
+                "C-" + client.toString().substring(0, 6).toUpperCase(), therapist, "north", UUID.randomUUID(),
+                SESSION_DATE, List.of("SRS_TOTAL_BELOW_36"), Instant.now());
+    }
+}

@@ -1,0 +1,101 @@
+package org.alliancepulse.contracts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.alliancepulse.contracts.intake.ClientRegistered;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class EventContractsTest {
+
+    static Stream<EventType<?>> eventTypes() {
+        return EventTypes.ALL.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void everyEventTypeHasASchemaMatchingItsRecord(EventType<?> type) throws IOException {
+        JsonNode schema;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(type.schemaResource())) {
+            assertNotNull(in, "no schema at " + type.schemaResource());
+            schema = new ObjectMapper().readTree(in);
+        }
+        Set<String> components = new HashSet<>(Arrays.stream(type.payloadClass().getRecordComponents())
+                .map(c -> c.getName()).toList());
+        Set<String> required = new HashSet<>();
+        schema.get("required").forEach(n -> required.add(n.asText()));
+        Set<String> properties = new HashSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+
+        assertEquals(components, required, "required properties of " + type.type());
+        assertEquals(components, properties, "properties of " + type.type());
+        assertTrue(schema.get("$id").asText().endsWith(type.type() + ".schema.json"));
+    }
+
+    @Test
+    void typeNamesAreVersionedAndUniqueAndTopicsHaveOneProducer() {
+        for (EventType<?> type : EventTypes.ALL) {
+            assertTrue(type.type().matches("org\\.alliancepulse\\.[a-z]+\\.[a-z-]+\\.v\\d+"), type.type());
+            assertEquals(type, EventTypes.byType(type.type()).orElseThrow());
+            String service = type.type().split("\\.")[2];
+            String expectedTopic = switch (service) {
+                case "intake" -> Topics.INTAKE_EVENTS;
+                case "session" -> Topics.SESSION_EVENTS;
+                case "alliance" -> Topics.ALLIANCE_ALERTS;
+                case "notification" -> Topics.NOTIFICATION_EVENTS;
+                default -> throw new AssertionError(service);
+            };
+            assertEquals(expectedTopic, type.topic(), type.type());
+        }
+    }
+
+    @Test
+    void payloadsSurviveTheWireAndUnknownFieldsAreTolerated() {
+        FeedbackSubmitted feedback = new FeedbackSubmitted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "C-7KQ3MZ", UUID.randomUUID(), "north", LocalDate.of(2026, 11, 26), "SRS",
+                List.of(new BigDecimal("7"), new BigDecimal("8.5"), BigDecimal.TEN, BigDecimal.ZERO),
+                new BigDecimal("25.5"), Map.of("bond", new BigDecimal("7")), Instant.parse("2026-11-26T10:15:30Z"));
+
+        String json = EventJson.write(feedback);
+        assertTrue(json.contains("\"sessionDate\":\"2026-11-26\""), json);
+        assertTrue(json.contains("\"submittedAt\":\"2026-11-26T10:15:30Z\""), json);
+        assertEquals(feedback, EventJson.read(json, FeedbackSubmitted.class));
+
+        String newer = json.replaceFirst("\\{", "{\"addedInAFutureVersion\":true,");
+        assertEquals(feedback, EventJson.read(newer, FeedbackSubmitted.class));
+    }
+
+    @Test
+    void aPayloadMissingARequiredFieldIsMalformed() {
+        String missingCode = "{\"clientId\":\"" + UUID.randomUUID() + "\",\"clinicId\":\"north\",\"ageBand\":\"18-25\"}";
+        assertThrows(MalformedEventException.class, () -> EventJson.read(missingCode, ClientRegistered.class));
+        assertThrows(MalformedEventException.class, () -> EventJson.read("not json", ClientRegistered.class));
+        assertThrows(MalformedEventException.class, () -> EventJson.read("null", ClientRegistered.class));
+    }
+
+    @Test
+    void deadLetterTopicsBelongToOneConsumer() {
+        assertEquals("session-service.intake-events.dlq", Topics.deadLetterTopic("session-service", "intake-events"));
+    }
+}

@@ -45,10 +45,12 @@ public final class KeycloakServer implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final Path log;
+    private final Thread stopOnExit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private KeycloakServer(Process process, int httpPort, int managementPort, Path log) {
         this.process = process;
+        this.stopOnExit = Processes.stopOnExit(process, "keycloak");
         this.httpPort = httpPort;
         this.managementPort = managementPort;
         this.log = log;
@@ -223,6 +225,7 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() {
         Processes.stopTree(process, Duration.ofSeconds(20));
+        Processes.forgetStopOnExit(stopOnExit);
     }
 
     // --- distribution and JDK -------------------------------------------------------------------------------

@@ -73,4 +73,23 @@ final class Processes {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * Makes sure the child process does not outlive this JVM, even when the JVM is stopped before anyone closes it
+     * (Ctrl-C during the start, a killed test JVM). Returns the hook for {@link #forgetStopOnExit(Thread)}.
+     */
+    static Thread stopOnExit(Process process, String name) {
+        Thread hook = new Thread(() -> stopTree(process, Duration.ofSeconds(15)), "stop-" + name);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /** Undoes {@link #stopOnExit(Process, String)} once the process was stopped the normal way. */
+    static void forgetStopOnExit(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway; stopping twice is harmless
+        }
+    }
 }

@@ -1,0 +1,33 @@
+package org.alliancepulse.stack;
+
+import java.util.List;
+
+/** The demo users of {@code deploy/keycloak/alliance-pulse-realm.json}. */
+public final class DemoUsers {
+
+    /** Every demo user's password (demo only: the realm is for local runs and tests). */
+    public static final String PASSWORD = "demo-password";
+
+    public static final String ADMIN = "admin";
+    public static final String STAFF_NORTH = "staff-north";
+    public static final String STAFF_SOUTH = "staff-south";
+    public static final String DR_NORTH = "dr-north";
+    public static final String DR_SOUTH = "dr-south";
+
+    public static final String DR_NORTH_EMAIL = "dr-north@north.clinic.example";
+    public static final String DR_SOUTH_EMAIL = "dr-south@south.clinic.example";
+
+    /** Username and what it stands for, in the order the launcher lists them. */
+    public static final List<User> ALL = List.of(
+            new User(ADMIN, "admin", null, "admin@alliance-pulse.example"),
+            new User(STAFF_NORTH, "clinic-staff", "north", "staff-north@north.clinic.example"),
+            new User(STAFF_SOUTH, "clinic-staff", "south", "staff-south@south.clinic.example"),
+            new User(DR_NORTH, "therapist", "north", DR_NORTH_EMAIL),
+            new User(DR_SOUTH, "therapist", "south", DR_SOUTH_EMAIL));
+
+    private DemoUsers() {
+    }
+
+    public record User(String username, String role, String clinicId, String email) {
+    }
+}

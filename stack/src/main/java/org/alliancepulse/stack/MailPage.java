@@ -1,0 +1,119 @@
+package org.alliancepulse.stack;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import org.alliancepulse.testinfra.servers.MailServer;
+import org.alliancepulse.testinfra.servers.MailServer.ReceivedMail;
+
+/**
+ * A tiny web page listing what the local SMTP server received ({@code /}), and the same as JSON
+ * ({@code /api/messages}): how a developer sees the alert emails the therapists would get.
+ */
+final class MailPage implements AutoCloseable {
+
+    static final int PREFERRED_PORT = 8025;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+
+    private MailPage(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Serves on 127.0.0.1 at the preferred port if it is free, else on any free port. */
+    static MailPage start(MailServer mail, int preferredPort) {
+        HttpServer server;
+        try {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), preferredPort), 0);
+            } catch (BindException taken) {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not serve the mail page", e);
+        }
+        server.createContext("/api/messages", exchange -> respond(exchange, "application/json",
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(messages(mail))));
+        server.createContext("/", exchange -> {
+            if (!"/".equals(exchange.getRequestURI().getPath())) {
+                respond(exchange, 404, "text/plain", "not found");
+            } else {
+                respond(exchange, "text/html; charset=utf-8", html(mail.received(), mail.smtpPort()));
+            }
+        });
+        server.start();
+        return new MailPage(server);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private static List<Map<String, Object>> messages(MailServer mail) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ReceivedMail m : mail.received()) {
+            list.add(Map.of("from", m.from(), "to", m.to(), "subject", nonNull(m.subject()), "body", nonNull(m.body())));
+        }
+        return list;
+    }
+
+    private static String html(List<ReceivedMail> mails, int smtpPort) {
+        StringBuilder page = new StringBuilder("""
+                <!doctype html><html><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
+                <title>Alliance Pulse - local mail</title>
+                <style>body{font-family:sans-serif;margin:2em}article{border:1px solid #ccc;border-radius:6px;
+                padding:1em;margin:1em 0}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}
+                .meta{color:#555}</style></head><body>
+                """);
+        page.append("<h1>Mail received by the local SMTP server</h1><p class=meta>SMTP 127.0.0.1:").append(smtpPort)
+                .append(" &middot; ").append(mails.size()).append(" message(s) &middot; newest first &middot; refreshes every 5 s"
+                        + " &middot; <a href=\"/api/messages\">JSON</a></p>");
+        for (int i = mails.size() - 1; i >= 0; i--) {
+            ReceivedMail m = mails.get(i);
+            page.append("<article><div class=meta>From ").append(escape(m.from())).append("<br>To ")
+                    .append(escape(String.join(", ", m.to()))).append("</div><h2>").append(escape(nonNull(m.subject())))
+                    .append("</h2><pre>").append(escape(nonNull(m.body()))).append("</pre></article>");
+        }
+        return page.append("</body></html>").toString();
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static void respond(HttpExchange exchange, String contentType, String body) throws IOException {
+        respond(exchange, 200, contentType, body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

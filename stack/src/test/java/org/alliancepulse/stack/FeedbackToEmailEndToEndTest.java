@@ -1,0 +1,247 @@
+package org.alliancepulse.stack;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.kafka.KafkaEvents.Published;
+import org.alliancepulse.testinfra.servers.MailServer.ReceivedMail;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole system, as deployed: real Kafka, PostgreSQL, SMTP and Keycloak, the four packaged services as separate
+ * processes configured through environment variables. A clinic registers a client and assigns a therapist
+ * (intake-service), the session's feedback is entered (session-service), the low alliance is spotted
+ * (alliance-analytics-service) and the therapist gets exactly one email without PHI (notification-service), even
+ * when Kafka redelivers the feedback.
+ */
+class FeedbackToEmailEndToEndTest {
+
+    private static final String FIRST_NAME = "Ingrid";
+    private static final String LAST_NAME = "Halvorsen";
+    private static final String DATE_OF_BIRTH = "1987-03-14";
+    /** SRS items (0..10 each); total 30.5, below the SRS cut-off of 36. */
+    private static final List<Number> LOW_SRS = List.of(7, 8, 7.5, 8);
+
+    private static Stack stack;
+    private static KafkaEvents kafka;
+    private static String intake;
+    private static String session;
+
+    private static String clientId;
+    private static String clientCode;
+
+    @BeforeAll
+    static void startTheSystem() {
+        stack = Stack.start();
+        kafka = new KafkaEvents(stack.kafkaBootstrapServers());
+        intake = stack.baseUrl(Service.INTAKE);
+        session = stack.baseUrl(Service.SESSION);
+        registerClinicTherapistAndClient();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    /** North clinic, its therapist dr-north and one client assigned to them, entered as an admin and the staff would. */
+    private static void registerClinicTherapistAndClient() {
+        String admin = stack.token(DemoUsers.ADMIN);
+        String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
+
+        post(intake, "/api/clinics", admin, Map.of("id", "north", "name", "North Clinic"))
+                .then().statusCode(201);
+        String therapistId = post(intake, "/api/therapists", admin, Map.of(
+                "clinicId", "north",
+                "username", DemoUsers.DR_NORTH,
+                "displayName", "Dr. Nils Northcott",
+                "workEmail", DemoUsers.DR_NORTH_EMAIL))
+                .then().statusCode(201).extract().path("id");
+        assertNotNull(therapistId, "therapist id");
+
+        Response client = post(intake, "/api/clients", staffNorth, Map.of(
+                "clinicId", "north",
+                "firstName", FIRST_NAME,
+                "lastName", LAST_NAME,
+                "dateOfBirth", DATE_OF_BIRTH));
+        client.then().statusCode(201);
+        clientId = client.path("id");
+        clientCode = client.path("clientCode");
+        assertNotNull(clientId, "client id");
+        assertNotNull(clientCode, "client code");
+        assertFalse(clientCode.contains(FIRST_NAME) || clientCode.contains(LAST_NAME) || clientCode.contains("1987"),
+                "the client code must be pseudonymous: " + clientCode);
+
+        post(intake, "/api/clients/" + clientId + "/assignment", staffNorth, Map.of("therapistId", therapistId))
+                .then().statusCode(201);
+    }
+
+    @Test
+    void lowAllianceFeedbackEmailsTheTherapistOnceWithoutPhiEvenWhenRedelivered() {
+        String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
+        LocalDate sessionDate = LocalDate.now().minusDays(1);
+
+        // the assignment reaches session-service through Kafka, asynchronously: 404 means "not there yet"
+        String sessionId = createSessionOnceKnown(staffNorth, sessionDate);
+
+        post(session, "/api/sessions/" + sessionId + "/feedback", staffNorth,
+                Map.of("instrument", "SRS", "answers", LOW_SRS))
+                .then().statusCode(201);
+
+        await("the alert email to " + DemoUsers.DR_NORTH_EMAIL)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !mailsTo(DemoUsers.DR_NORTH_EMAIL).isEmpty());
+        List<ReceivedMail> mails = mailsTo(DemoUsers.DR_NORTH_EMAIL);
+        assertEquals(1, mails.size(), () -> "exactly one email, got " + mails);
+        ReceivedMail mail = mails.get(0);
+        String text = mail.subject() + "\n" + mail.body();
+        System.out.printf("[e2e] email to %s:%n--- subject: %s%n%s%n---%n", mail.to(), mail.subject(), mail.body());
+
+        assertTrue(text.toLowerCase(Locale.ROOT).replaceAll("[_-]", " ").contains("low alliance"),
+                () -> "the email says what kind of alert (low alliance):\n" + text);
+        assertTrue(text.contains(clientCode), () -> "the email names the client code " + clientCode + ":\n" + text);
+        assertTrue(mentionsDate(text, sessionDate), () -> "the email names the session date " + sessionDate + ":\n" + text);
+        assertNoPhiNorScores(text);
+
+        // --- Kafka redelivers the same event (same ce_id): nothing may change, above all no second email --------
+        List<Published<FeedbackSubmitted>> feedback = kafka.published(EventTypes.FEEDBACK_SUBMITTED,
+                p -> p.sessionId().toString().equals(sessionId));
+        assertEquals(1, feedback.size(), "one FeedbackSubmitted on " + Topics.SESSION_EVENTS + " for the session");
+        Published<FeedbackSubmitted> original = feedback.get(0);
+        String eventId = original.header(CloudEventHeaders.ID);
+        assertNotNull(eventId, "the event carries a ce_id");
+        assertFalse(original.record().value().contains(FIRST_NAME) || original.record().value().contains(LAST_NAME),
+                "no names on Kafka");
+
+        kafka.publish(eventId, original.payload());
+        List<String> consumers = ConsumerProgress.awaitConsumed(stack.kafkaBootstrapServers(), Topics.SESSION_EVENTS,
+                original.record().partition(), Duration.ofSeconds(60));
+        System.out.printf("[e2e] redelivered event %s (same ce_id) consumed by %s%n", eventId, consumers);
+        // The consumers have committed past the redelivered record, so analytics has handled it. Had it raised an
+        // alert again, that alert would leave analytics through its outbox (relayed after the commit, shortly after)
+        // and then pass notification-service and SMTP: 5 s is ample for that on this machine, and we then also wait
+        // until every consumer of alliance-alerts has caught up before counting the emails.
+        sleep(Duration.ofSeconds(5));
+        ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.ALLIANCE_ALERTS, Duration.ofSeconds(60));
+        List<ReceivedMail> afterRedelivery = mailsTo(DemoUsers.DR_NORTH_EMAIL);
+        assertEquals(1, afterRedelivery.size(), () -> "still exactly one email after the redelivery, got " + afterRedelivery);
+    }
+
+    @Test
+    void staffOfAnotherClinicCannotCreateASessionForTheClient() {
+        String staffSouth = stack.token(DemoUsers.STAFF_SOUTH);
+        Map<String, Object> body = Map.of("clientId", clientId, "sessionDate", LocalDate.now().toString());
+        // until session-service has learnt of the client (through Kafka) it cannot know the client's clinic: 404
+        AtomicReference<Response> answer = new AtomicReference<>();
+        await("session-service to know the client").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    answer.set(post(session, "/api/sessions", staffSouth, body));
+                    return answer.get().statusCode() != 404;
+                });
+        assertEquals(403, answer.get().statusCode(), () -> "staff of the south clinic on a north client: "
+                + answer.get().asString());
+        assertTrue(answer.get().contentType().startsWith("application/problem+json"),
+                () -> "a problem+json error, got " + answer.get().contentType());
+    }
+
+    @Test
+    void callsWithoutAValidTokenAreRefused() {
+        Map<String, Object> body = Map.of("clientId", clientId, "sessionDate", LocalDate.now().toString());
+        given().baseUri(session).contentType(ContentType.JSON).body(body)
+                .post("/api/sessions").then().statusCode(401);
+        given().baseUri(intake).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", "north", "firstName", "A", "lastName", "B", "dateOfBirth", "2000-01-01"))
+                .post("/api/clients").then().statusCode(401);
+        given().baseUri(session).contentType(ContentType.JSON).body(body).auth().oauth2("not-a-token")
+                .post("/api/sessions").then().statusCode(401);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    private static Response post(String baseUrl, String path, String token, Object body) {
+        return given().baseUri(baseUrl).auth().oauth2(token)
+                .contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(body)
+                .post(path);
+    }
+
+    private String createSessionOnceKnown(String token, LocalDate sessionDate) {
+        Map<String, Object> body = Map.of("clientId", clientId, "sessionDate", sessionDate.toString());
+        AtomicReference<String> sessionId = new AtomicReference<>();
+        await("session-service to know the assignment").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Response response = post(session, "/api/sessions", token, body);
+                    if (response.statusCode() == 404) {
+                        return false;
+                    }
+                    if (response.statusCode() != 201) {
+                        fail("POST /api/sessions answered " + response.statusCode() + ": " + response.asString());
+                    }
+                    sessionId.set(response.path("id"));
+                    return true;
+                });
+        assertNotNull(sessionId.get(), "session id");
+        return sessionId.get();
+    }
+
+    /** Mail whose recipients include the address, with or without a display name ("Dr. N <address>"). */
+    private static List<ReceivedMail> mailsTo(String address) {
+        return stack.mail().received().stream()
+                .filter(m -> m.to().stream().anyMatch(to -> to.equals(address) || to.endsWith("<" + address + ">")))
+                .toList();
+    }
+
+    private static boolean mentionsDate(String text, LocalDate date) {
+        return List.of("yyyy-MM-dd", "d MMMM yyyy", "d MMM yyyy", "MMMM d, yyyy", "MMM d, yyyy", "dd.MM.yyyy").stream()
+                .map(pattern -> date.format(DateTimeFormatter.ofPattern(pattern, Locale.ENGLISH)))
+                .anyMatch(text::contains);
+    }
+
+    private static void assertNoPhiNorScores(String text) {
+        assertFalse(text.contains(FIRST_NAME), () -> "no first name in the email:\n" + text);
+        assertFalse(text.contains(LAST_NAME), () -> "no last name in the email:\n" + text);
+        // ids (UUIDs) and local URLs' ports are random: they may contain these digits by chance and are not PHI
+        String withoutIds = text
+                .replaceAll("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                .replaceAll("127\\.0\\.0\\.1:\\d+", "<host>");
+        assertFalse(withoutIds.contains("1987"), () -> "no date of birth in the email:\n" + text);
+        for (String score : List.of("30.5", "30,5", "7.5", "7,5")) {
+            assertFalse(withoutIds.contains(score), () -> "no scores in the email (" + score + "):\n" + text);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -30,6 +30,11 @@ public final class MailServer implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
+    /** How many messages arrived so far: cheap enough to poll in a tight loop. */
+    public int receivedCount() {
+        return greenMail.getReceivedMessages().length;
+    }
+
     public List<ReceivedMail> received() {
         return Arrays.stream(greenMail.getReceivedMessages()).map(ReceivedMail::of).toList();
     }

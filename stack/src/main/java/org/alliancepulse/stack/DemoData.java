@@ -82,21 +82,12 @@ final class DemoData {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         ApiClient.Response created = api.post(session + "/api/sessions", staff, body);
         while (created.status() == 404 && System.nanoTime() < deadline) {
-            sleep(500);
+            Processes.sleep(500);
             created = api.post(session + "/api/sessions", staff, body);
         }
         String sessionId = created.expect(201).field("id");
         api.post(session + "/api/sessions/" + sessionId + "/feedback", staff,
                 Map.of("instrument", "SRS", "answers", srsAnswers)).expect(201);
         return sessionId;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        }
     }
 }

@@ -216,7 +216,7 @@ public final class KeycloakServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
             }
-            sleep(500);
+            Processes.sleep(500);
         }
         throw new IllegalStateException("Keycloak was not ready at " + healthUrl() + " within "
                 + READY_TIMEOUT.toSeconds() + " s. Last lines of " + log + ":\n" + Processes.tail(log, 60));
@@ -334,15 +334,6 @@ public final class KeycloakServer implements AutoCloseable {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
         }
     }
 }

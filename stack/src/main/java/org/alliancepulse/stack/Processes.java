@@ -92,4 +92,14 @@ final class Processes {
             // the hook runs anyway; stopping twice is harmless
         }
     }
+
+    /** Sleeps, turning an interruption into an exception (the thread's interrupt flag is kept). */
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
 }

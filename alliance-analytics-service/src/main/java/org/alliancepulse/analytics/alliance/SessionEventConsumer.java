@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.alliancepulse.analytics.alert.Alerts;
 import org.alliancepulse.contracts.EventTypes;
@@ -31,7 +30,6 @@ public class SessionEventConsumer {
 
     @Incoming("session-events")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, event -> {
             if (event.is(EventTypes.FEEDBACK_SUBMITTED)) {

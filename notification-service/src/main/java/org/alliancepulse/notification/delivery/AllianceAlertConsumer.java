@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.alliance.AlertRaised;
@@ -34,7 +33,6 @@ public class AllianceAlertConsumer {
 
     @Incoming("alliance-alerts")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, event -> {
             if (event.is(EventTypes.ALERT_RAISED)) {

@@ -2,7 +2,6 @@ package org.alliancepulse.notification.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
@@ -29,7 +28,6 @@ public class IntakeEventConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, event -> {
             if (event.is(EventTypes.THERAPIST_REGISTERED)) {

@@ -7,21 +7,25 @@ import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import javax.sql.DataSource;
 
+import org.alliancepulse.contracts.MalformedEventException;
+import org.alliancepulse.platform.work.Retry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The one way a service consumes events: effectively once. Call {@link #process} from an {@code @Incoming},
- * {@code @Blocking}, {@code @Transactional} method. The event's id is recorded in the same transaction as the
- * handler's changes, so a redelivered event (after a crash, a rebalance, or a producer retry) is skipped; the
- * connector acknowledges, and so commits the offset, only after that transaction committed. An exception rolls both
- * back and sends the record to the channel's dead-letter topic.
+ * {@code @Blocking} method; it runs the handler in a transaction of its own. The event's id is recorded in that
+ * transaction, with the handler's changes, so a redelivered event (after a crash, a rebalance, or a producer retry)
+ * is skipped; the connector acknowledges, and so commits the offset, only after that transaction committed.
+ * A failure rolls both back. A malformed event is a poison message and goes to the channel's dead-letter topic at
+ * once; any other failure may pass (the database restarting, say) and is retried with back-off first, in order, so
+ * a short outage dead-letters nothing.
  */
 @ApplicationScoped
 public class Inbox {
@@ -39,6 +43,9 @@ public class Inbox {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    InboxConfig config;
+
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
@@ -47,9 +54,26 @@ public class Inbox {
      *
      * @return whether the handler ran
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public boolean process(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = IncomingEvent.of(record);
+        Retry retry = new Retry(config.maxAttempts(), config.firstRetryDelay(), config.maxRetryDelay(),
+                Inbox::isPoison, delay -> Thread.sleep(delay.toMillis()));
+        return retry.call(() -> QuarkusTransaction.requiringNew().call(() -> applyOnce(record, event, handler)),
+                (attempt, failure, delay) -> LOG.warnf("Could not apply %s (attempt %d: %s); retrying in %d ms",
+                        event, attempt, failure.getClass().getName(), delay.toMillis()));
+    }
+
+    private static boolean isPoison(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean applyOnce(ConsumerRecord<String, String> record, IncomingEvent event,
+            Consumer<IncomingEvent> handler) {
         if (!recordFirstDelivery(event)) {
             LOG.debugf("Skipping %s: already processed", event);
             meters.counter("alliance_pulse.inbox.duplicates", "topic", record.topic()).increment();

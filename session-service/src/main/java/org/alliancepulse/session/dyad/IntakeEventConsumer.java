@@ -2,7 +2,6 @@ package org.alliancepulse.session.dyad;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.ClientAssigned;
@@ -22,7 +21,6 @@ public class IntakeEventConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, event -> {
             if (event.is(EventTypes.CLIENT_ASSIGNED)) {

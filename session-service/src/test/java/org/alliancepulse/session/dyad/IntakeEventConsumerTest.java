@@ -31,6 +31,9 @@ class IntakeEventConsumerTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void aRedeliveredEventIdChangesNothing() {
         KafkaEvents events = new KafkaEvents(kafka);
@@ -64,6 +67,32 @@ class IntakeEventConsumerTest {
         await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> Dyad.findById(marker) != null);
 
         assertEquals(newer, Dyad.<Dyad>findById(client).therapistId);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedNotDeadLettered() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        UUID therapist = UUID.randomUUID();
+        // the table the handler writes to disappears for a while, as during a botched migration or a failover
+        execute("ALTER TABLE therapist_login RENAME TO therapist_login_away");
+        try {
+            events.publish(new org.alliancepulse.contracts.intake.TherapistRegistered(therapist, "north",
+                    "t-" + therapist, "Dr Transient", "t@example.org"));
+            Thread.sleep(1000); // the consumer fails and backs off (0.2 s, 0.4 s, ...) meanwhile
+        } finally {
+            execute("ALTER TABLE therapist_login_away RENAME TO therapist_login");
+        }
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> TherapistLogin.findById(therapist) != null);
+        assertEquals(0, events.readAll(DEAD_LETTERS).stream()
+                .filter(r -> r.value().contains(therapist.toString())).count());
+    }
+
+    private void execute(String sql) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Test

@@ -28,7 +28,10 @@ import org.alliancepulse.testinfra.kafka.KafkaEvents.Published;
 import org.alliancepulse.testinfra.servers.MailServer.ReceivedMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole system, as deployed: real Kafka, PostgreSQL, SMTP and Keycloak, the four packaged services as separate
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * (alliance-analytics-service) and the therapist gets exactly one email without PHI (notification-service), even
  * when Kafka redelivers the feedback.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FeedbackToEmailEndToEndTest {
 
     private static final String FIRST_NAME = "Ingrid";
@@ -150,6 +154,20 @@ class FeedbackToEmailEndToEndTest {
         ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.ALLIANCE_ALERTS, Duration.ofSeconds(60));
         List<ReceivedMail> afterRedelivery = mailsTo(DemoUsers.DR_NORTH_EMAIL);
         assertEquals(1, afterRedelivery.size(), () -> "still exactly one email after the redelivery, got " + afterRedelivery);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last, so the logs hold everything the other tests made the services do
+    void noServiceLogsTheClientsNameOrDateOfBirth() throws java.io.IOException {
+        // the registration happened before any test; the other tests only add traffic that could log more
+        for (Service service : Service.values()) {
+            java.nio.file.Path log = stack.service(service).log();
+            String text = java.nio.file.Files.readString(log);
+            assertFalse(text.isBlank(), () -> service.module() + " wrote no log at " + log);
+            for (String phi : List.of(FIRST_NAME, LAST_NAME, DATE_OF_BIRTH)) {
+                assertFalse(text.contains(phi), () -> service.module() + " logged PHI (" + phi + ") in " + log);
+            }
+        }
     }
 
     @Test

@@ -29,7 +29,8 @@ public class RealInfrastructure implements QuarkusTestProfile {
                 "quarkus.oidc.token.issuer", org.alliancepulse.testinfra.security.Tokens.ISSUER,
                 "quarkus.http.test-port", "0",
                 "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
-                "quarkus.log.category.\"kafka\".level", "WARN");
+                "quarkus.log.category.\"kafka\".level", "WARN",
+                "quarkus.log.category.\"state.change.logger\".level", "WARN");
     }
 
     /** For services that send email: adds a real SMTP server. */

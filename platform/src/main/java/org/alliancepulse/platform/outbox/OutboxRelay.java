@@ -25,6 +25,7 @@ import org.alliancepulse.contracts.CloudEventHeaders;
 import org.alliancepulse.platform.work.BackgroundWorker;
 import org.alliancepulse.platform.work.BackgroundWorker.Round;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -74,12 +75,17 @@ public class OutboxRelay {
     String bootstrapServers;
 
     private BackgroundWorker worker;
-    private KafkaProducer<String, String> producer;
+    private Producer<String, String> producer;
     private Timer publishLag;
     private Counter published;
 
     void start(@Observes StartupEvent startup) {
-        producer = new KafkaProducer<>(producerProperties());
+        startRelaying(new KafkaProducer<>(producerProperties()));
+    }
+
+    /** Starts relaying through the producer; tests hand in one whose sends they can make fail. */
+    void startRelaying(Producer<String, String> kafkaProducer) {
+        producer = kafkaProducer;
         publishLag = Timer.builder("alliance_pulse.outbox.publish.lag")
                 .description("From the event's write to the outbox until Kafka acknowledged it")
                 .publishPercentiles(0.5, 0.99)
@@ -93,6 +99,10 @@ public class OutboxRelay {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        stopRelaying();
+    }
+
+    void stopRelaying() {
         if (worker != null) {
             worker.stop();
         }
@@ -192,7 +202,7 @@ public class OutboxRelay {
         }
     }
 
-    private Properties producerProperties() {
+    Properties producerProperties() {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

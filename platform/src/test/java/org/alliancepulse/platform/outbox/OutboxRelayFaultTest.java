@@ -1,0 +1,200 @@
+package org.alliancepulse.platform.outbox;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.servers.KafkaBroker;
+import org.alliancepulse.testinfra.servers.PostgresServer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The relay when Kafka is away: committed events wait in the outbox, nothing is lost or reordered, and they go out
+ * (once, with their own ids) when Kafka answers again. Real PostgreSQL and a real broker; the outage is a producer
+ * whose sends fail while the test says so, since the in-JVM broker cannot come back on the same address.
+ */
+class OutboxRelayFaultTest {
+
+    private static PostgresServer postgres;
+    private static KafkaBroker kafka;
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        postgres = PostgresServer.start();
+        kafka = KafkaBroker.start(3);
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(postgres.createDatabase("relay_test"));
+        ds.setUser(PostgresServer.USER);
+        ds.setPassword(PostgresServer.PASSWORD);
+        dataSource = ds;
+        String migration;
+        try (var in = OutboxRelayFaultTest.class.getClassLoader()
+                .getResourceAsStream("db/platform/R__platform_outbox_and_inbox.sql")) {
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(migration);
+        }
+    }
+
+    @AfterAll
+    static void stopServers() {
+        kafka.close();
+        postgres.close();
+    }
+
+    @Test
+    void eventsWaitOutAKafkaOutageAndGoOutInOrderOnce() throws Exception {
+        String topic = "relay-outage-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        OutboxRelay relay = relay();
+        FlakyProducer producer = new FlakyProducer(relay);
+        producer.outage.set(true);
+        relay.startRelaying(producer);
+        try {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                ids.add(insertEvent(topic, key, "{\"n\":" + i + "}"));
+            }
+            relay.worker().wake();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> producer.failedSends.get() >= 3);
+            assertEquals(5, pendingEvents(), "nothing is dropped while Kafka is away");
+
+            producer.outage.set(false);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> pendingEvents() == 0);
+            List<ConsumerRecord<String, String>> records = new KafkaEvents(kafka.bootstrapServers()).readAll(topic);
+            assertEquals(ids, records.stream().map(r -> KafkaEvents.header(r, CloudEventHeaders.ID)).toList(),
+                    "each event once, in outbox order, with its own id");
+            assertEquals(List.of("{\"n\":0}", "{\"n\":1}", "{\"n\":2}", "{\"n\":3}", "{\"n\":4}"),
+                    records.stream().map(ConsumerRecord::value).toList());
+            records.forEach(r -> assertEquals(key, r.key()));
+        } finally {
+            relay.stopRelaying();
+        }
+    }
+
+    @Test
+    void anEventWrittenWhileNoRelayRunsIsSentByTheNextOneWithoutAWakeUp() throws Exception {
+        String topic = "relay-restart-" + UUID.randomUUID();
+        String id = insertEvent(topic, "k", "{\"left\":\"behind\"}");
+        OutboxRelay relay = relay();
+        relay.startRelaying(new KafkaProducer<>(relay.producerProperties()));
+        try {
+            // no wake-up: only the fallback timer finds what a crashed instance left in the outbox
+            await().atMost(Duration.ofSeconds(20)).until(() -> pendingEvents() == 0);
+            List<ConsumerRecord<String, String>> records = new KafkaEvents(kafka.bootstrapServers()).readAll(topic);
+            assertEquals(List.of(id), records.stream().map(r -> KafkaEvents.header(r, CloudEventHeaders.ID)).toList());
+        } finally {
+            relay.stopRelaying();
+        }
+    }
+
+    private static OutboxRelay relay() {
+        OutboxRelay relay = new OutboxRelay();
+        relay.dataSource = dataSource;
+        relay.meters = new SimpleMeterRegistry();
+        relay.bootstrapServers = kafka.bootstrapServers();
+        relay.config = new OutboxConfig() {
+            @Override
+            public Duration fallbackInterval() {
+                return Duration.ofMillis(500);
+            }
+
+            @Override
+            public int batchSize() {
+                return 2; // several batches, so order across batches is checked too
+            }
+
+            @Override
+            public Duration sendTimeout() {
+                return Duration.ofSeconds(5);
+            }
+
+            @Override
+            public Duration maxBackoff() {
+                return Duration.ofMillis(400);
+            }
+        };
+        return relay;
+    }
+
+    /** Writes an event as {@link Outbox#publish} does, committed. */
+    private static String insertEvent(String topic, String key, String payload) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO outbox_event (event_id, topic, record_key, event_type, source, subject, occurred_at, payload)
+                VALUES (?::uuid, ?, ?, 'org.alliancepulse.test.thing-happened.v1', 'test', ?, ?, ?)
+                """)) {
+            insert.setString(1, id);
+            insert.setString(2, topic);
+            insert.setString(3, key);
+            insert.setString(4, key);
+            insert.setTimestamp(5, Timestamp.from(Instant.now()));
+            insert.setString(6, payload);
+            insert.executeUpdate();
+        }
+        return id;
+    }
+
+    private static long pendingEvents() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM outbox_event")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A real producer whose sends fail, as when the brokers are unreachable, while {@link #outage} is set. */
+    static final class FlakyProducer extends KafkaProducer<String, String> {
+
+        final AtomicBoolean outage = new AtomicBoolean();
+        final AtomicInteger failedSends = new AtomicInteger();
+
+        FlakyProducer(OutboxRelay relay) {
+            super(relay.producerProperties());
+        }
+
+        @Override
+        public Future<RecordMetadata> send(ProducerRecord<String, String> record, Callback callback) {
+            if (outage.get()) {
+                failedSends.incrementAndGet();
+                return CompletableFuture.failedFuture(new TimeoutException("brokers unreachable (test outage)"));
+            }
+            return super.send(record, callback);
+        }
+    }
+}

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.alliancepulse.analytics.alert.Alerts;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -31,11 +32,7 @@ public class SessionEventConsumer {
     @Incoming("session-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
-            if (event.is(EventTypes.FEEDBACK_SUBMITTED)) {
-                record(event.payload(EventTypes.FEEDBACK_SUBMITTED));
-            }
-        });
+        inbox.process(record, EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, this::record));
     }
 
     private void record(FeedbackSubmitted feedback) {

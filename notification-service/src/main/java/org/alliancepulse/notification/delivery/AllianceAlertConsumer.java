@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.work.AfterCommit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,11 +35,7 @@ public class AllianceAlertConsumer {
     @Incoming("alliance-alerts")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
-            if (event.is(EventTypes.ALERT_RAISED)) {
-                enqueue(event.payload(EventTypes.ALERT_RAISED));
-            }
-        });
+        inbox.process(record, EventHandlers.on(EventTypes.ALERT_RAISED, this::enqueue));
     }
 
     private void enqueue(AlertRaised alert) {

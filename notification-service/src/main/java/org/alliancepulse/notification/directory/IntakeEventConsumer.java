@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.notification.delivery.AlertMailer;
+import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.work.AfterCommit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,13 +30,11 @@ public class IntakeEventConsumer {
     @Incoming("intake-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
-            if (event.is(EventTypes.THERAPIST_REGISTERED)) {
-                register(event.payload(EventTypes.THERAPIST_REGISTERED));
-                // an alert that arrived before its therapist can go out now
-                afterCommit.wake(mailer.worker());
-            }
-        });
+        inbox.process(record, EventHandlers.on(EventTypes.THERAPIST_REGISTERED, therapist -> {
+            register(therapist);
+            // an alert that arrived before its therapist can go out now
+            afterCommit.wake(mailer.worker());
+        }));
     }
 
     private static void register(TherapistRegistered registered) {

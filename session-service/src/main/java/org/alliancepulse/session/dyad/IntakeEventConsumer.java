@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -22,14 +23,9 @@ public class IntakeEventConsumer {
     @Incoming("intake-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, event -> {
-            if (event.is(EventTypes.CLIENT_ASSIGNED)) {
-                assign(event.payload(EventTypes.CLIENT_ASSIGNED));
-            } else if (event.is(EventTypes.THERAPIST_REGISTERED)) {
-                registerLogin(event.payload(EventTypes.THERAPIST_REGISTERED));
-            }
-            // other intake events carry nothing this service needs
-        });
+        // other intake events carry nothing this service needs
+        inbox.process(record, EventHandlers.on(EventTypes.CLIENT_ASSIGNED, IntakeEventConsumer::assign)
+                .and(EventTypes.THERAPIST_REGISTERED, IntakeEventConsumer::registerLogin));
     }
 
     private static void assign(ClientAssigned assigned) {

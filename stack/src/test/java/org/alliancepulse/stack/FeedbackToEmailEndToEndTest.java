@@ -146,12 +146,15 @@ class FeedbackToEmailEndToEndTest {
         List<String> consumers = ConsumerProgress.awaitConsumed(stack.kafkaBootstrapServers(), Topics.SESSION_EVENTS,
                 original.record().partition(), Duration.ofSeconds(60));
         System.out.printf("[e2e] redelivered event %s (same ce_id) consumed by %s%n", eventId, consumers);
-        // The consumers have committed past the redelivered record, so analytics has handled it. Had it raised an
-        // alert again, that alert would leave analytics through its outbox (relayed after the commit, shortly after)
-        // and then pass notification-service and SMTP: 5 s is ample for that on this machine, and we then also wait
-        // until every consumer of alliance-alerts has caught up before counting the emails.
-        sleep(Duration.ofSeconds(5));
+        // The consumers have committed past the redelivered record, so analytics' transaction for it has committed.
+        // Had it raised an alert again, that alert would now be in analytics' outbox, then on alliance-alerts, then
+        // a pending delivery in notification-service: wait until each of those is empty before counting emails.
+        await("analytics' outbox to be relayed").atMost(Duration.ofSeconds(30))
+                .until(() -> rows(Service.ANALYTICS, "SELECT count(*) FROM outbox_event") == 0);
         ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.ALLIANCE_ALERTS, Duration.ofSeconds(60));
+        await("notification-service to have no email in flight").atMost(Duration.ofSeconds(30))
+                .until(() -> rows(Service.NOTIFICATION,
+                        "SELECT count(*) FROM alert_notification WHERE status = 'PENDING'") == 0);
         List<ReceivedMail> afterRedelivery = mailsTo(DemoUsers.DR_NORTH_EMAIL);
         assertEquals(1, afterRedelivery.size(), () -> "still exactly one email after the redelivery, got " + afterRedelivery);
     }
@@ -254,12 +257,15 @@ class FeedbackToEmailEndToEndTest {
         }
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** A count from a service's own database, read directly: how the test knows nothing is left in flight there. */
+    private static long rows(Service service, String countQuery) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(service.database()),
+                org.alliancepulse.testinfra.servers.PostgresServer.USER,
+                org.alliancepulse.testinfra.servers.PostgresServer.PASSWORD);
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(countQuery)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 }

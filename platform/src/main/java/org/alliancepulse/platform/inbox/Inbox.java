@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
@@ -49,6 +50,14 @@ public class Inbox {
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
+    private Retry retry;
+
+    @PostConstruct
+    void configureRetry() {
+        retry = new Retry(config.maxAttempts(), config.firstRetryDelay(), config.maxRetryDelay(), Inbox::isPoison,
+                delay -> Thread.sleep(delay.toMillis())); // back-off between attempts, on the consumer's own thread
+    }
+
     /**
      * Applies the event in the record with the handler, unless this service applied it before.
      *
@@ -56,11 +65,12 @@ public class Inbox {
      */
     public boolean process(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = IncomingEvent.of(record);
-        Retry retry = new Retry(config.maxAttempts(), config.firstRetryDelay(), config.maxRetryDelay(),
-                Inbox::isPoison, delay -> Thread.sleep(delay.toMillis()));
         return retry.call(() -> QuarkusTransaction.requiringNew().call(() -> applyOnce(record, event, handler)),
-                (attempt, failure, delay) -> LOG.warnf("Could not apply %s (attempt %d: %s); retrying in %d ms",
-                        event, attempt, failure.getClass().getName(), delay.toMillis()));
+                (attempt, failure, delay) -> {
+                    meters.counter("alliance_pulse.inbox.retries", "topic", record.topic()).increment();
+                    LOG.warnf("Could not apply %s (attempt %d: %s); retrying in %d ms", event, attempt,
+                            failure.getClass().getName(), delay.toMillis());
+                });
     }
 
     private static boolean isPoison(Throwable failure) {

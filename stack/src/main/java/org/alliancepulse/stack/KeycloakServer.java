@@ -199,27 +199,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(healthUrl())).timeout(Duration.ofSeconds(5)).GET().build();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                        + " before it was ready. Last lines of " + log + ":\n" + Processes.tail(log, 60));
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-            Processes.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak was not ready at " + healthUrl() + " within "
-                + READY_TIMEOUT.toSeconds() + " s. Last lines of " + log + ":\n" + Processes.tail(log, 60));
+        Processes.awaitReady("Keycloak", process, URI.create(healthUrl()), log, READY_TIMEOUT);
     }
 
     @Override

@@ -3,9 +3,6 @@ package org.alliancepulse.stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +25,6 @@ public final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final Thread stopOnExit;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServiceProcess(Service service, Process process, int port, Path log) {
         this.service = service;
@@ -69,37 +65,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /q/health/ready} answers 200 (database and Kafka included); throws with the log tail. */
     public ServiceProcess awaitReady() {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(5)).GET().build();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " exited with code " + process.exitValue()
-                        + " before it was ready. Last lines of " + log + ":\n" + Processes.tail(log, 80));
-            }
-            try {
-                HttpResponse<String> response = http.send(probe, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-                last = "HTTP " + response.statusCode() + " " + response.body();
-            } catch (IOException notYet) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + service.module(), e);
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for " + service.module(), e);
-            }
-        }
-        throw new IllegalStateException(service.module() + " was not ready at " + baseUrl() + "/q/health/ready within "
-                + READY_TIMEOUT.toSeconds() + " s (last: " + last + "). Last lines of " + log + ":\n"
-                + Processes.tail(log, 80));
+        Processes.awaitReady(service.module(), process, URI.create(baseUrl() + "/q/health/ready"), log, READY_TIMEOUT);
+        return this;
     }
 
     public Service service() {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO outbox_event (event_id, topic, record_key, event_type, source, subject, occurred_at, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """;

@@ -155,16 +155,15 @@ class OutboxRelayFaultTest {
     /** Writes an event as {@link Outbox#publish} does, committed. */
     private static String insertEvent(String topic, String key, String payload) throws SQLException {
         String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO outbox_event (event_id, topic, record_key, event_type, source, subject, occurred_at, payload)
-                VALUES (?::uuid, ?, ?, 'org.alliancepulse.test.thing-happened.v1', 'test', ?, ?, ?)
-                """)) {
-            insert.setString(1, id);
+        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(Outbox.INSERT)) {
+            insert.setObject(1, UUID.fromString(id));
             insert.setString(2, topic);
             insert.setString(3, key);
-            insert.setString(4, key);
-            insert.setTimestamp(5, Timestamp.from(Instant.now()));
-            insert.setString(6, payload);
+            insert.setString(4, "org.alliancepulse.test.thing-happened.v1");
+            insert.setString(5, "test");
+            insert.setString(6, key);
+            insert.setTimestamp(7, Timestamp.from(Instant.now()));
+            insert.setString(8, payload);
             insert.executeUpdate();
         }
         return id;

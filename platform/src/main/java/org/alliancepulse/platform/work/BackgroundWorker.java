@@ -67,7 +67,9 @@ public final class BackgroundWorker {
     }
 
     private void loop() {
-        Duration backoff = Duration.ofMillis(100);
+        Backoff backoff = new Backoff(Duration.ofMillis(100), maxBackoff.compareTo(Duration.ofMillis(100)) < 0
+                ? Duration.ofMillis(100) : maxBackoff);
+        int failures = 0;
         while (running) {
             try {
                 wakeUps.tryAcquire(fallbackInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -79,7 +81,7 @@ public final class BackgroundWorker {
                         Thread.sleep(25);
                     }
                 } while (running && result != Round.DONE);
-                backoff = Duration.ofMillis(100);
+                failures = 0;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -87,15 +89,15 @@ public final class BackgroundWorker {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("%s: round failed (%s); retrying in %d ms", name, e, backoff.toMillis());
+                Duration delay = backoff.delayAfter(++failures);
+                // the exception's type only: messages can quote SQL values
+                LOG.warnf("%s: round failed (%s); retrying in %d ms", name, e.getClass().getName(), delay.toMillis());
                 try {
-                    Thread.sleep(backoff.toMillis());
+                    Thread.sleep(delay.toMillis());
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                Duration doubled = backoff.multipliedBy(2);
-                backoff = doubled.compareTo(maxBackoff) > 0 ? maxBackoff : doubled;
                 wakeUps.release();
             }
         }

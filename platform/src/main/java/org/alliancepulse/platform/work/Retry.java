@@ -23,8 +23,7 @@ public final class Retry {
     }
 
     private final int maxAttempts;
-    private final Duration firstDelay;
-    private final Duration maxDelay;
+    private final Backoff backoff;
     private final Predicate<RuntimeException> permanent;
     private final Sleeper sleeper;
 
@@ -38,16 +37,14 @@ public final class Retry {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
         this.maxAttempts = maxAttempts;
-        this.firstDelay = firstDelay;
-        this.maxDelay = maxDelay;
+        this.backoff = new Backoff(firstDelay, maxDelay);
         this.permanent = permanent;
         this.sleeper = sleeper;
     }
 
     /** The wait after the given failed attempt (1-based): first delay, doubled each time, capped. */
     public Duration delayAfter(int failedAttempt) {
-        Duration delay = firstDelay.multipliedBy(1L << Math.min(failedAttempt - 1, 30));
-        return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+        return backoff.delayAfter(failedAttempt);
     }
 
     /** @throws RuntimeException the permanent failure, or the last transient one once attempts are used up */

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,6 +106,51 @@ class OutboxRelayFaultTest {
     }
 
     @Test
+    void concurrentWritersOnOneKeyAreRelayedInCommitOrderNotInsertOrder() throws Exception {
+        String topic = "relay-commit-order-" + UUID.randomUUID();
+        String key = UUID.randomUUID().toString();
+        List<String> commitOrder = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.CountDownLatch secondCommitted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection first = dataSource.getConnection()) {
+            first.setAutoCommit(false);
+            String firstId = write(first, topic, key, "{\"writer\":1}");
+            // the second writer on the same key starts after the first wrote, and commits as soon as it can
+            Future<?> secondWriter = second.submit(() -> {
+                try (Connection c = dataSource.getConnection()) {
+                    c.setAutoCommit(false);
+                    String id = write(c, topic, key, "{\"writer\":2}");
+                    c.commit();
+                    commitOrder.add(id);
+                    secondCommitted.countDown();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return null;
+            });
+            // the first writer commits last unless the second had to wait for it (the per-key lock)
+            secondCommitted.await(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            first.commit();
+            commitOrder.add(firstId);
+            secondWriter.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            second.shutdownNow();
+        }
+
+        OutboxRelay relay = relay();
+        relay.startRelaying(new KafkaProducer<>(relay.producerProperties()));
+        try {
+            relay.worker().wake();
+            await().atMost(Duration.ofSeconds(20)).until(() -> pendingEvents() == 0);
+            List<ConsumerRecord<String, String>> records = new KafkaEvents(kafka.bootstrapServers()).readAll(topic);
+            assertEquals(commitOrder, records.stream().map(r -> KafkaEvents.header(r, CloudEventHeaders.ID)).toList(),
+                    "Kafka carries one key's events in the order their transactions committed");
+        } finally {
+            relay.stopRelaying();
+        }
+    }
+
+    @Test
     void anEventWrittenWhileNoRelayRunsIsSentByTheNextOneWithoutAWakeUp() throws Exception {
         String topic = "relay-restart-" + UUID.randomUUID();
         String id = insertEvent(topic, "k", "{\"left\":\"behind\"}");
@@ -154,19 +197,17 @@ class OutboxRelayFaultTest {
 
     /** Writes an event as {@link Outbox#publish} does, committed. */
     private static String insertEvent(String topic, String key, String payload) throws SQLException {
-        String id = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(Outbox.INSERT)) {
-            insert.setObject(1, UUID.fromString(id));
-            insert.setString(2, topic);
-            insert.setString(3, key);
-            insert.setString(4, "org.alliancepulse.test.thing-happened.v1");
-            insert.setString(5, "test");
-            insert.setString(6, key);
-            insert.setTimestamp(7, Timestamp.from(Instant.now()));
-            insert.setString(8, payload);
-            insert.executeUpdate();
+        try (Connection c = dataSource.getConnection()) {
+            return write(c, topic, key, payload);
         }
-        return id;
+    }
+
+    /** Writes an event as {@link Outbox#publish} does, on the connection's current transaction. */
+    private static String write(Connection c, String topic, String key, String payload) throws SQLException {
+        UUID id = UUID.randomUUID();
+        Outbox.write(c, new Outbox.Row(id, topic, key, "org.alliancepulse.test.thing-happened.v1", "test",
+                Instant.now(), payload));
+        return id.toString();
     }
 
     private static long pendingEvents() throws SQLException {

@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -22,6 +23,10 @@ public class Alert extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** Optimistic lock: a concurrent change of the same row fails (409) instead of silently overwriting. */
+    @Version
+    public long version;
 
     public String kind;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -14,6 +15,10 @@ public class Clinic extends PanacheEntityBase {
 
     @Id
     public String id;
+
+    /** Optimistic lock: a concurrent change of the same row fails (409) instead of silently overwriting. */
+    @Version
+    public long version;
 
     public String name;
 

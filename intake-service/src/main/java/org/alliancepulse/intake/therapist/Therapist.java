@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -15,6 +16,10 @@ public class Therapist extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** Optimistic lock: a concurrent change of the same row fails (409) instead of silently overwriting. */
+    @Version
+    public long version;
 
     @Column(name = "clinic_id")
     public String clinicId;

@@ -93,6 +93,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e) {
+        if (Concurrency.isConflict(e)) {
+            // two requests changed the same record at once; the loser's transaction rolled back, nothing was stored
+            return respond(Problem.of(409, "Conflict",
+                    "the record was changed by another request at the same time; nothing was stored, reload and try again"));
+        }
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         LOG.errorf("Unexpected %s at %s", e.getClass().getName(), where);
         LOG.debug("Unexpected exception", e);

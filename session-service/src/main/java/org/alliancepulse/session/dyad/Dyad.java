@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -16,6 +17,10 @@ public class Dyad extends PanacheEntityBase {
     @Id
     @Column(name = "client_id")
     public UUID clientId;
+
+    /** Optimistic lock: a concurrent change of the same row fails (409) instead of silently overwriting. */
+    @Version
+    public long version;
 
     @Column(name = "client_code")
     public String clientCode;

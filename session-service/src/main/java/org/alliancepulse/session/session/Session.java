@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Version;
 
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.session.dyad.DyadAccess;
@@ -25,6 +26,10 @@ public class Session extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
+    /** Optimistic lock: a concurrent change of the same row fails (409) instead of silently overwriting. */
+    @Version
+    public long version;
 
     @Column(name = "client_id")
     public UUID clientId;

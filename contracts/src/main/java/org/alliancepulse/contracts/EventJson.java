@@ -1,6 +1,13 @@
 package org.alliancepulse.contracts;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -14,6 +21,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class EventJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Jackson otherwise quotes the start of the input in every error's location
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -21,6 +30,41 @@ public final class EventJson {
             .build();
 
     private EventJson() {
+    }
+
+    /** What went wrong, where: never the text that was there. */
+    static String problemOf(JsonProcessingException e) {
+        String what;
+        if (e instanceof ValueInstantiationException invalid && invalid.getCause() != null
+                && invalid.getCause() instanceof Require.Violation) {
+            // the payload's own checks (Require): their messages name a field and a rule, no value
+            what = invalid.getCause().getMessage();
+        } else if (e instanceof JsonParseException) {
+            what = "not well-formed JSON";
+        } else if (e instanceof InvalidFormatException) {
+            what = "a value has the wrong format";
+        } else if (e instanceof MismatchedInputException) {
+            what = "a value has the wrong type or is missing";
+        } else {
+            what = "cannot be read";
+        }
+        StringBuilder where = new StringBuilder();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where.append(" (field ");
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    where.append(where.length() > 8 ? "." : "").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    where.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            where.append(')');
+        }
+        JsonLocation location = e.getLocation();
+        if (location != null) {
+            where.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+        }
+        return what + where;
     }
 
     public static String write(EventPayload payload) {
@@ -40,9 +84,10 @@ public final class EventJson {
             }
             return payload;
         } catch (JsonProcessingException e) {
-            // the message names the type and position only: payload text must not reach logs
-            throw new MalformedEventException("payload is not a valid " + payloadClass.getSimpleName() + " at "
-                    + e.getLocation(), e);
+            // Jackson's messages quote the offending text ("Unrecognized token 'Ingrid'"), and a record may hold a
+            // name: the reason names the kind of problem, the field and the position only, and the cause is dropped.
+            throw new MalformedEventException("payload is not a valid " + payloadClass.getSimpleName() + ": "
+                    + problemOf(e));
         }
     }
 }

@@ -8,9 +8,11 @@ import jakarta.inject.Inject;
 
 import org.alliancepulse.analytics.alert.Alerts;
 import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
+import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -18,7 +20,7 @@ import io.smallrye.common.annotation.Blocking;
 
 /** Adds each alliance measure to its dyad's series and raises what the rules call for. */
 @ApplicationScoped
-public class SessionEventConsumer {
+public class SessionEventConsumer implements InboxConsumer {
 
     @Inject
     Inbox inbox;
@@ -29,10 +31,20 @@ public class SessionEventConsumer {
     @Inject
     AllianceConfig config;
 
+    @Override
+    public String topic() {
+        return Topics.SESSION_EVENTS;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, this::record);
+    }
+
     @Incoming("session-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, this::record));
+        inbox.process(record, handlers());
     }
 
     private void record(FeedbackSubmitted feedback) {

@@ -8,10 +8,11 @@ import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.EventType;
 
 /**
- * What a consumer does with each event type it cares about, as typed payloads; other types on the topic are
- * ignored (they belong to other consumers). {@code inbox.process(record, EventHandlers.on(X, this::x).and(Y, ...))}.
+ * What a consumer does with each event type it cares about, as typed payloads:
+ * {@code EventHandlers.on(X, this::x).and(Y, this::y)}. Other known types on the topic belong to other consumers and
+ * are ignored by {@link Inbox}; a type the system does not know at all is dead-lettered there.
  */
-public final class EventHandlers implements Consumer<IncomingEvent> {
+public final class EventHandlers {
 
     private final Map<String, Consumer<IncomingEvent>> byType;
 
@@ -29,11 +30,13 @@ public final class EventHandlers implements Consumer<IncomingEvent> {
         return new EventHandlers(Map.copyOf(more));
     }
 
-    @Override
-    public void accept(IncomingEvent event) {
-        Consumer<IncomingEvent> handler = byType.get(event.type());
-        if (handler != null) {
-            handler.accept(event);
-        }
+    /** Whether this consumer acts on events of the CloudEvents type. */
+    public boolean handles(String type) {
+        return byType.containsKey(type);
+    }
+
+    /** Applies the event; call only for a type it {@link #handles}. */
+    void apply(IncomingEvent event) {
+        byType.get(event.type()).accept(event);
     }
 }

@@ -3,30 +3,42 @@ package org.alliancepulse.platform.inbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.function.Consumer;
+import java.time.Duration;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.MalformedEventException;
-import org.alliancepulse.platform.work.Retry;
+import org.alliancepulse.platform.problem.Concurrency;
+import org.alliancepulse.platform.work.Backoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * The one way a service consumes events: effectively once. Call {@link #process} from an {@code @Incoming},
- * {@code @Blocking} method; it runs the handler in a transaction of its own. The event's id is recorded in that
- * transaction, with the handler's changes, so a redelivered event (after a crash, a rebalance, or a producer retry)
- * is skipped; the connector acknowledges, and so commits the offset, only after that transaction committed.
- * A failure rolls both back. A malformed event is a poison message and goes to the channel's dead-letter topic at
- * once; any other failure may pass (the database restarting, say) and is retried with back-off first, in order, so
- * a short outage dead-letters nothing.
+ * The one way a service consumes events: effectively once, in order, and nothing healthy dead-lettered. Call
+ * {@link #process} from an {@code @Incoming}, {@code @Blocking} method (see {@link InboxConsumer}); it returns only
+ * when the record is dealt with, so the connector acknowledges, and commits the offset, after that.
+ *
+ * <ul>
+ * <li><b>Once.</b> The handler runs in a transaction of its own that also records the event's id; a redelivered
+ * event (after a crash, a rebalance, a producer retry, a replay) finds its id and changes nothing.</li>
+ * <li><b>Poison</b> — not a CloudEvent, data that is not a valid payload, or a type the system does not know (say a
+ * {@code .v2} this version cannot read) — can never succeed and goes to the consumer's dead-letter topic at once.
+ * Known types that other consumers handle are ignored (counted).</li>
+ * <li><b>Outages</b> are waited out: when applying fails and the database does not answer either, the attempt is
+ * not counted; the partition waits with capped back-off, readiness reports DOWN ({@link ConsumerReadiness}), and
+ * the record is applied, in order, once the database is back. A dead-letter send that fails is retried the same
+ * way. Only failures while the database answers (a bug, a missing table) count towards
+ * {@link InboxConfig#maxAttempts()} before the record is dead-lettered.</li>
+ * </ul>
+ * Nothing here writes a record's content to a log or a header: reasons name the field and position only.
  */
 @ApplicationScoped
 public class Inbox {
@@ -38,6 +50,24 @@ public class Inbox {
             ON CONFLICT DO NOTHING
             """;
 
+    /** What became of a record. */
+    public enum Outcome {
+        /** The handler ran and its effect committed. */
+        APPLIED,
+        /** This consumer had applied the event before: nothing changed. */
+        DUPLICATE,
+        /** A known type this consumer has no business with. */
+        IGNORED,
+        /** Poison, or failed every attempt: now on the dead-letter topic. */
+        DEAD_LETTERED,
+        /** A replayed dead letter that still cannot be applied (it stays on the dead-letter topic). */
+        STILL_FAILING
+    }
+
+    /** An outcome, with why for the two failing ones; the reason never quotes the record. */
+    public record Result(Outcome outcome, String reason) {
+    }
+
     @Inject
     DataSource dataSource;
 
@@ -47,49 +77,104 @@ public class Inbox {
     @Inject
     InboxConfig config;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    @Readiness
+    ConsumerReadiness readiness;
+
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
-    private Retry retry;
-
-    @PostConstruct
-    void configureRetry() {
-        retry = new Retry(config.maxAttempts(), config.firstRetryDelay(), config.maxRetryDelay(), Inbox::isPoison,
-                delay -> Thread.sleep(delay.toMillis())); // back-off between attempts, on the consumer's own thread
+    /**
+     * Applies the event in the record with the handlers, unless this service applied it before; dead-letters what
+     * can never be applied. Blocks while the database is away.
+     */
+    public Outcome process(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Result result = run(record, handlers, true);
+        if (result.outcome() == Outcome.DEAD_LETTERED) {
+            deadLetters.send(record, result.reason());
+        }
+        return result.outcome();
     }
 
     /**
-     * Applies the event in the record with the handler, unless this service applied it before.
-     *
-     * @return whether the handler ran
+     * Applies a record taken from the dead-letter topic through the same steps as {@link #process}, but never
+     * dead-letters it again and never waits out an outage: it reports.
      */
-    public boolean process(ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
-        IncomingEvent event = IncomingEvent.of(record);
-        return retry.call(() -> QuarkusTransaction.requiringNew().call(() -> applyOnce(record, event, handler)),
-                (attempt, failure, delay) -> {
-                    meters.counter("alliance_pulse.inbox.retries", "topic", record.topic()).increment();
-                    LOG.warnf("Could not apply %s (attempt %d: %s); retrying in %d ms", event, attempt,
-                            failure.getClass().getName(), delay.toMillis());
-                });
+    public Result replay(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        Result result = run(record, handlers, false);
+        return result.outcome() == Outcome.DEAD_LETTERED ? new Result(Outcome.STILL_FAILING, result.reason()) : result;
     }
 
-    private static boolean isPoison(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MalformedEventException) {
-                return true;
+    private Result run(ConsumerRecord<String, String> record, EventHandlers handlers, boolean live) {
+        IncomingEvent event;
+        try {
+            event = IncomingEvent.of(record);
+        } catch (MalformedEventException e) {
+            return poison(record, "not a CloudEvent: " + e.getMessage());
+        }
+        if (!handlers.handles(event.type())) {
+            if (EventTypes.byType(event.type()).isEmpty()) {
+                meters.counter("alliance_pulse.inbox.unknown_types", "topic", record.topic()).increment();
+                return poison(record, "unknown event type " + abbreviate(event.type()));
+            }
+            meters.counter("alliance_pulse.inbox.ignored", "topic", record.topic()).increment();
+            return new Result(Outcome.IGNORED, null);
+        }
+        Backoff backoff = new Backoff(config.firstRetryDelay(), config.maxRetryDelay());
+        int failures = 0;
+        int waits = 0;
+        while (true) {
+            try {
+                boolean applied = QuarkusTransaction.requiringNew().call(() -> applyOnce(record, event, handlers));
+                if (live) {
+                    readiness.recovered(record.topic());
+                }
+                return new Result(applied ? Outcome.APPLIED : Outcome.DUPLICATE, null);
+            } catch (RuntimeException e) {
+                MalformedEventException malformed = malformed(e);
+                if (malformed != null) {
+                    return poison(record, event + ": " + malformed.getMessage());
+                }
+                Duration delay;
+                if (live && !databaseAnswers()) {
+                    // an outage, not a fault of this record: wait for as long as it takes, in order
+                    delay = backoff.delayAfter(++waits);
+                    readiness.stalled(record.topic(), "database unavailable");
+                    meters.counter("alliance_pulse.inbox.outage_waits", "topic", record.topic()).increment();
+                    LOG.warnf("Database unavailable while applying %s; waiting %d ms", event, delay.toMillis());
+                } else {
+                    failures++;
+                    if (failures >= config.maxAttempts()) {
+                        return poison(record, event + ": failed " + failures + " attempts, last with "
+                                + e.getClass().getName());
+                    }
+                    delay = backoff.delayAfter(failures);
+                    meters.counter("alliance_pulse.inbox.retries", "topic", record.topic()).increment();
+                    // the exception's type only: its message may quote SQL values
+                    LOG.warnf("Could not apply %s (attempt %d: %s%s); retrying in %d ms", event, failures,
+                            e.getClass().getName(), Concurrency.isConflict(e) ? ", a concurrent change" : "",
+                            delay.toMillis());
+                }
+                sleep(delay);
             }
         }
-        return false;
     }
 
-    private boolean applyOnce(ConsumerRecord<String, String> record, IncomingEvent event,
-            Consumer<IncomingEvent> handler) {
+    private Result poison(ConsumerRecord<String, String> record, String reason) {
+        meters.counter("alliance_pulse.inbox.dead_lettered", "topic", record.topic()).increment();
+        return new Result(Outcome.DEAD_LETTERED, reason);
+    }
+
+    private boolean applyOnce(ConsumerRecord<String, String> record, IncomingEvent event, EventHandlers handlers) {
         if (!recordFirstDelivery(event)) {
             LOG.debugf("Skipping %s: already processed", event);
             meters.counter("alliance_pulse.inbox.duplicates", "topic", record.topic()).increment();
             return false;
         }
-        handler.accept(event);
+        handlers.apply(event);
         meters.counter("alliance_pulse.inbox.processed", "topic", record.topic()).increment();
         return true;
     }
@@ -105,5 +190,38 @@ public class Inbox {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record " + event + " in the inbox", e);
         }
+    }
+
+    /** Whether the database answers at all: tells an outage (wait) from a failure of this record (count it). */
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) Math.max(1, config.databaseProbeTimeout().toSeconds()));
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static MalformedEventException malformed(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof MalformedEventException malformed) {
+                return malformed;
+            }
+        }
+        return null;
+    }
+
+    static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry (shutting down)", e);
+        }
+    }
+
+    /** Header values come from outside: a bounded, printable excerpt of a type name is all a log gets. */
+    static String abbreviate(String type) {
+        String printable = type.replaceAll("[^A-Za-z0-9._:/-]", "?");
+        return printable.length() <= 120 ? printable : printable.substring(0, 120) + "...";
     }
 }

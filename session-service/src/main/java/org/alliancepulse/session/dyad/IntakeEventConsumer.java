@@ -4,10 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
+import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,17 +17,29 @@ import io.smallrye.common.annotation.Blocking;
 
 /** Keeps this service's view of assignments and therapist logins from intake-service's events. */
 @ApplicationScoped
-public class IntakeEventConsumer {
+public class IntakeEventConsumer implements InboxConsumer {
+
+    // other intake events carry nothing this service needs
+    private static final EventHandlers HANDLERS = EventHandlers.on(EventTypes.CLIENT_ASSIGNED, IntakeEventConsumer::assign)
+            .and(EventTypes.THERAPIST_REGISTERED, IntakeEventConsumer::registerLogin);
 
     @Inject
     Inbox inbox;
 
+    @Override
+    public String topic() {
+        return Topics.INTAKE_EVENTS;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return HANDLERS;
+    }
+
     @Incoming("intake-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        // other intake events carry nothing this service needs
-        inbox.process(record, EventHandlers.on(EventTypes.CLIENT_ASSIGNED, IntakeEventConsumer::assign)
-                .and(EventTypes.THERAPIST_REGISTERED, IntakeEventConsumer::registerLogin));
+        inbox.process(record, HANDLERS);
     }
 
     private static void assign(ClientAssigned assigned) {

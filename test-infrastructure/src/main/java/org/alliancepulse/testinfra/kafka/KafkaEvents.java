@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import org.alliancepulse.contracts.CloudEventHeaders;
@@ -16,6 +17,10 @@ import org.alliancepulse.contracts.EventJson;
 import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.EventType;
 import org.alliancepulse.contracts.EventTypes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,6 +28,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -110,6 +116,34 @@ public final class KafkaEvents {
             }
         }
         return found;
+    }
+
+    /** Sets (value) or removes (null) a topic-level setting, as an operator would with kafka-configs. */
+    public void alterTopicConfig(String topic, String name, String value) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        AlterConfigOp op = value == null
+                ? new AlterConfigOp(new ConfigEntry(name, ""), AlterConfigOp.OpType.DELETE)
+                : new AlterConfigOp(new ConfigEntry(name, value), AlterConfigOp.OpType.SET);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.incrementalAlterConfigs(Map.of(resource, List.of(op))).all().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not alter " + name + " of " + topic, e);
+        }
+    }
+
+    /** A topic's setting as the broker reports it, or null when the topic does not exist. */
+    public String topicConfig(String topic, String name) {
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            if (!admin.listTopics().names().get(20, TimeUnit.SECONDS).contains(topic)) {
+                return null;
+            }
+            ConfigEntry entry = admin.describeConfigs(List.of(resource)).all().get(20, TimeUnit.SECONDS)
+                    .get(resource).get(name);
+            return entry == null ? null : entry.value();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read " + name + " of " + topic, e);
+        }
     }
 
     public static String header(ConsumerRecord<String, String> record, String name) {

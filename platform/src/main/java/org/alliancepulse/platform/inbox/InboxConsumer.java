@@ -1,0 +1,15 @@
+package org.alliancepulse.platform.inbox;
+
+/**
+ * A service's consumer of one topic, declared so that the same handlers serve the live stream and a replay of the
+ * consumer's dead letters ({@link org.alliancepulse.platform.deadletter.DeadLetterReplay}). Its {@code @Incoming},
+ * {@code @Blocking} method calls {@code inbox.process(record, handlers())}.
+ */
+public interface InboxConsumer {
+
+    /** The Kafka topic this consumer reads. */
+    String topic();
+
+    /** What it does with each event type it cares about. */
+    EventHandlers handlers();
+}

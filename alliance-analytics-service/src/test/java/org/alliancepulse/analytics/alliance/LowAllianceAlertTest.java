@@ -65,7 +65,8 @@ class LowAllianceAlertTest {
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
                 .until(() -> Alert.count("clientId", feedback.clientId()) == 1);
 
-        events.publish(eventId, feedback);
+        // the same event id again, carrying another measure of the dyad: only the inbox can tell it is a duplicate
+        events.publish(eventId, srs(feedback.clientId(), feedback.therapistId(), "4", "4", "4", "4"));
         // the same feedback republished under a new event id (say, a producer restored from backup) counts once too
         events.publish(feedback);
         awaitConsumedUpTo(events, feedback.clientId());

@@ -118,6 +118,31 @@ public final class KafkaEvents {
         return found;
     }
 
+    /**
+     * A condition that holds once the consumer group has committed offsets past everything on the topic now: every
+     * record published before this call has been processed (the group commits only after processing). Unlike a
+     * marker event, this does not rely on the mechanism under test.
+     */
+    public java.util.concurrent.Callable<Boolean> consumedByGroup(String group, String topic) {
+        Map<TopicPartition, Long> end;
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            end = consumer.endOffsets(consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList());
+        }
+        return () -> {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS);
+                return end.entrySet().stream().allMatch(e -> e.getValue() == 0
+                        || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue());
+            }
+        };
+    }
+
     /** Sets (value) or removes (null) a topic-level setting, as an operator would with kafka-configs. */
     public void alterTopicConfig(String topic, String name, String value) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);

@@ -30,7 +30,11 @@ public class RealInfrastructure implements QuarkusTestProfile {
                 "quarkus.http.test-port", "0",
                 "quarkus.log.category.\"org.apache.kafka\".level", "WARN",
                 "quarkus.log.category.\"kafka\".level", "WARN",
-                "quarkus.log.category.\"state.change.logger\".level", "WARN");
+                "quarkus.log.category.\"state.change.logger\".level", "WARN",
+                // failures and outages are provoked on purpose: shorter waits keep the suite quick
+                "alliance-pulse.inbox.max-attempts", "4",
+                "alliance-pulse.inbox.max-retry-delay", "1s",
+                "quarkus.datasource.jdbc.acquisition-timeout", "1s");
     }
 
     /** For services that send email: adds a real SMTP server. */

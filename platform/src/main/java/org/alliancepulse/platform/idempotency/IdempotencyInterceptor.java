@@ -53,7 +53,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  * security checks run before both.</li>
  * </ul>
  *
- * Keys are kept at least {@link IdempotencyConfig#retention()} (24 h by default) and then forgotten.
+ * Keys are kept at least {@link IdempotencyConfig#retention()} (24 h by default) and then forgotten. A replay
+ * carries the stored status and JSON body only: response headers are not stored (no creating endpoint sets one yet).
  */
 @Idempotent
 @Interceptor

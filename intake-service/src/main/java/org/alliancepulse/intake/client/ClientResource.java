@@ -24,6 +24,7 @@ import org.alliancepulse.contracts.intake.ClientRegistered;
 import org.alliancepulse.intake.audit.PhiAccessLog;
 import org.alliancepulse.intake.clinic.Clinic;
 import org.alliancepulse.intake.therapist.Therapist;
+import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
@@ -65,6 +66,7 @@ public class ClientResource {
     @POST
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
+    @Idempotent
     public Response register(@NotNull @Valid RegisterClient request) {
         caller.requireClinic(request.clinicId());
         if (Clinic.findById(request.clinicId()) == null) {
@@ -99,6 +101,7 @@ public class ClientResource {
     @Path("/{id}/assignment")
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
+    @Idempotent
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignTherapist request) {
         Client client = clientOfCallersClinic(id);
         if (client.therapistId != null) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.contracts.intake.ClinicRegistered;
+import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
@@ -37,6 +38,7 @@ public class ClinicResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @Idempotent
     public Response register(@NotNull @Valid RegisterClinic request) {
         if (Clinic.findById(request.id()) != null) {
             throw ProblemException.conflict("a clinic with id " + request.id() + " is already registered");

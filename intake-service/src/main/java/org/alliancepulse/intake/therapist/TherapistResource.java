@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.intake.clinic.Clinic;
+import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
@@ -46,6 +47,7 @@ public class TherapistResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @Idempotent
     public Response register(@NotNull @Valid RegisterTherapist request) {
         if (Clinic.findById(request.clinicId()) == null) {
             throw ProblemException.invalid("clinicId", "no clinic with this id is registered");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.Problem;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -58,6 +59,7 @@ public class FeedbackResource {
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
+    @Idempotent
     public Response submit(@PathParam("id") UUID sessionId, @NotNull @Valid SubmitFeedback request) {
         Session session = Session.findAccessible(sessionId, access);
         Instrument instrument = Scoring.instrument(request.instrument()).orElseThrow(() -> ProblemException

@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.contracts.session.SessionScheduled;
+import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.Dyad;
@@ -45,6 +46,7 @@ public class SessionResource {
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
+    @Idempotent
     public Response schedule(@NotNull @Valid ScheduleSession request) {
         Dyad dyad = access.requireActFor(request.clientId());
         Session session = new Session();

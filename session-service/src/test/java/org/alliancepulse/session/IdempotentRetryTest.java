@@ -1,0 +1,92 @@
+package org.alliancepulse.session;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.session.feedback.Feedback;
+import org.alliancepulse.session.session.Session;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** Feedback and sessions retried with the same Idempotency-Key are entered once. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class IdempotentRetryTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void retriedFeedbackGetsTheFirstAnswerInsteadOfAConflict() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> srs = Map.of("instrument", "SRS", "answers", List.of(7, 8, 7.5, 8));
+
+        Response first = post(dyad.staffToken(), "/api/sessions/" + session + "/feedback", key, srs);
+        Response retry = post(dyad.staffToken(), "/api/sessions/" + session + "/feedback", key, srs);
+
+        assertEquals(201, first.statusCode());
+        assertEquals(201, retry.statusCode());
+        assertEquals(first.asString(), retry.asString());
+        assertEquals("true", retry.header(Idempotent.REPLAYED_HEADER));
+        assertEquals(1, Feedback.count("sessionId", UUID.fromString(session)));
+        // without the key, the same request is a second submission
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs)
+                .post("/api/sessions/" + session + "/feedback").then().statusCode(409);
+    }
+
+    @Test
+    void staffAndTherapistUsingTheSameKeyForTheSameRequestEachScheduleTheirOwn() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        dyad.awaitTherapistKnown();
+        long before = Session.count("clientId", dyad.clientId());
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> booking = Map.of("clientId", dyad.clientId(), "sessionDate", "2026-12-10");
+
+        Response staff = post(dyad.staffToken(), "/api/sessions", key, booking);
+        Response therapist = post(dyad.therapistToken(), "/api/sessions", key, booking);
+
+        assertEquals(201, staff.statusCode());
+        assertEquals(201, therapist.statusCode());
+        assertNull(therapist.header(Idempotent.REPLAYED_HEADER));
+        assertNotEquals(staff.<String>path("id"), therapist.<String>path("id"));
+        assertEquals(before + 2, Session.count("clientId", dyad.clientId()));
+    }
+
+    @Test
+    void openApiDocumentsTheHeaderOnEveryPost() {
+        for (String path : List.of("/api/sessions", "/api/sessions/{id}/feedback")) {
+            given().get("/q/openapi?format=json").then()
+                    .body("paths.findAll { it.value.post != null }.size()", equalTo(2))
+                    .body("paths.'" + path + "'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
+                            equalTo("header"))
+                    .body("paths.'" + path + "'.post.responses.'422'.description", notNullValue());
+        }
+    }
+
+    private static Response post(String token, String path, String key, Object body) {
+        return given().auth().oauth2(token).header(Idempotent.HEADER, key).contentType(ContentType.JSON).body(body)
+                .post(path);
+    }
+}

@@ -17,7 +17,7 @@ public interface NotificationConfig {
     @WithDefault("10")
     int maxAttempts();
 
-    /** Wait before the first retry; doubles per attempt. */
+    /** Wait after the first failed attempt; doubles per further failure (the platform's {@code Backoff}). */
     @WithDefault("2s")
     Duration firstRetryDelay();
 
@@ -29,7 +29,18 @@ public interface NotificationConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Emails handled per dispatcher transaction. */
+    /** Emails claimed per round (one claiming transaction; each result is recorded in its own). */
     @WithDefault("20")
     int batchSize();
+
+    /** Longest wait for the SMTP server to accept one email; a slower send is a failed attempt (TimeoutException). */
+    @WithDefault("30s")
+    Duration smtpTimeout();
+
+    /**
+     * How long an email may stay SENDING before another round sends it again, because the instance that claimed it
+     * must have died before recording the result. Must be longer than {@link #smtpTimeout()}.
+     */
+    @WithDefault("5m")
+    Duration claimTimeout();
 }

@@ -9,6 +9,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,16 +18,20 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import org.alliancepulse.testinfra.servers.MailServer;
+import org.alliancepulse.testinfra.servers.MailServer.MailHeader;
 import org.alliancepulse.testinfra.servers.MailServer.ReceivedMail;
 
 /**
  * A tiny web page listing what the local SMTP server received ({@code /}), and the same as JSON
- * ({@code /api/messages}): how a developer sees the alert emails the therapists would get.
+ * ({@code /api/messages}): how a developer sees the alert emails the therapists would get, headers included — the
+ * Message-ID names the alert, so a resent email shows up as the same one.
  */
 final class MailPage implements AutoCloseable {
 
     static final int PREFERRED_PORT = 8025;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The headers shown above each message; all of them are listed below it. */
+    private static final List<String> MAIN_HEADERS = List.of("Message-ID", "Date", "From", "To", "Subject");
 
     private final HttpServer server;
 
@@ -71,9 +76,21 @@ final class MailPage implements AutoCloseable {
     private static List<Map<String, Object>> messages(MailServer mail) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (ReceivedMail m : mail.received()) {
-            list.add(Map.of("from", m.from(), "to", m.to(), "subject", nonNull(m.subject()), "body", nonNull(m.body())));
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("messageId", first(m, "Message-ID"));
+            message.put("date", first(m, "Date"));
+            message.put("from", m.from());
+            message.put("to", m.to());
+            message.put("subject", nonNull(m.subject()));
+            message.put("headers", m.headers().stream().map(h -> Map.of("name", h.name(), "value", h.value())).toList());
+            message.put("body", nonNull(m.body()));
+            list.add(message);
         }
         return list;
+    }
+
+    private static String first(ReceivedMail mail, String header) {
+        return mail.header(header).stream().findFirst().orElse("");
     }
 
     private static String html(List<ReceivedMail> mails, int smtpPort) {
@@ -82,16 +99,27 @@ final class MailPage implements AutoCloseable {
                 <title>Alliance Pulse - local mail</title>
                 <style>body{font-family:sans-serif;margin:2em}article{border:1px solid #ccc;border-radius:6px;
                 padding:1em;margin:1em 0}pre{white-space:pre-wrap;background:#f6f6f6;padding:.5em}
-                .meta{color:#555}</style></head><body>
+                .meta{color:#555}table.headers{font-size:.85em;border-collapse:collapse}
+                table.headers th{text-align:left;padding-right:1em;vertical-align:top;white-space:nowrap}</style></head><body>
                 """);
         page.append("<h1>Mail received by the local SMTP server</h1><p class=meta>SMTP 127.0.0.1:").append(smtpPort)
                 .append(" &middot; ").append(mails.size()).append(" message(s) &middot; newest first &middot; refreshes every 5 s"
                         + " &middot; <a href=\"/api/messages\">JSON</a></p>");
         for (int i = mails.size() - 1; i >= 0; i--) {
             ReceivedMail m = mails.get(i);
-            page.append("<article><div class=meta>From ").append(escape(m.from())).append("<br>To ")
-                    .append(escape(String.join(", ", m.to()))).append("</div><h2>").append(escape(nonNull(m.subject())))
-                    .append("</h2><pre>").append(escape(nonNull(m.body()))).append("</pre></article>");
+            page.append("<article><h2>").append(escape(nonNull(m.subject()))).append("</h2><table class=headers>");
+            for (String name : MAIN_HEADERS) {
+                for (String value : m.header(name)) {
+                    page.append("<tr><th>").append(name).append("</th><td>").append(escape(value)).append("</td></tr>");
+                }
+            }
+            page.append("</table><pre>").append(escape(nonNull(m.body()))).append("</pre><details><summary class=meta>")
+                    .append("All ").append(m.headers().size()).append(" headers</summary><table class=headers>");
+            for (MailHeader h : m.headers()) {
+                page.append("<tr><th>").append(escape(h.name())).append("</th><td>").append(escape(h.value()))
+                        .append("</td></tr>");
+            }
+            page.append("</table></details></article>");
         }
         return page.append("</body></html>").toString();
     }

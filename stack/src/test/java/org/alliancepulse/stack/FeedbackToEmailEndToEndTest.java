@@ -154,7 +154,7 @@ class FeedbackToEmailEndToEndTest {
         ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.ALLIANCE_ALERTS, Duration.ofSeconds(60));
         await("notification-service to have no email in flight").atMost(Duration.ofSeconds(30))
                 .until(() -> rows(Service.NOTIFICATION,
-                        "SELECT count(*) FROM alert_notification WHERE status = 'PENDING'") == 0);
+                        "SELECT count(*) FROM alert_notification WHERE status IN ('PENDING', 'SENDING')") == 0);
         List<ReceivedMail> afterRedelivery = mailsTo(DemoUsers.DR_NORTH_EMAIL);
         assertEquals(1, afterRedelivery.size(), () -> "still exactly one email after the redelivery, got " + afterRedelivery);
     }

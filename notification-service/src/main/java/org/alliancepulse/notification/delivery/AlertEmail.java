@@ -3,6 +3,7 @@ package org.alliancepulse.notification.delivery;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The text of an alert email. Private by construction: it is composed from the alert kind, the pseudonymous client
@@ -27,6 +28,14 @@ public record AlertEmail(String subject, String body) {
                 This email deliberately carries no names, scores or notes. Sign in to see the details.
                 """.formatted(therapistName, what, kind, clientCode, DATE.format(sessionDate), sessionDate, link);
         return new AlertEmail(subject, body);
+    }
+
+    /**
+     * The Message-ID of the email about an alert: the same for every attempt, so a resend after a crash or a timeout
+     * is recognisable (and can be folded by mail clients) as the same email.
+     */
+    public static String messageId(UUID alertId) {
+        return "<alert-" + alertId + "@alliancepulse>";
     }
 
     /** The alert kind in the clinic's words. */

@@ -2,35 +2,66 @@ package org.alliancepulse.notification.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 import org.alliancepulse.contracts.notification.NotificationFailed;
 import org.alliancepulse.contracts.notification.NotificationSent;
 import org.alliancepulse.notification.NotificationConfig;
-import org.alliancepulse.notification.directory.TherapistContact;
+import org.alliancepulse.notification.delivery.AlertNotification.Status;
+import org.alliancepulse.notification.delivery.Recipients.Recipient;
 import org.alliancepulse.platform.outbox.Outbox;
+import org.alliancepulse.platform.work.Backoff;
 import org.alliancepulse.platform.work.BackgroundWorker;
 import org.alliancepulse.platform.work.BackgroundWorker.Round;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Sends the emails the delivery log says are due, right after they are logged, and retries failures with
- * exponential back-off. Due rows are locked with SKIP LOCKED, so several instances share the work without sending
- * an email twice; a row is marked SENT in the transaction that sent it. An instance dying after the mail server
- * accepted a message but before that commit would send it again on restart: SMTP offers no way to close that last
- * gap, and one duplicate after a crash beats a lost alert.
+ * Sends the emails the delivery log says are due, in rounds of three steps, so that no database transaction and no
+ * row lock is ever held while the SMTP server is being talked to:
+ * <ol>
+ * <li><b>Claim</b> (transaction 1): due rows — PENDING whose next attempt is due, and SENDING whose claim is older
+ * than {@code claim-timeout} — are locked with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work,
+ * marked SENDING with the claim time, and committed. A row whose therapist is not in the directory yet becomes
+ * WAITING_FOR_THERAPIST instead and spends no attempt; {@link WaitingAlerts} makes it PENDING when the therapist
+ * arrives, however late.</li>
+ * <li><b>Send</b> (no transaction): the claimed emails one by one, each waiting at most {@code smtp-timeout} for the
+ * server. The Message-ID is derived from the alert id ({@link AlertEmail#messageId}), so a resend is recognisably
+ * the same email.</li>
+ * <li><b>Record</b> (transaction 2, one per email): SENT and {@code NotificationSent}; or PENDING after back-off
+ * with the failure's exception type as {@code last_error}; or FAILED and {@code NotificationFailed} after
+ * {@code max-attempts}. A result is recorded only while the row still carries the version its claim committed.</li>
+ * </ol>
+ * <p>
+ * <b>Crash window.</b> If an instance dies (or is stopped) after the SMTP server accepted an email and before
+ * transaction 2 committed, the row stays SENDING and is claimed and sent again by the first round that runs once
+ * {@code claim-timeout} has passed since the claim: each such crash causes at most one duplicate email, with the
+ * same Message-ID. SMTP offers no way to close that gap, and one duplicate beats a lost alert. No live sender is
+ * overtaken: {@code claim-timeout} must exceed {@code smtp-timeout} (checked at start), and an email is not started
+ * when its claim could expire before its send would time out — it is released to PENDING instead.
+ * <p>
+ * One more way to a duplicate: the Vert.x mail client cannot cancel a send, so a server that accepts an email after
+ * it was given up at the timeout delivers it, and the retry delivers it again (a warning is logged when seen).
  */
 @ApplicationScoped
 public class AlertMailer {
@@ -39,7 +70,8 @@ public class AlertMailer {
 
     private static final String DUE = """
             SELECT * FROM alert_notification
-            WHERE status = 'PENDING' AND next_attempt_at <= now()
+            WHERE (status = 'PENDING' AND next_attempt_at <= :dueBy)
+               OR (status = 'SENDING' AND claimed_at <= :abandonedBefore)
             ORDER BY next_attempt_at LIMIT :limit
             FOR UPDATE SKIP LOCKED
             """;
@@ -48,7 +80,10 @@ public class AlertMailer {
     EntityManager entityManager;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer smtp;
+
+    @Inject
+    Recipients recipients;
 
     @Inject
     Outbox outbox;
@@ -59,10 +94,29 @@ public class AlertMailer {
     @Inject
     MeterRegistry meters;
 
+    private Backoff backoff;
     private BackgroundWorker worker;
 
+    /** An email claimed in transaction 1, with what transaction 2 needs to record its result. */
+    private record Claimed(UUID id, long version, UUID alertId, Instant claimedAt, Mail mail) {
+    }
+
+    /** What one claiming transaction decided: the emails to send, out of how many due rows. */
+    private record Claim(int due, List<Claimed> emails) {
+    }
+
+    @PostConstruct
+    void checkConfig() {
+        if (config.claimTimeout().compareTo(config.smtpTimeout()) <= 0) {
+            throw new IllegalStateException("alliance-pulse.notification.claim-timeout must be longer than smtp-timeout,"
+                    + " or a slow send would be taken over and sent twice");
+        }
+        backoff = new Backoff(config.firstRetryDelay(), config.maxRetryDelay());
+    }
+
     void start(@Observes StartupEvent startup) {
-        worker = new BackgroundWorker("alert-mailer", this::deliverDue, config.pollInterval(), Duration.ofMinutes(1));
+        worker = new BackgroundWorker("alert-mailer", () -> deliverDue(smtp, Instant.now()), config.pollInterval(),
+                Duration.ofMinutes(1));
         worker.start();
     }
 
@@ -74,60 +128,136 @@ public class AlertMailer {
         return worker;
     }
 
-    Round deliverDue() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            @SuppressWarnings("unchecked")
-            List<AlertNotification> due = entityManager.createNativeQuery(DUE, AlertNotification.class)
-                    .setParameter("limit", config.batchSize()).getResultList();
-            due.forEach(this::deliver);
-            return due.size() < config.batchSize() ? Round.DONE : Round.MORE;
-        });
+    /**
+     * One round: claims what is due by {@code dueBy}, sends it through {@code mailServer}, records each result.
+     * The background worker calls it with the configured mailer and the current time.
+     */
+    Round deliverDue(ReactiveMailer mailServer, Instant dueBy) {
+        Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(dueBy));
+        List<Claimed> emails = claim.emails();
+        for (int i = 0; i < emails.size(); i++) {
+            Claimed email = emails.get(i);
+            if (!Instant.now().plus(config.smtpTimeout()).isBefore(email.claimedAt().plus(config.claimTimeout()))) {
+                // another round may take these over before a send started now would end: give them back untried
+                emails.subList(i, emails.size()).forEach(unsent -> QuarkusTransaction.requiringNew()
+                        .run(() -> record(unsent, Result.RELEASED, null)));
+                return Round.MORE;
+            }
+            String failure = send(mailServer, email);
+            QuarkusTransaction.requiringNew().run(() -> record(email, failure == null ? Result.SENT : Result.FAILED,
+                    failure));
+        }
+        return claim.due() < config.batchSize() ? Round.DONE : Round.MORE;
     }
 
-    private void deliver(AlertNotification notification) {
-        TherapistContact contact = TherapistContact.findById(notification.therapistId);
-        if (contact == null) {
-            // the alert overtook the therapist's registration (different topics): wait for the directory
-            failed(notification, "THERAPIST_NOT_IN_DIRECTORY");
-            return;
+    private Claim claim(Instant dueBy) {
+        @SuppressWarnings("unchecked")
+        List<AlertNotification> due = entityManager.createNativeQuery(DUE, AlertNotification.class)
+                .setParameter("dueBy", dueBy)
+                .setParameter("abandonedBefore", dueBy.minus(config.claimTimeout()))
+                .setParameter("limit", config.batchSize())
+                .getResultList();
+        Instant now = Instant.now();
+        List<AlertNotification> claimed = new ArrayList<>();
+        List<Mail> mails = new ArrayList<>();
+        for (AlertNotification notification : due) {
+            // read after the row lock: see WaitingAlerts for why that order matters
+            Optional<Recipient> recipient = recipients.find(notification.therapistId);
+            if (recipient.isEmpty()) {
+                notification.waitForTherapist();
+                meters.counter("alliance_pulse.notification.emails", "outcome", "waiting").increment();
+                LOG.infof("Alert %s waits for therapist %s to reach the directory", notification.alertId,
+                        notification.therapistId);
+                continue;
+            }
+            if (notification.status == Status.SENDING) {
+                LOG.warnf("Alert %s: claimed at %s with no result recorded since; sending it again",
+                        notification.alertId, notification.claimedAt);
+            }
+            notification.claim(now);
+            claimed.add(notification);
+            mails.add(compose(notification, recipient.get()));
         }
+        entityManager.flush(); // increments the versions that fence this claim's results
+        List<Claimed> emails = new ArrayList<>();
+        for (int i = 0; i < claimed.size(); i++) {
+            AlertNotification n = claimed.get(i);
+            emails.add(new Claimed(n.id, n.version, n.alertId, now, mails.get(i)));
+        }
+        return new Claim(due.size(), emails);
+    }
+
+    private Mail compose(AlertNotification notification, Recipient to) {
         String link = config.appBaseUrl().replaceAll("/+$", "") + "/alerts/" + notification.alertId;
         AlertEmail email = AlertEmail.compose(notification.kind, notification.clientCode, notification.sessionDate,
-                link, contact.displayName);
-        try {
-            mailer.send(Mail.withText(contact.workEmail, email.subject(), email.body()));
-        } catch (RuntimeException e) {
-            failed(notification, e.getClass().getSimpleName());
-            return;
-        }
-        notification.attempts++;
-        notification.status = AlertNotification.Status.SENT;
-        notification.sentAt = Instant.now();
-        outbox.publish(new NotificationSent(notification.id, notification.alertId, notification.clientId,
-                notification.therapistId, notification.attempts, notification.sentAt));
-        meters.counter("alliance_pulse.notification.emails", "outcome", "sent").increment();
-        LOG.infof("Emailed %s alert %s to therapist %s", notification.kind, notification.alertId,
-                notification.therapistId);
+                link, to.displayName());
+        return Mail.withText(to.workEmail(), email.subject(), email.body())
+                .addHeader("Message-ID", AlertEmail.messageId(notification.alertId));
     }
 
-    private void failed(AlertNotification notification, String reason) {
-        notification.attempts++;
-        notification.lastError = reason;
-        if (notification.attempts >= config.maxAttempts()) {
-            notification.status = AlertNotification.Status.FAILED;
-            outbox.publish(new NotificationFailed(notification.id, notification.alertId, notification.clientId,
-                    notification.therapistId, notification.attempts, reason, Instant.now()));
-            meters.counter("alliance_pulse.notification.emails", "outcome", "failed").increment();
-            LOG.errorf("Gave up emailing alert %s after %d attempts (%s)", notification.alertId,
-                    notification.attempts, reason);
+    /**
+     * Talks to the SMTP server, outside any transaction.
+     *
+     * @return null once the server accepted the email, else the failure's exception type
+     */
+    private String send(ReactiveMailer mailServer, Claimed email) {
+        CompletableFuture<Void> accepted = mailServer.send(email.mail()).subscribeAsCompletionStage();
+        try {
+            accepted.get(config.smtpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            accepted.whenComplete((late, failure) -> {
+                if (failure == null) {
+                    LOG.warnf("Alert %s: the SMTP server accepted the email after the timeout gave it up;"
+                            + " its retry will be a duplicate (same Message-ID)", email.alertId());
+                }
+            });
+            return e.getClass().getName();
+        } catch (ExecutionException e) {
+            return (e.getCause() == null ? e : e.getCause()).getClass().getName();
+        } catch (InterruptedException e) {
+            // stopping: the outcome is unknown, so the claim stays for claim-timeout to resolve, as after a crash
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending", e);
+        }
+    }
+
+    private enum Result {
+        SENT, FAILED, RELEASED
+    }
+
+    private void record(Claimed email, Result result, String failure) {
+        AlertNotification notification = entityManager.find(AlertNotification.class, email.id(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (notification.version != email.version() || notification.status != Status.SENDING) {
+            LOG.warnf("Alert %s: another round took over the claim; this round's result (%s) is not recorded",
+                    email.alertId(), result);
             return;
         }
-        Duration delay = config.firstRetryDelay().multipliedBy(1L << Math.min(notification.attempts - 1, 20));
-        if (delay.compareTo(config.maxRetryDelay()) > 0) {
-            delay = config.maxRetryDelay();
+        Instant now = Instant.now();
+        switch (result) {
+            case SENT -> {
+                notification.sent(now);
+                outbox.publish(new NotificationSent(notification.id, notification.alertId, notification.clientId,
+                        notification.therapistId, notification.attempts, notification.sentAt));
+                meters.counter("alliance_pulse.notification.emails", "outcome", "sent").increment();
+                LOG.infof("Emailed %s alert %s to therapist %s (attempt %d)", notification.kind,
+                        notification.alertId, notification.therapistId, notification.attempts);
+            }
+            case FAILED -> {
+                if (notification.failed(failure, now, backoff, config.maxAttempts())) {
+                    outbox.publish(new NotificationFailed(notification.id, notification.alertId,
+                            notification.clientId, notification.therapistId, notification.attempts, failure, now));
+                    meters.counter("alliance_pulse.notification.emails", "outcome", "failed").increment();
+                    LOG.errorf("Gave up emailing alert %s after %d attempts (%s)", notification.alertId,
+                            notification.attempts, failure);
+                } else {
+                    meters.counter("alliance_pulse.notification.emails", "outcome", "retry").increment();
+                    LOG.warnf("Could not email alert %s yet (%s); attempt %d, next at %s", notification.alertId,
+                            failure, notification.attempts, notification.nextAttemptAt);
+                }
+            }
+            case RELEASED -> notification.release(now);
         }
-        notification.nextAttemptAt = Instant.now().plus(delay);
-        LOG.warnf("Could not email alert %s yet (%s); attempt %d, next in %s", notification.alertId, reason,
-                notification.attempts, delay);
     }
 }

@@ -1,7 +1,6 @@
 package org.alliancepulse.notification.delivery;
 
 import java.time.Instant;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,18 +42,8 @@ public class AllianceAlertConsumer {
         if (AlertNotification.existsForAlert(alert.alertId())) {
             return;
         }
-        AlertNotification notification = new AlertNotification();
-        notification.id = UUID.randomUUID();
-        notification.alertId = alert.alertId();
-        notification.kind = alert.kind();
-        notification.clientId = alert.clientId();
-        notification.clientCode = alert.clientCode();
-        notification.therapistId = alert.therapistId();
-        notification.sessionDate = alert.sessionDate();
-        notification.status = AlertNotification.Status.PENDING;
-        notification.createdAt = Instant.now();
-        notification.nextAttemptAt = notification.createdAt;
-        notification.persist();
+        AlertNotification.due(alert.alertId(), alert.kind(), alert.clientId(), alert.clientCode(), alert.therapistId(),
+                alert.sessionDate(), Instant.now()).persist();
         afterCommit.wake(mailer.worker());
     }
 }

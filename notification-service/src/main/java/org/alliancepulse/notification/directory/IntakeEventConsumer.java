@@ -1,20 +1,23 @@
 package org.alliancepulse.notification.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
-import org.alliancepulse.notification.delivery.AlertMailer;
+import org.alliancepulse.notification.delivery.TherapistReachable;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
-import org.alliancepulse.platform.work.AfterCommit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Keeps the therapist directory from intake-service's events. */
+/**
+ * Keeps the therapist directory from intake-service's events, and tells whoever listens (delivery) in the same
+ * transaction that a therapist can be reached now.
+ */
 @ApplicationScoped
 public class IntakeEventConsumer {
 
@@ -22,18 +25,15 @@ public class IntakeEventConsumer {
     Inbox inbox;
 
     @Inject
-    AfterCommit afterCommit;
-
-    @Inject
-    AlertMailer mailer;
+    Event<TherapistReachable> reachable;
 
     @Incoming("intake-events")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, EventHandlers.on(EventTypes.THERAPIST_REGISTERED, therapist -> {
             register(therapist);
-            // an alert that arrived before its therapist can go out now
-            afterCommit.wake(mailer.worker());
+            // synchronous: alerts that arrived before their therapist are released in this transaction
+            reachable.fire(new TherapistReachable(therapist.therapistId()));
         }));
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
 import org.alliancepulse.contracts.CloudEventHeaders;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
@@ -24,6 +27,7 @@ import org.alliancepulse.testinfra.servers.MailServer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -39,6 +43,15 @@ class AlertDeliveryTest {
 
     @InjectMailServer
     MailServer mail;
+
+    @Inject
+    AlertMailer mailer;
+
+    @Inject
+    ReactiveMailer smtp;
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void anAlertBecomesOneEmailToTheTherapistWithNoScoresOrNames() {
@@ -89,20 +102,42 @@ class AlertDeliveryTest {
     }
 
     @Test
-    void anAlertThatOvertakesItsTherapistIsSentOnceTheTherapistIsKnown() {
+    void anAlertThatOvertakesItsTherapistWaitsWithoutSpendingAttemptsAndIsSentOnceTheTherapistIsKnown() {
         KafkaEvents events = new KafkaEvents(kafka);
+        DeliveryLog log = new DeliveryLog(dataSource);
         UUID therapist = UUID.randomUUID();
         String email = "late-" + therapist.toString().substring(0, 8) + "@clinic.example";
         AlertRaised alert = alert(therapist);
 
         events.publish(alert);
-        await().pollInSameThread().atMost(Duration.ofSeconds(20))
-                .until(() -> AlertNotification.existsForAlert(alert.alertId()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "WAITING_FOR_THERAPIST".equals(log.status(alert.alertId())));
+        // rounds run an hour later still find nothing to send and spend nothing
+        mailer.deliverDue(smtp, Instant.now().plus(Duration.ofHours(1)));
+        assertEquals(new DeliveryLog.Row("WAITING_FOR_THERAPIST", 0, null), log.row(alert.alertId()).orElseThrow());
         assertTrue(mail.receivedBy(email).isEmpty());
 
         events.publish(new TherapistRegistered(therapist, "north", "late-" + therapist, "Dr Late", email));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> mail.receivedBy(email).size() == 1);
+        var sent = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> events.published(EventTypes.NOTIFICATION_SENT, n -> n.alertId().equals(alert.alertId())),
+                found -> !found.isEmpty());
+        assertEquals(1, sent.get(0).payload().attempts(), "waiting for the therapist spent no attempt");
+        assertEquals(1, mail.receivedBy(email).size());
+    }
+
+    @Test
+    void theEmailsMessageIdIsDerivedFromTheAlertIdSoAResendIsRecognisable() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String email = therapist(events);
+        AlertRaised alert = alert(therapistIdOf(email));
+
+        events.publish(alert);
+
+        var received = await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email),
+                found -> !found.isEmpty());
+        // exactly one Message-ID header, ours: the mail client neither dropped it nor added its own
+        assertEquals(List.of("<alert-" + alert.alertId() + "@alliancepulse>"), received.get(0).header("Message-ID"));
     }
 
     @Test

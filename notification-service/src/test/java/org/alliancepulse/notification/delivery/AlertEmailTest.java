@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +30,11 @@ class AlertEmailTest {
         assertTrue(email.body().contains("Thursday 26 November 2026 (2026-11-26)"), email.body());
         assertTrue(email.body().contains("https://pulse.example/alerts/42"), email.body());
         assertTrue(email.body().startsWith("Dear Dr Okafor,"), email.body());
+    }
+
+    @Test
+    void theMessageIdNamesTheAlertSoEveryAttemptCarriesTheSameOne() {
+        UUID alertId = UUID.fromString("7d0c1a52-3f7e-4b7e-9a55-2f0f6f1d2c3b");
+        assertEquals("<alert-7d0c1a52-3f7e-4b7e-9a55-2f0f6f1d2c3b@alliancepulse>", AlertEmail.messageId(alertId));
     }
 }

@@ -1,8 +1,11 @@
 package org.alliancepulse.testinfra.servers;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
+import jakarta.mail.Header;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -48,19 +51,37 @@ public final class MailServer implements AutoCloseable {
         greenMail.stop();
     }
 
-    /** One message as the recipient would read it. */
-    public record ReceivedMail(String from, List<String> to, String subject, String body) {
+    /**
+     * One message as the recipient would read it.
+     *
+     * @param headers every header line as received, in order (a header sent twice appears twice)
+     */
+    public record ReceivedMail(String from, List<String> to, String subject, String body, List<MailHeader> headers) {
 
         static ReceivedMail of(MimeMessage message) {
             try {
+                List<MailHeader> headers = new ArrayList<>();
+                for (Header header : Collections.list(message.getAllHeaders())) {
+                    headers.add(new MailHeader(header.getName(), header.getValue()));
+                }
                 return new ReceivedMail(
                         Arrays.toString(message.getFrom()),
                         Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
                         message.getSubject(),
-                        GreenMailUtil.getBody(message));
+                        GreenMailUtil.getBody(message),
+                        List.copyOf(headers));
             } catch (jakarta.mail.MessagingException e) {
                 throw new IllegalStateException("Unreadable message", e);
             }
         }
+
+        /** The values of a header (names compare case-insensitively), in the order received. */
+        public List<String> header(String name) {
+            return headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).map(MailHeader::value).toList();
+        }
+    }
+
+    /** One header line of a received message. */
+    public record MailHeader(String name, String value) {
     }
 }

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.alliance.AlertRaised;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
+import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.alliancepulse.platform.work.AfterCommit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -20,7 +22,7 @@ import io.smallrye.common.annotation.Blocking;
  * Sending is not done here so that a slow or broken mail server never holds up (or poisons) the alert stream.
  */
 @ApplicationScoped
-public class AllianceAlertConsumer {
+public class AllianceAlertConsumer implements InboxConsumer {
 
     @Inject
     Inbox inbox;
@@ -31,10 +33,20 @@ public class AllianceAlertConsumer {
     @Inject
     AlertMailer mailer;
 
+    @Override
+    public String topic() {
+        return Topics.ALLIANCE_ALERTS;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return EventHandlers.on(EventTypes.ALERT_RAISED, this::enqueue);
+    }
+
     @Incoming("alliance-alerts")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.on(EventTypes.ALERT_RAISED, this::enqueue));
+        inbox.process(record, handlers());
     }
 
     private void enqueue(AlertRaised alert) {

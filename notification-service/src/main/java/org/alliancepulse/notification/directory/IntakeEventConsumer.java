@@ -5,10 +5,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.notification.delivery.TherapistReachable;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
+import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -19,7 +21,7 @@ import io.smallrye.common.annotation.Blocking;
  * transaction that a therapist can be reached now.
  */
 @ApplicationScoped
-public class IntakeEventConsumer {
+public class IntakeEventConsumer implements InboxConsumer {
 
     @Inject
     Inbox inbox;
@@ -27,14 +29,24 @@ public class IntakeEventConsumer {
     @Inject
     Event<TherapistReachable> reachable;
 
-    @Incoming("intake-events")
-    @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.on(EventTypes.THERAPIST_REGISTERED, therapist -> {
+    @Override
+    public String topic() {
+        return Topics.INTAKE_EVENTS;
+    }
+
+    @Override
+    public EventHandlers handlers() {
+        return EventHandlers.on(EventTypes.THERAPIST_REGISTERED, therapist -> {
             register(therapist);
             // synchronous: alerts that arrived before their therapist are released in this transaction
             reachable.fire(new TherapistReachable(therapist.therapistId()));
-        }));
+        });
+    }
+
+    @Incoming("intake-events")
+    @Blocking
+    public void consume(ConsumerRecord<String, String> record) {
+        inbox.process(record, handlers());
     }
 
     private static void register(TherapistRegistered registered) {

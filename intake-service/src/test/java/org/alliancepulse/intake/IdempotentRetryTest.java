@@ -200,8 +200,9 @@ class IdempotentRetryTest {
     void openApiDocumentsTheHeaderOnEveryPost() {
         Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
                 .extract().path("paths");
+        // creating POSTs: a dead-letter replay (platform, admins) creates nothing and is safe to repeat as it is
         List<String> posts = paths.entrySet().stream().filter(p -> p.getValue().containsKey("post"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).filter(path -> !path.startsWith("/api/dead-letters")).toList();
         assertEquals(4, posts.size(), posts.toString());
         for (String path : posts) {
             given().get("/q/openapi?format=json").then()

@@ -78,7 +78,9 @@ class IdempotentRetryTest {
     void openApiDocumentsTheHeaderOnEveryPost() {
         for (String path : List.of("/api/sessions", "/api/sessions/{id}/feedback")) {
             given().get("/q/openapi?format=json").then()
-                    .body("paths.findAll { it.value.post != null }.size()", equalTo(2))
+                    // creating POSTs: a dead-letter replay (platform, admins) creates nothing and may be repeated
+                    .body("paths.findAll { it.value.post != null && !it.key.startsWith('/api/dead-letters') }.size()",
+                            equalTo(2))
                     .body("paths.'" + path + "'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
                             equalTo("header"))
                     .body("paths.'" + path + "'.post.responses.'422'.description", notNullValue());

@@ -13,10 +13,11 @@ CREATE TABLE IF NOT EXISTS outbox_event (
     source       TEXT        NOT NULL,
     subject      TEXT        NOT NULL,
     occurred_at  TIMESTAMPTZ NOT NULL,
-    payload      TEXT        NOT NULL,
-    attempts     INTEGER     NOT NULL DEFAULT 0,
-    last_error   TEXT
+    payload      TEXT        NOT NULL
 );
+-- Never written or read: the relay keeps no per-event failure state (a failed batch is simply tried again).
+ALTER TABLE outbox_event DROP COLUMN IF EXISTS attempts;
+ALTER TABLE outbox_event DROP COLUMN IF EXISTS last_error;
 
 -- Inbox: the CloudEvent ids a consumer has already applied, recorded in the transaction that applied them, so a
 -- redelivered event changes nothing.
@@ -27,3 +28,5 @@ CREATE TABLE IF NOT EXISTS inbox_processed_event (
     processed_at  TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (consumer, event_id)
 );
+-- The retention job (InboxRetention) deletes by age.
+CREATE INDEX IF NOT EXISTS inbox_processed_event_processed_at ON inbox_processed_event (processed_at);

@@ -43,4 +43,11 @@ public interface NotificationConfig {
      */
     @WithDefault("5m")
     Duration claimTimeout();
+
+    /**
+     * How long a finished delivery (SENT or FAILED) stays in the log. The log is what makes an alert one email ever:
+     * keep it well beyond how far back alerts could be redelivered (topic retention, dead-letter replays).
+     */
+    @WithDefault("730d")
+    Duration deliveryLogRetention();
 }

@@ -37,6 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the service's JVM on the given port and returns at once; see {@link #awaitReady()}. */
     public static ServiceProcess launch(Path repoRoot, Service service, Map<String, String> environment, int port,
             Path logDir) {
+        return launch(repoRoot, service, environment, port, logDir, service.module());
+    }
+
+    /** As {@link #launch(Path, Service, Map, int, Path)}, logging to {@code <instance>.log}: for a second instance. */
+    public static ServiceProcess launch(Path repoRoot, Service service, Map<String, String> environment, int port,
+            Path logDir, String instance) {
         Path jar = repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(service.module() + " is not packaged (no " + jar + "): run ./mvnw install "
@@ -44,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         try {
             Files.createDirectories(logDir);
-            Path log = logDir.resolve(service.module() + ".log");
+            Path log = logDir.resolve(instance + ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(JVM_OPTIONS);

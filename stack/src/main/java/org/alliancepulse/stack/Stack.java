@@ -49,6 +49,7 @@ public final class Stack implements AutoCloseable {
     private MailServer mail;
     private KeycloakServer keycloak;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
     /** Threads that wait (for Keycloak, for the services): not the common pool, which has one thread on two cores. */
     private final ExecutorService waiting = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "alliance-pulse-stack");
@@ -177,6 +178,7 @@ public final class Stack implements AutoCloseable {
                 // the link in alert emails: where a therapist reads the alert (analytics' alert API, locally)
                 env.put("ALLIANCE_PULSE_NOTIFICATION_APP_BASE_URL", "http://127.0.0.1:" + ports.get(Service.ANALYTICS));
             }
+            environments.put(service, Map.copyOf(env));
             services.put(service, remember(ServiceProcess.launch(repoRoot, service, env, ports.get(service), logDir)));
         }
         System.out.printf("[stack] launched %s, waiting until ready%n",
@@ -253,6 +255,17 @@ public final class Stack implements AutoCloseable {
 
     public String baseUrl(Service service) {
         return services.get(service).baseUrl();
+    }
+
+    /**
+     * Starts one more instance of a service, with the same database, Kafka and consumer group as the first: the
+     * scale-out path. Returns once it is ready; it stops with the stack, or earlier through {@link ServiceProcess#close}.
+     */
+    public ServiceProcess startAnotherInstance(Service service, String instance) {
+        int port = Processes.freePort();
+        ServiceProcess process = remember(ServiceProcess.launch(repoRoot, service, environments.get(service), port,
+                logDir(), instance));
+        return process.awaitReady();
     }
 
     /** An access token of a demo user of the realm (all have {@link DemoUsers#PASSWORD}). */

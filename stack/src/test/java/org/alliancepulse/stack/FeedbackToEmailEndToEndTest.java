@@ -159,6 +159,91 @@ class FeedbackToEmailEndToEndTest {
         assertEquals(1, afterRedelivery.size(), () -> "still exactly one email after the redelivery, got " + afterRedelivery);
     }
 
+    /**
+     * The scale-out path: a second analytics instance in the same consumer group, against the same Kafka and
+     * database. The partitions are shared out (both instances apply events), the second leaves again mid-stream
+     * (a rebalance with work in flight), and still every feedback is applied once, each client's in the order it was
+     * published, and each alert is announced once: the relays of both instances take turns on one outbox.
+     */
+    @Test
+    @Order(1000)
+    void twoAnalyticsInstancesApplyEachEventOnceInPerKeyOrder() throws Exception {
+        int clients = 30;
+        int perClient = 8;
+        double firstBefore = processed(stack.service(Service.ANALYTICS).baseUrl());
+        ServiceProcess second = stack.startAnotherInstance(Service.ANALYTICS, "alliance-analytics-service-2");
+        Map<java.util.UUID, List<String>> publishedByClient = new java.util.LinkedHashMap<>();
+        java.util.UUID therapist = java.util.UUID.randomUUID();
+        List<java.util.UUID> clientIds = java.util.stream.Stream.generate(java.util.UUID::randomUUID).limit(clients).toList();
+        try {
+            for (int n = 0; n < perClient; n++) {
+                for (int c = 0; c < clients; c++) {
+                    java.util.UUID client = clientIds.get(c);
+                    // each client's first measure is low (one LOW_ALLIANCE alert), the rest are good
+                    List<java.math.BigDecimal> answers = java.util.Collections.nCopies(4,
+                            java.math.BigDecimal.valueOf(n == 0 ? 5 : 9));
+                    FeedbackSubmitted feedback = new FeedbackSubmitted(java.util.UUID.randomUUID(),
+                            java.util.UUID.randomUUID(), client, "C-SCALE" + (char) ('A' + c % 26), therapist, "north",
+                            LocalDate.of(2026, 1, 5).plusWeeks(n), "SRS", answers,
+                            answers.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add),
+                            Map.of("bond", answers.get(0), "goals", answers.get(1), "tasks", answers.get(2),
+                                    "global", answers.get(3)),
+                            java.time.Instant.parse("2026-01-05T10:00:00Z").plus(Duration.ofDays(7L * n)));
+                    publishedByClient.computeIfAbsent(client, k -> new java.util.ArrayList<>())
+                            .add(kafka.publish(feedback));
+                }
+            }
+            String secondUrl = second.baseUrl();
+            await("the second instance to take a share of the partitions").atMost(Duration.ofSeconds(60))
+                    .until(() -> processed(secondUrl) > 0);
+            System.out.printf("[e2e] second analytics instance applied %.0f events; stopping it mid-stream%n",
+                    processed(secondUrl));
+        } finally {
+            second.close();
+        }
+        ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.SESSION_EVENTS, Duration.ofSeconds(90));
+        assertTrue(processed(stack.service(Service.ANALYTICS).baseUrl()) > firstBefore, "the first instance applied some");
+
+        List<String> ids = publishedByClient.values().stream().flatMap(List::stream).toList();
+        Map<String, java.sql.Timestamp> appliedAt = new java.util.HashMap<>();
+        try (var connection = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(Service.ANALYTICS.database()),
+                org.alliancepulse.testinfra.servers.PostgresServer.USER,
+                org.alliancepulse.testinfra.servers.PostgresServer.PASSWORD);
+                var query = connection.prepareStatement("SELECT event_id, processed_at FROM inbox_processed_event "
+                        + "WHERE consumer = 'alliance-analytics-service' AND event_id = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            var rows = query.executeQuery();
+            while (rows.next()) {
+                assertTrue(appliedAt.put(rows.getString(1), rows.getTimestamp(2)) == null, "one inbox row per event");
+            }
+        }
+        assertEquals(ids.size(), appliedAt.size(), "every event applied");
+        assertEquals(ids.size(), rows(Service.ANALYTICS, "SELECT count(*) FROM alliance_measurement WHERE therapist_id = '"
+                + therapist + "'"), "every feedback measured once");
+        publishedByClient.forEach((client, events) -> {
+            for (int i = 1; i < events.size(); i++) {
+                assertFalse(appliedAt.get(events.get(i)).before(appliedAt.get(events.get(i - 1))),
+                        "client " + client + ": event " + i + " applied before event " + (i - 1));
+            }
+        });
+        await("analytics' outbox to be relayed").atMost(Duration.ofSeconds(30))
+                .until(() -> rows(Service.ANALYTICS, "SELECT count(*) FROM outbox_event") == 0);
+        var alerts = await("one alert per client on alliance-alerts").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.ALERT_RAISED, a -> a.therapistId().equals(therapist)),
+                found -> found.size() >= clients);
+        assertEquals(clients, alerts.size(), "each alert announced once");
+        assertEquals(clients, alerts.stream().map(a -> a.payload().alertId()).distinct().count());
+    }
+
+    private static double processed(String baseUrl) {
+        String metrics = given().get(baseUrl + "/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("alliance_pulse_inbox_processed_total")
+                        && line.contains("topic=\"session-events\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     @Test
     @Order(Integer.MAX_VALUE) // last, so the logs hold everything the other tests made the services do
     void noServiceLogsTheClientsNameOrDateOfBirth() throws java.io.IOException {

@@ -28,4 +28,11 @@ public interface InboxConfig {
     /** How long a look at the database (is it there at all?) may take. */
     @WithDefault("2s")
     Duration databaseProbeTimeout();
+
+    /**
+     * How long an applied event's id is remembered: a redelivery older than this would be applied again, so keep it
+     * well beyond the topics' retention (Kafka's default is 7 days).
+     */
+    @WithDefault("90d")
+    Duration retention();
 }

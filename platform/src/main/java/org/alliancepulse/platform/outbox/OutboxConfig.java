@@ -24,4 +24,11 @@ public interface OutboxConfig {
     /** The longest pause between attempts while Kafka or the database is unavailable. */
     @WithDefault("30s")
     Duration maxBackoff();
+
+    /**
+     * Readiness reports DOWN while the oldest event not yet on Kafka is older than this: the service cannot
+     * announce what it did, and another instance (or the operator) should know.
+     */
+    @WithDefault("5m")
+    Duration maxUnsentAge();
 }

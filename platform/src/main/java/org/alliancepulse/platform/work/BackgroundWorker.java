@@ -1,6 +1,8 @@
 package org.alliancepulse.platform.work;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -26,6 +28,9 @@ public final class BackgroundWorker {
         BUSY_ELSEWHERE
     }
 
+    /** Workers started and not stopped, for {@link WorkerReadiness}. */
+    private static final Set<BackgroundWorker> RUNNING = ConcurrentHashMap.newKeySet();
+
     private final String name;
     private final Supplier<Round> round;
     private final Duration fallbackInterval;
@@ -47,10 +52,26 @@ public final class BackgroundWorker {
         thread = new Thread(this::loop, name);
         thread.setDaemon(true);
         thread.start();
+        RUNNING.add(this);
+    }
+
+    /** Workers started and not stopped. */
+    public static Set<BackgroundWorker> running() {
+        return Set.copyOf(RUNNING);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Whether its thread still runs (a worker that should run but does not has died). */
+    public synchronized boolean isAlive() {
+        return thread != null && thread.isAlive();
     }
 
     public synchronized void stop() {
         running = false;
+        RUNNING.remove(this);
         if (thread != null) {
             thread.interrupt();
             try {
@@ -85,7 +106,9 @@ public final class BackgroundWorker {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too (a class that failed to load, a stack overflow in one round): the thread must live on,
+                // or the work it does would stop without anyone noticing
                 if (!running) {
                     return;
                 }

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.eclipse.microprofile.health.HealthCheckResponse.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,10 +91,16 @@ class OutboxRelayFaultTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> producer.failedSends.get() >= 3);
             assertEquals(5, pendingEvents(), "nothing is dropped while Kafka is away");
+            OutboxReadiness readiness = new OutboxReadiness();
+            readiness.dataSource = dataSource;
+            readiness.config = relay.config;
+            await().atMost(Duration.ofSeconds(10)).until(() -> readiness.call().getStatus() == Status.DOWN);
+            assertEquals(5L, readiness.call().getData().orElseThrow().get("unsentEvents"));
 
             producer.outage.set(false);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> pendingEvents() == 0);
+            assertEquals(Status.UP, readiness.call().getStatus(), "ready again once the outbox is drained");
             List<ConsumerRecord<String, String>> records = new KafkaEvents(kafka.bootstrapServers()).readAll(topic);
             assertEquals(ids, records.stream().map(r -> KafkaEvents.header(r, CloudEventHeaders.ID)).toList(),
                     "each event once, in outbox order, with its own id");
@@ -190,6 +197,11 @@ class OutboxRelayFaultTest {
             @Override
             public Duration maxBackoff() {
                 return Duration.ofMillis(400);
+            }
+
+            @Override
+            public Duration maxUnsentAge() {
+                return Duration.ofSeconds(1);
             }
         };
         return relay;

@@ -5,6 +5,21 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+import org.alliancepulse.testinfra.security.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +33,45 @@ public abstract class OperationalEndpointsContract {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
-                .body("checks.name", hasItem("Kafka connection health check"));
+                .body("checks.name", hasItem("Kafka connection health check"))
+                .body("checks.name", hasItem("event consumers"))
+                .body("checks.name", hasItem("outbox"))
+                .body("checks.name", hasItem("background workers"));
+    }
+
+    @Test
+    void aTokenMintedForAnotherApplicationIsRefused() {
+        // every service has the dead-letter endpoints (platform), for admins
+        given().auth().oauth2(Tokens.admin()).get("/api/dead-letters").then().statusCode(200);
+        given().auth().oauth2(Tokens.adminForOtherAudience()).get("/api/dead-letters").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void deadLettersAreForAdminsOnly() {
+        given().get("/api/dead-letters").then().statusCode(401);
+        given().auth().oauth2(Tokens.clinicStaff("north")).get("/api/dead-letters").then().statusCode(403);
+        given().auth().oauth2(Tokens.therapist("dr-any", "north")).get("/api/dead-letters").then().statusCode(403);
+    }
+
+    @Test
+    void everyEndpointSaysWhoMayCallIt() {
+        // unannotated endpoints are denied by configuration anyway; this keeps the rule visible in the code
+        List<Method> endpoints = PackageClasses.of(getClass().getPackageName()).stream()
+                .filter(type -> type.isAnnotationPresent(Path.class))
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
+                .filter(m -> m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
+                        || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(DELETE.class)
+                        || m.isAnnotationPresent(PATCH.class))
+                .toList();
+        List<String> open = endpoints.stream()
+                .filter(m -> !m.isAnnotationPresent(RolesAllowed.class) && !m.isAnnotationPresent(PermitAll.class)
+                        && !m.isAnnotationPresent(DenyAll.class)
+                        && !m.getDeclaringClass().isAnnotationPresent(RolesAllowed.class)
+                        && !m.getDeclaringClass().isAnnotationPresent(PermitAll.class))
+                .filter(m -> !m.getDeclaringClass().getSimpleName().startsWith("Unannotated"))
+                .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).sorted().toList();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), open, "endpoints without a security rule");
     }
 
     @Test

@@ -16,6 +16,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 public final class Tokens {
 
     public static final String ISSUER = "https://server.example.com";
+    /** The audience the services require ({@code quarkus.oidc.token.audience}). */
+    public static final String AUDIENCE = "alliance-pulse";
     private static final String SIGNING_KEY = "privateKey.jwk";
 
     private Tokens() {
@@ -51,6 +53,11 @@ public final class Tokens {
                 .jws().keyId("1").sign(SIGNING_KEY);
     }
 
+    /** A well-signed admin token from the right issuer, but minted for another application (its {@code aud}). */
+    public static String adminForOtherAudience() {
+        return claims("network-admin", Set.of("admin"), null).audience("another-app").jws().keyId("1").sign(SIGNING_KEY);
+    }
+
     public static String signedWithOtherKey(String clinicId) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -65,7 +72,7 @@ public final class Tokens {
 
     private static JwtClaimsBuilder claims(String username, Set<String> roles, String clinicId) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
-                .audience("alliance-pulse")
+                .audience(AUDIENCE)
                 .subject(username)
                 .preferredUserName(username)
                 .groups(roles)

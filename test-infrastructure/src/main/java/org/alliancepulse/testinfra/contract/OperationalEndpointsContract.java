@@ -1,6 +1,7 @@
 package org.alliancepulse.testinfra.contract;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.testinfra.security.Tokens;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,23 @@ public abstract class OperationalEndpointsContract {
     }
 
     @Test
+    void livenessNeedsNoToken() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void openApiDocumentsTheBearerToken() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void prometheusMetricsIncludeTheOutboxRelay() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alliance_pulse_outbox_published"));
+    }
+
+    @Test
     void aTokenMintedForAnotherApplicationIsRefused() {
         // every service has the dead-letter endpoints (platform), for admins
         given().auth().oauth2(Tokens.admin()).get("/api/dead-letters").then().statusCode(200);
@@ -57,37 +76,45 @@ public abstract class OperationalEndpointsContract {
     @Test
     void everyEndpointSaysWhoMayCallIt() {
         // unannotated endpoints are denied by configuration anyway; this keeps the rule visible in the code
-        List<Method> endpoints = PackageClasses.of(getClass().getPackageName()).stream()
+        List<String> open = endpoints().stream()
+                .filter(m -> !m.isAnnotationPresent(RolesAllowed.class) && !m.isAnnotationPresent(PermitAll.class)
+                        && !m.isAnnotationPresent(DenyAll.class)
+                        && !m.getDeclaringClass().isAnnotationPresent(RolesAllowed.class)
+                        && !m.getDeclaringClass().isAnnotationPresent(PermitAll.class))
+                .filter(m -> !m.getDeclaringClass().getSimpleName().startsWith("Unannotated"))
+                .map(OperationalEndpointsContract::name).sorted().toList();
+        assertEquals(List.of(), open, "endpoints without a security rule");
+    }
+
+    @Test
+    void everyPostEndpointIsIdempotentTransactionalAndAnswersWithAResponse() {
+        // a guard: an endpoint added later cannot forget the Idempotency-Key (platform's @Idempotent, by name: this
+        // module does not depend on platform)
+        List<String> unguarded = endpoints().stream()
+                .filter(m -> m.isAnnotationPresent(POST.class))
+                .filter(m -> !annotated(m, "org.alliancepulse.platform.idempotency.Idempotent")
+                        || !annotated(m, "jakarta.transaction.Transactional")
+                        || !Response.class.equals(m.getReturnType()))
+                .map(OperationalEndpointsContract::name).sorted().toList();
+        assertEquals(List.of(), unguarded, "POST endpoints need @Transactional @Idempotent and a Response");
+    }
+
+    /** The service's own resource methods: its package (the test's) and below. */
+    private List<Method> endpoints() {
+        return PackageClasses.of(getClass().getPackageName()).stream()
                 .filter(type -> type.isAnnotationPresent(Path.class))
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .filter(m -> m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
                         || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(DELETE.class)
                         || m.isAnnotationPresent(PATCH.class))
                 .toList();
-        List<String> open = endpoints.stream()
-                .filter(m -> !m.isAnnotationPresent(RolesAllowed.class) && !m.isAnnotationPresent(PermitAll.class)
-                        && !m.isAnnotationPresent(DenyAll.class)
-                        && !m.getDeclaringClass().isAnnotationPresent(RolesAllowed.class)
-                        && !m.getDeclaringClass().isAnnotationPresent(PermitAll.class))
-                .filter(m -> !m.getDeclaringClass().getSimpleName().startsWith("Unannotated"))
-                .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName()).sorted().toList();
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), open, "endpoints without a security rule");
     }
 
-    @Test
-    void livenessNeedsNoToken() {
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    private static boolean annotated(Method method, String annotation) {
+        return Arrays.stream(method.getAnnotations()).anyMatch(a -> a.annotationType().getName().equals(annotation));
     }
 
-    @Test
-    void openApiDocumentsTheBearerToken() {
-        given().get("/q/openapi?format=json").then().statusCode(200)
-                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
-    }
-
-    @Test
-    void prometheusMetricsIncludeTheOutboxRelay() {
-        given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("alliance_pulse_outbox_published"));
+    private static String name(Method method) {
+        return method.getDeclaringClass().getSimpleName() + "." + method.getName();
     }
 }

@@ -25,6 +25,7 @@ import org.alliancepulse.notification.delivery.AlertNotification.Status;
 import org.alliancepulse.notification.delivery.Recipients.Recipient;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.work.Backoff;
+import org.alliancepulse.platform.work.Retry;
 import org.alliancepulse.platform.work.BackgroundWorker;
 import org.alliancepulse.platform.work.BackgroundWorker.Round;
 import org.jboss.logging.Logger;
@@ -95,6 +96,8 @@ public class AlertMailer {
     MeterRegistry meters;
 
     private Backoff backoff;
+    private final Retry recordRetry = new Retry(5, Duration.ofMillis(200), Duration.ofSeconds(3), e -> false,
+            delay -> Thread.sleep(delay.toMillis()));
     private BackgroundWorker worker;
 
     /** An email claimed in transaction 1, with what transaction 2 needs to record its result. */
@@ -144,8 +147,14 @@ public class AlertMailer {
                 return Round.MORE;
             }
             String failure = send(mailServer, email);
-            QuarkusTransaction.requiringNew().run(() -> record(email, failure == null ? Result.SENT : Result.FAILED,
-                    failure));
+            // a database hiccup now must not leave an accepted email SENDING (it would be sent again after the
+            // claim timeout): try the record a few times; the claim's version makes a repeat harmless
+            recordRetry.call(() -> {
+                QuarkusTransaction.requiringNew().run(() -> record(email, failure == null ? Result.SENT
+                        : Result.FAILED, failure));
+                return null;
+            }, (attempt, e, delay) -> LOG.warnf("Alert %s: could not record the result yet (%s); again in %d ms",
+                    email.alertId(), e.getClass().getName(), delay.toMillis()));
         }
         return claim.due() < config.batchSize() ? Round.DONE : Round.MORE;
     }

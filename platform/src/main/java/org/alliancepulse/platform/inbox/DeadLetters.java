@@ -181,7 +181,7 @@ public class DeadLetters {
         record.headers().add(name, value.getBytes(UTF_8));
     }
 
-    /** Creates the dead-letter topic unless it exists: as many partitions as its source, our retention. */
+    /** Creates the dead-letter topic unless it exists: as many partitions and replicas as its source, our retention. */
     void ensureTopic(String topic) {
         if (created.contains(topic)) {
             return;
@@ -189,13 +189,16 @@ public class DeadLetters {
         String source = topic.substring(consumer.length() + 1, topic.length() - ".dlq".length());
         try (Admin admin = Admin.create(adminProperties())) {
             Optional<Integer> partitions = Optional.empty();
+            Optional<Short> replicas = Optional.empty();
             Map<String, TopicDescription> sources = admin.describeTopics(Set.of(source)).allTopicNames()
                     .toCompletionStage().toCompletableFuture().exceptionally(missing -> Map.of())
                     .get(10, TimeUnit.SECONDS);
             if (sources.containsKey(source)) {
                 partitions = Optional.of(sources.get(source).partitions().size());
+                // a dead letter may be the last copy of an event: as many replicas as its source has
+                replicas = Optional.of((short) sources.get(source).partitions().get(0).replicas().size());
             }
-            NewTopic newTopic = new NewTopic(topic, partitions, Optional.empty())
+            NewTopic newTopic = new NewTopic(topic, partitions, replicas)
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.retention().toMillis())));
             admin.createTopics(Set.of(newTopic)).all().get(10, TimeUnit.SECONDS);
             LOG.infof("Created dead-letter topic %s", topic);

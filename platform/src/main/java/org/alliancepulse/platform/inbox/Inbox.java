@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.MalformedEventException;
-import org.alliancepulse.platform.problem.Concurrency;
 import org.alliancepulse.platform.work.Backoff;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -145,6 +144,12 @@ public class Inbox {
                     readiness.stalled(record.topic(), "database unavailable");
                     meters.counter("alliance_pulse.inbox.outage_waits", "topic", record.topic()).increment();
                     LOG.warnf("Database unavailable while applying %s; waiting %d ms", event, delay.toMillis());
+                } else if (live && Transience.isTransient(e)) {
+                    // a lost race, a broken connection after a restart, a full pool: not this record's fault either
+                    delay = backoff.delayAfter(++waits);
+                    meters.counter("alliance_pulse.inbox.transient_waits", "topic", record.topic()).increment();
+                    LOG.warnf("Transient failure applying %s (%s); waiting %d ms", event, e.getClass().getName(),
+                            delay.toMillis());
                 } else {
                     failures++;
                     if (failures >= config.maxAttempts()) {
@@ -154,9 +159,8 @@ public class Inbox {
                     delay = backoff.delayAfter(failures);
                     meters.counter("alliance_pulse.inbox.retries", "topic", record.topic()).increment();
                     // the exception's type only: its message may quote SQL values
-                    LOG.warnf("Could not apply %s (attempt %d: %s%s); retrying in %d ms", event, failures,
-                            e.getClass().getName(), Concurrency.isConflict(e) ? ", a concurrent change" : "",
-                            delay.toMillis());
+                    LOG.warnf("Could not apply %s (attempt %d: %s); retrying in %d ms", event, failures,
+                            e.getClass().getName(), delay.toMillis());
                 }
                 sleep(delay);
             }

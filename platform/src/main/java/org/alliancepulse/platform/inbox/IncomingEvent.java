@@ -29,13 +29,14 @@ public record IncomingEvent(String id, String type, String source, String subjec
         String subject = optional(record, CloudEventHeaders.SUBJECT);
         String time = optional(record, CloudEventHeaders.TIME);
         if (record.value() == null || record.value().isBlank()) {
-            throw new MalformedEventException("event " + id + " of type " + type + " has no data");
+            throw new MalformedEventException("event " + Inbox.abbreviate(id) + " of type " + Inbox.abbreviate(type)
+                    + " has no data");
         }
         try {
             return new IncomingEvent(id, type, source, subject, time == null ? null : Instant.parse(time),
                     record.value());
         } catch (DateTimeParseException e) {
-            throw new MalformedEventException("event " + id + " has an invalid ce_time", e);
+            throw new MalformedEventException("event " + Inbox.abbreviate(id) + " has an invalid ce_time");
         }
     }
 
@@ -46,7 +47,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
     /** @throws MalformedEventException when the data is not a valid payload of that type */
     public <P extends EventPayload> P payload(EventType<P> eventType) {
         if (!is(eventType)) {
-            throw new IllegalArgumentException("event " + id + " is a " + type + ", not a " + eventType.type());
+            throw new IllegalArgumentException("event " + this + " is not a " + eventType.type());
         }
         return EventJson.read(data, eventType.payloadClass());
     }
@@ -54,7 +55,7 @@ public record IncomingEvent(String id, String type, String source, String subjec
     @Override
     public String toString() {
         // never the data: it may be clinical, and this string reaches logs
-        return type + " " + id;
+        return Inbox.abbreviate(type) + " " + Inbox.abbreviate(id);
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Reports how many committed events wait for Kafka and how old the oldest is; DOWN once that age passes
- * {@link OutboxConfig#maxUnsentAge()}, the sign that the relay cannot reach Kafka (or died).
+ * Readiness reports the outbox — how many committed events wait for Kafka and how old the oldest is — but stays UP:
+ * every instance shares the table, so a Kafka outage would otherwise take every instance's API out of service,
+ * which is exactly what the outbox is there to prevent (it buffers). The verdict on a stale outbox is
+ * {@link OutboxDelivery}, in the {@code delivery} health group, for monitoring to alert on.
  */
 @Readiness
 @ApplicationScoped
@@ -34,6 +36,11 @@ public class OutboxReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
+        return check(false);
+    }
+
+    /** @param strict DOWN when the oldest unsent event is older than {@link OutboxConfig#maxUnsentAge()} */
+    HealthCheckResponse check(boolean strict) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(OLDEST);
                 ResultSet row = query.executeQuery()) {
@@ -41,18 +48,20 @@ public class OutboxReadiness implements HealthCheck {
             long unsent = row.getLong(1);
             Timestamp oldest = row.getTimestamp(2);
             Duration age = oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now());
-            return status(unsent, age, config.maxUnsentAge());
+            return status(unsent, age, config.maxUnsentAge(), strict);
         } catch (SQLException e) {
             return HealthCheckResponse.named("outbox").down().withData("error", e.getClass().getName()).build();
         }
     }
 
-    static HealthCheckResponse status(long unsent, Duration oldestAge, Duration maxAge) {
+    static HealthCheckResponse status(long unsent, Duration oldestAge, Duration maxAge, boolean strict) {
+        boolean stale = oldestAge.compareTo(maxAge) > 0;
         return HealthCheckResponse.named("outbox")
-                .status(oldestAge.compareTo(maxAge) <= 0)
+                .status(!(strict && stale))
                 .withData("unsentEvents", unsent)
                 .withData("oldestUnsentAgeSeconds", Math.max(0, oldestAge.toSeconds()))
                 .withData("maxUnsentAgeSeconds", maxAge.toSeconds())
+                .withData("stale", stale)
                 .build();
     }
 }

@@ -29,7 +29,8 @@ public final class Concurrency {
                     return true;
                 }
             }
-            if (cause instanceof SQLException sql && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && CONFLICT_SQL_STATES.contains(sql.getSQLState())) {
                 return true;
             }
             if (cause.getCause() == cause) {

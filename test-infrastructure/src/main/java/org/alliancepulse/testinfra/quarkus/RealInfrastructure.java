@@ -32,7 +32,6 @@ public class RealInfrastructure implements QuarkusTestProfile {
                 "quarkus.log.category.\"kafka\".level", "WARN",
                 "quarkus.log.category.\"state.change.logger\".level", "WARN",
                 // failures and outages are provoked on purpose: shorter waits keep the suite quick
-                "alliance-pulse.inbox.max-attempts", "4",
                 "alliance-pulse.inbox.max-retry-delay", "1s",
                 "quarkus.datasource.jdbc.acquisition-timeout", "1s");
     }

@@ -104,7 +104,7 @@ public class ClientResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "intake", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "intake", value = """
             {"clinicId":"north","firstName":"Ingrid","lastName":"Halvorsen","dateOfBirth":"1987-03-14",
              "email":"ingrid@example.org","phone":"+47 912 34 567","preferredLanguage":"no",
              "consentToRoutineFeedback":true,"consentToContact":true,

@@ -23,6 +23,9 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/clinics")
 public class ClinicResource {
@@ -57,6 +60,8 @@ public class ClinicResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a clinic", value = """
+            {"id":"north","name":"North Clinic","supervisorEmail":"supervisor@north.clinic.example"}""")))
     public Response register(@NotNull @Valid RegisterClinic request) {
         Clinic clinic = clinics.register(request.id(), request.name(), request.supervisorEmail());
         return Response.status(Response.Status.CREATED).entity(ClinicView.of(clinic)).build();
@@ -67,6 +72,8 @@ public class ClinicResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "new supervisor", value = """
+            {"name":"North Clinic","supervisorEmail":"lead@north.clinic.example"}""")))
     public ClinicView update(@PathParam("id") String id, @NotNull @Valid UpdateClinic request) {
         return ClinicView.of(clinics.update(visible(id), request.name(), request.supervisorEmail()));
     }

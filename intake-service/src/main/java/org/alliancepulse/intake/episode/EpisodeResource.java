@@ -68,6 +68,8 @@ public class EpisodeResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "first therapist", value = """
+            {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70"}""")))
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignTherapist request) {
         Client client = scope.clientForStaff(id);
         CareAssignment assignment = episodes.assign(scope.actor(), client, request.therapistId());
@@ -80,7 +82,7 @@ public class EpisodeResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "poor fit", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "poor fit", value = """
             {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","reason":"FIT"}""")))
     public Response reassign(@PathParam("id") UUID id, @NotNull @Valid ReassignTherapist request) {
         Client client = scope.clientForStaff(id);
@@ -95,7 +97,7 @@ public class EpisodeResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "the client stopped coming", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "the client stopped coming", value = """
             {"ending":"DROPOUT","endDate":"2026-10-30"}""")))
     public Response discharge(@PathParam("id") UUID id, @NotNull @Valid Discharge request) {
         Client client = scope.clientForStaff(id);

@@ -95,6 +95,10 @@ public class TherapistResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
     @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a therapist", value = """
+            {"clinicId":"north","username":"dr-okafor","displayName":"Dr Okafor",
+             "workEmail":"okafor@north.clinic.example","languages":["en","no"],"specialties":["anxiety"],
+             "modalities":["CBT"],"caseloadCapacity":20}""")))
     public Response register(@NotNull @Valid RegisterTherapist request) {
         scope.requireClinic(request.clinicId());
         Therapist therapist = therapists.register(request.clinicId(), request.username(), request.displayName(),
@@ -106,7 +110,7 @@ public class TherapistResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "on leave", value = """
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "on leave", value = """
             {"displayName":"Dr Okafor","workEmail":"okafor@north.clinic.example","languages":["en","no"],
              "specialties":["anxiety","trauma"],"modalities":["CBT"],"caseloadCapacity":20,"active":false}""")))
     public TherapistView update(@PathParam("id") UUID id, @NotNull @Valid UpdateTherapist request) {

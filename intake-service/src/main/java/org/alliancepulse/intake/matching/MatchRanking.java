@@ -54,7 +54,8 @@ public final class MatchRanking {
                 }
             }
             for (String modality : needs.modalities()) {
-                if (c.modalities().contains(modality)) {
+                // modalities are written as people write them (CBT, cbt): compared without case
+                if (c.modalities().stream().anyMatch(modality::equalsIgnoreCase)) {
                     score += weights.modality();
                     reasons.add("works with " + modality);
                 }

@@ -92,7 +92,7 @@ public class TherapistService {
         return found.stream()
                 .filter(t -> language == null || t.languages.contains(normalise(language)))
                 .filter(t -> specialty == null || t.specialties.contains(normalise(specialty)))
-                .filter(t -> modality == null || t.modalities.contains(modality.strip()))
+                .filter(t -> modality == null || t.modalities.stream().anyMatch(modality.strip()::equalsIgnoreCase))
                 .toList();
     }
 

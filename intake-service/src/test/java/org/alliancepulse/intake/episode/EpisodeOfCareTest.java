@@ -119,6 +119,23 @@ class EpisodeOfCareTest {
         assertEquals(3, events.readAll(Topics.INTAKE_EVENTS).stream().filter(r -> client.equals(r.key())).count());
     }
 
+    @Test
+    void aClientWhoNeverSawATherapistCanBeDischargedAndTheEventSaysNoTherapist() {
+        String clinic = IntakeApi.newClinic();
+        String client = IntakeApi.newClient(clinic);
+
+        discharge(clinic, client, "ADMINISTRATIVE", LocalDate.now(ZoneOffset.UTC).toString()).then().statusCode(200)
+                .body("therapistId", org.hamcrest.Matchers.nullValue());
+
+        var closed = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.EPISODE_CLOSED,
+                        e -> e.clientId().toString().equals(client)),
+                found -> !found.isEmpty());
+        assertNull(closed.get(0).payload().therapistId());
+        assertEquals(EpisodeClosed.Ending.ADMINISTRATIVE, closed.get(0).payload().ending());
+        assertEquals(Client.Status.DISCHARGED, Client.<Client>findById(UUID.fromString(client)).status);
+    }
+
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {
             "{\"ending\":\"VANISHED\",\"endDate\":\"2026-01-01\"}|ending",

@@ -34,6 +34,8 @@ class MatchRankingTest {
                 // language, specialties, modalities, current, left for poor fit -> expected order
                 Arguments.of("no", "anxiety", "CBT", null, null, "nora,emil,sara"),
                 Arguments.of("en", "depression", "EFT", null, null, "sara,emil,nora"),
+                // ways of working match without case
+                Arguments.of(null, "", "eft", null, null, "sara,emil,nora"),
                 // no preferences: more free places first
                 Arguments.of(null, "", "", null, null, "sara,nora,emil"),
                 // the current therapist is not suggested

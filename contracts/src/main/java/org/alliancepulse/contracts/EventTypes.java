@@ -8,9 +8,14 @@ import java.util.stream.Collectors;
 
 import org.alliancepulse.contracts.alliance.AlertRaised;
 import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.ClientErased;
+import org.alliancepulse.contracts.intake.ClientReassigned;
 import org.alliancepulse.contracts.intake.ClientRegistered;
 import org.alliancepulse.contracts.intake.ClinicRegistered;
+import org.alliancepulse.contracts.intake.ClinicUpdated;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.contracts.intake.TherapistUpdated;
 import org.alliancepulse.contracts.notification.NotificationFailed;
 import org.alliancepulse.contracts.notification.NotificationSent;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
@@ -25,6 +30,11 @@ public final class EventTypes {
     public static final EventType<TherapistRegistered> THERAPIST_REGISTERED = intake("therapist-registered", TherapistRegistered.class);
     public static final EventType<ClientRegistered> CLIENT_REGISTERED = intake("client-registered", ClientRegistered.class);
     public static final EventType<ClientAssigned> CLIENT_ASSIGNED = intake("client-assigned", ClientAssigned.class);
+    public static final EventType<ClinicUpdated> CLINIC_UPDATED = intake("clinic-updated", ClinicUpdated.class);
+    public static final EventType<TherapistUpdated> THERAPIST_UPDATED = intake("therapist-updated", TherapistUpdated.class);
+    public static final EventType<ClientReassigned> CLIENT_REASSIGNED = intake("client-reassigned", ClientReassigned.class);
+    public static final EventType<EpisodeClosed> EPISODE_CLOSED = intake("episode-closed", EpisodeClosed.class);
+    public static final EventType<ClientErased> CLIENT_ERASED = intake("client-erased", ClientErased.class);
 
     public static final EventType<SessionScheduled> SESSION_SCHEDULED = session("session-scheduled", SessionScheduled.class);
     public static final EventType<FeedbackSubmitted> FEEDBACK_SUBMITTED = session("feedback-submitted", FeedbackSubmitted.class);
@@ -39,6 +49,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(
             CLINIC_REGISTERED, THERAPIST_REGISTERED, CLIENT_REGISTERED, CLIENT_ASSIGNED,
+            CLINIC_UPDATED, THERAPIST_UPDATED, CLIENT_REASSIGNED, EPISODE_CLOSED, CLIENT_ERASED,
             SESSION_SCHEDULED, FEEDBACK_SUBMITTED,
             ALERT_RAISED,
             NOTIFICATION_SENT, NOTIFICATION_FAILED);

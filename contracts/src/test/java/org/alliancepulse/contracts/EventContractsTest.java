@@ -18,7 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.ClientRegistered;
+import org.alliancepulse.contracts.intake.ClinicRegistered;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +31,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 class EventContractsTest {
+
+    /**
+     * Fields a consumer must accept as absent or null: added to a v1 type after it was first published, or meaningful
+     * only sometimes. Everything else is required.
+     */
+    static final Map<EventType<?>, Set<String>> OPTIONAL = Map.of(
+            EventTypes.CLIENT_ASSIGNED, Set.of("episodeId"),
+            EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail"),
+            EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail"),
+            EventTypes.EPISODE_CLOSED, Set.of("therapistId"));
 
     static Stream<EventType<?>> eventTypes() {
         return EventTypes.ALL.stream();
@@ -48,7 +61,9 @@ class EventContractsTest {
         Set<String> properties = new HashSet<>();
         schema.get("properties").fieldNames().forEachRemaining(properties::add);
 
-        assertEquals(components, required, "required properties of " + type.type());
+        Set<String> expectedRequired = new HashSet<>(components);
+        expectedRequired.removeAll(OPTIONAL.getOrDefault(type, Set.of()));
+        assertEquals(expectedRequired, required, "required properties of " + type.type());
         assertEquals(components, properties, "properties of " + type.type());
         assertTrue(schema.get("$id").asText().endsWith(type.type() + ".schema.json"));
     }
@@ -92,6 +107,38 @@ class EventContractsTest {
         assertThrows(MalformedEventException.class, () -> EventJson.read(missingCode, ClientRegistered.class));
         assertThrows(MalformedEventException.class, () -> EventJson.read("not json", ClientRegistered.class));
         assertThrows(MalformedEventException.class, () -> EventJson.read("null", ClientRegistered.class));
+    }
+
+    @Test
+    void payloadsPublishedBeforeAnOptionalFieldExistedStillDeserialise() {
+        UUID client = UUID.randomUUID();
+        UUID therapist = UUID.randomUUID();
+        String oldAssignment = "{\"clientId\":\"" + client + "\",\"clientCode\":\"C-7KQ3MZ\",\"clinicId\":\"north\","
+                + "\"therapistId\":\"" + therapist + "\",\"assignedAt\":\"2026-11-26T10:15:30Z\"}";
+        assertEquals(new ClientAssigned(client, "C-7KQ3MZ", "north", therapist, Instant.parse("2026-11-26T10:15:30Z")),
+                EventJson.read(oldAssignment, ClientAssigned.class));
+        assertEquals(new ClinicRegistered("north", "North"),
+                EventJson.read("{\"clinicId\":\"north\",\"name\":\"North\"}", ClinicRegistered.class));
+
+        UUID episode = UUID.randomUUID();
+        ClientAssigned current = new ClientAssigned(client, "C-7KQ3MZ", "north", therapist,
+                Instant.parse("2026-11-26T10:15:30Z"), episode);
+        assertEquals(current, EventJson.read(EventJson.write(current), ClientAssigned.class));
+        ClinicRegistered withSupervisor = new ClinicRegistered("north", "North", "supervisor@north.example");
+        assertEquals(withSupervisor, EventJson.read(EventJson.write(withSupervisor), ClinicRegistered.class));
+    }
+
+    @Test
+    void endingsAndReasonsTravelByName() {
+        EpisodeClosed closed = new EpisodeClosed(UUID.randomUUID(), "C-7KQ3MZ", "north", UUID.randomUUID(),
+                UUID.randomUUID(), EpisodeClosed.Ending.DROPOUT, LocalDate.of(2026, 10, 1),
+                Instant.parse("2026-11-26T10:15:30Z"));
+        String json = EventJson.write(closed);
+        assertTrue(json.contains("\"ending\":\"DROPOUT\""), json);
+        assertTrue(json.contains("\"endDate\":\"2026-10-01\""), json);
+        assertEquals(closed, EventJson.read(json, EpisodeClosed.class));
+        assertThrows(MalformedEventException.class,
+                () -> EventJson.read(json.replace("DROPOUT", "VANISHED"), EpisodeClosed.class));
     }
 
     @Test

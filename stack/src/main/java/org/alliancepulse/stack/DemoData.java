@@ -32,12 +32,16 @@ final class DemoData {
         String session = stack.baseUrl(Service.SESSION);
         String admin = stack.token(DemoUsers.ADMIN);
 
-        for (var clinic : List.of(Map.of("id", "north", "name", "North Clinic"), Map.of("id", "south", "name", "South Clinic"))) {
+        for (var clinic : List.of(
+                Map.of("id", "north", "name", "North Clinic", "supervisorEmail", "supervisor@north.clinic.example"),
+                Map.of("id", "south", "name", "South Clinic", "supervisorEmail", "supervisor@south.clinic.example"),
+                Map.of("id", "east", "name", "East Clinic", "supervisorEmail", "supervisor@east.clinic.example"))) {
             api.post(intake + "/api/clinics", admin, clinic).expect(201);
             summary.add("clinic " + clinic.get("id") + " (" + clinic.get("name") + ")");
         }
         String drNorth = therapist(intake, admin, "north", DemoUsers.DR_NORTH, "Dr. Nils Northcott", DemoUsers.DR_NORTH_EMAIL);
         String drSouth = therapist(intake, admin, "south", DemoUsers.DR_SOUTH, "Dr. Sofia Southey", DemoUsers.DR_SOUTH_EMAIL);
+        therapist(intake, admin, "east", DemoUsers.DR_EAST, "Dr. Elin Eastwood", DemoUsers.DR_EAST_EMAIL);
 
         String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
         String staffSouth = stack.token(DemoUsers.STAFF_SOUTH);

@@ -13,17 +13,22 @@ public final class DemoUsers {
     public static final String STAFF_SOUTH = "staff-south";
     public static final String DR_NORTH = "dr-north";
     public static final String DR_SOUTH = "dr-south";
+    public static final String STAFF_EAST = "staff-east";
+    public static final String DR_EAST = "dr-east";
 
     public static final String DR_NORTH_EMAIL = "dr-north@north.clinic.example";
     public static final String DR_SOUTH_EMAIL = "dr-south@south.clinic.example";
+    public static final String DR_EAST_EMAIL = "dr-east@east.clinic.example";
 
     /** Username and what it stands for, in the order the launcher lists them. */
     public static final List<User> ALL = List.of(
             new User(ADMIN, "admin", null, "admin@alliance-pulse.example"),
             new User(STAFF_NORTH, "clinic-staff", "north", "staff-north@north.clinic.example"),
             new User(STAFF_SOUTH, "clinic-staff", "south", "staff-south@south.clinic.example"),
+            new User(STAFF_EAST, "clinic-staff", "east", "staff-east@east.clinic.example"),
             new User(DR_NORTH, "therapist", "north", DR_NORTH_EMAIL),
-            new User(DR_SOUTH, "therapist", "south", DR_SOUTH_EMAIL));
+            new User(DR_SOUTH, "therapist", "south", DR_SOUTH_EMAIL),
+            new User(DR_EAST, "therapist", "east", DR_EAST_EMAIL));
 
     private DemoUsers() {
     }

@@ -35,6 +35,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "alliance-pulse";
     public static final String CLI_CLIENT = "alliance-pulse-cli";
+    /** The temporary administrator of Keycloak's own {@code master} realm, for the admin console. */
+    public static final String CONSOLE_USER = "console-admin";
     /** Where the distribution's tar.gz is; the stack's pom copies it to {@code stack/target/keycloak/}. */
     public static final String DIST_PROPERTY = "alliancepulse.keycloak.dist";
 
@@ -45,11 +47,13 @@ public final class KeycloakServer implements AutoCloseable {
     private final int httpPort;
     private final int managementPort;
     private final Path log;
+    private final String consolePassword;
     private final Thread stopOnExit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private KeycloakServer(Process process, int httpPort, int managementPort, Path log) {
+    private KeycloakServer(Process process, int httpPort, int managementPort, Path log, String consolePassword) {
         this.process = process;
+        this.consolePassword = consolePassword;
         this.stopOnExit = Processes.stopOnExit(process, "keycloak");
         this.httpPort = httpPort;
         this.managementPort = managementPort;
@@ -118,11 +122,14 @@ public final class KeycloakServer implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", javaHome.toString());
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            // no admin console user: the realm's own users are all the stack needs
-            env.remove("KC_BOOTSTRAP_ADMIN_USERNAME");
-            env.remove("KC_BOOTSTRAP_ADMIN_PASSWORD");
+            // a console login for this run only (a fresh password each start, Keycloak on 127.0.0.1): how a network
+            // adds a clinic's logins locally
+            String consolePassword = randomPassword();
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", CONSOLE_USER);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", consolePassword);
             System.out.printf("[infra] Keycloak %s starting (JDK %s, log %s)%n", version, javaHome, log);
-            KeycloakServer server = new KeycloakServer(builder.start(), httpPort, managementPort, log);
+            KeycloakServer server = new KeycloakServer(builder.start(), httpPort, managementPort, log,
+                    consolePassword);
             try {
                 server.awaitReady();
             } catch (RuntimeException e) {
@@ -156,6 +163,26 @@ public final class KeycloakServer implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Keycloak's admin console, where users of the {@code alliance-pulse} realm are added. */
+    public String adminConsoleUrl() {
+        return baseUrl() + "/admin/master/console/#/" + REALM + "/users";
+    }
+
+    /** The console password of this run ({@link #CONSOLE_USER}). */
+    public String consolePassword() {
+        return consolePassword;
+    }
+
+    private static String randomPassword() {
+        char[] alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet[random.nextInt(alphabet.length)]);
+        }
+        return password.toString();
     }
 
     /** An access token for a realm user through the password grant of the public CLI client. */

@@ -77,6 +77,9 @@ public final class LocalStack {
         out.append("\n Infrastructure:\n");
         out.append(String.format("   %-28s %s  (issuer %s)%n", "Keycloak " + KeycloakServer.version(),
                 keycloak.baseUrl(), keycloak.issuerUrl()));
+        out.append(String.format("   %-28s %s%n   %-28s user %s, password %s (this run only)%n",
+                "Keycloak admin console", keycloak.adminConsoleUrl(), "", KeycloakServer.CONSOLE_USER,
+                keycloak.consolePassword()));
         out.append(String.format("   %-28s %s  (SMTP on 127.0.0.1:%d)%n", "Mail received", mailPage.url(),
                 stack.mail().smtpPort()));
         out.append(String.format("   %-28s %s%n", "Kafka bootstrap servers", stack.kafkaBootstrapServers()));

@@ -49,7 +49,9 @@ public final class PathLatencyBenchmark {
             String admin = stack.token(DemoUsers.ADMIN);
             api.post(intake + "/api/clinics", admin, Map.of("id", "north", "name", "North Clinic")).expect(201);
             String therapist = api.post(intake + "/api/therapists", admin, Map.of("clinicId", "north",
-                    "username", DemoUsers.DR_NORTH, "displayName", "Dr Bench", "workEmail", DemoUsers.DR_NORTH_EMAIL))
+                    "username", DemoUsers.DR_NORTH, "displayName", "Dr Bench", "workEmail", DemoUsers.DR_NORTH_EMAIL,
+                    // every sample is a new client of this one therapist: room for all of them
+                    "caseloadCapacity", warmUp + samples))
                     .expect(201).field("id");
             String staff = stack.token(DemoUsers.STAFF_NORTH);
 

@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.alliancepulse.contracts.EventPayload;
 
 /**
- * A client was assigned to a therapist: the start of a dyad. Carries the client code and clinic so consumers need not
- * have seen {@link ClientRegistered} first (cross-topic and cross-key order is not guaranteed).
+ * A client was assigned to a therapist: the start of a dyad and of an episode of care. Carries the client code and
+ * clinic so consumers need not have seen {@link ClientRegistered} first (cross-topic and cross-key order is not
+ * guaranteed).
+ *
+ * @param episodeId the episode of care this assignment opens; optional, absent in events published before episodes
+ *                  existed (a consumer must accept {@code null})
  */
-public record ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt)
-        implements EventPayload {
+public record ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt,
+        UUID episodeId) implements EventPayload {
 
     public ClientAssigned {
         present(clientId, "clientId");
@@ -20,6 +24,11 @@ public record ClientAssigned(UUID clientId, String clientCode, String clinicId, 
         present(clinicId, "clinicId");
         present(therapistId, "therapistId");
         present(assignedAt, "assignedAt");
+    }
+
+    /** An assignment outside any episode, as published before episodes existed. */
+    public ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt) {
+        this(clientId, clientCode, clinicId, therapistId, assignedAt, null);
     }
 
     @Override

@@ -9,12 +9,19 @@ import org.alliancepulse.contracts.EventPayload;
  *
  * @param clinicId the clinic's stable id, also the {@code clinic_id} claim of its staff's tokens
  * @param name the clinic's name (an organisation, not a person)
+ * @param supervisorEmail the clinic's address for escalations (a work address of staff, not PHI); optional, absent
+ *                        in events published before clinics had one
  */
-public record ClinicRegistered(String clinicId, String name) implements EventPayload {
+public record ClinicRegistered(String clinicId, String name, String supervisorEmail) implements EventPayload {
 
     public ClinicRegistered {
         present(clinicId, "clinicId");
         present(name, "name");
+    }
+
+    /** A clinic without a supervisor address, as published before clinics had one. */
+    public ClinicRegistered(String clinicId, String name) {
+        this(clinicId, name, null);
     }
 
     @Override

@@ -2,142 +2,203 @@ package org.alliancepulse.intake.client;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancepulse.contracts.intake.ClientAssigned;
-import org.alliancepulse.contracts.intake.ClientRegistered;
+import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.intake.audit.PhiAccessLog;
-import org.alliancepulse.intake.clinic.Clinic;
+import org.alliancepulse.intake.episode.CareAssignment;
+import org.alliancepulse.intake.episode.Episode;
 import org.alliancepulse.intake.therapist.Therapist;
 import org.alliancepulse.platform.idempotency.Idempotent;
-import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
-import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
-/** Clinic staff register their clients and assign them to a therapist of the same clinic. */
+import io.quarkus.panache.common.Page;
+
+/**
+ * Clinic staff take clients in, find them and read their record; a therapist reads their own current clients; admins
+ * carry out a client's rights of access (export) and erasure.
+ */
 @Path("/api/clients")
 public class ClientResource {
 
     @Inject
-    Outbox outbox;
+    ClientService clients;
 
     @Inject
-    Caller caller;
+    ClinicScope scope;
 
+    public record Preferences(@Size(max = 20) List<@NotBlank @Size(max = 60) String> specialties,
+            @Size(max = 20) List<@NotBlank @Size(max = 60) String> modalities,
+            @Size(max = 2000) String notes) {
+    }
+
+    /**
+     * @param consentToRoutineFeedback absent means no consent
+     * @param consentToContact absent means no consent
+     */
     public record RegisterClient(
             @NotBlank String clinicId,
             @NotBlank @Size(max = 100) String firstName,
             @NotBlank @Size(max = 100) String lastName,
-            @NotNull @Past LocalDate dateOfBirth) {
-    }
+            @NotNull @Past LocalDate dateOfBirth,
+            @Email @Size(max = 320) String email,
+            @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number: digits, spaces, ( ) - and an optional leading +") String phone,
+            @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 language code such as en") String preferredLanguage,
+            Boolean consentToRoutineFeedback,
+            Boolean consentToContact,
+            @Valid Preferences preferences,
+            @Size(max = 4000) String intakeGoals) {
 
-    public record AssignTherapist(@NotNull UUID therapistId) {
-    }
-
-    /** The full record, PHI included: only ever returned to staff of the client's clinic. */
-    public record ClientView(UUID id, String clinicId, String clientCode, String ageBand, String firstName,
-            String lastName, LocalDate dateOfBirth, UUID therapistId, Instant registeredAt) {
-
-        static ClientView of(Client c) {
-            return new ClientView(c.id, c.clinicId, c.clientCode, AgeBand.of(c.dateOfBirth, today()), c.firstName,
-                    c.lastName, c.dateOfBirth, c.therapistId, c.registeredAt);
+        ClientService.Intake intake() {
+            Preferences p = preferences == null ? new Preferences(null, null, null) : preferences;
+            return new ClientService.Intake(clinicId, firstName, lastName, dateOfBirth, email, phone,
+                    preferredLanguage, Boolean.TRUE.equals(consentToRoutineFeedback),
+                    Boolean.TRUE.equals(consentToContact), p.specialties() == null ? List.of() : p.specialties(),
+                    p.modalities() == null ? List.of() : p.modalities(), p.notes(), intakeGoals);
         }
     }
 
-    public record AssignmentView(UUID clientId, String clientCode, UUID therapistId, Instant assignedAt) {
+    /** Everything intake holds on a client: the record, the episodes, the dyads and who accessed the record. */
+    public record Export(ClientViews.Full client, List<EpisodeEntry> episodes, List<AssignmentEntry> assignments,
+            List<AccessEntry> phiAccess, Instant exportedAt) {
+    }
+
+    public record EpisodeEntry(UUID id, Instant openedAt, UUID therapistId, Instant closedAt, String ending,
+            LocalDate endDate) {
+    }
+
+    public record AssignmentEntry(UUID episodeId, UUID therapistId, Instant startedAt, Instant endedAt,
+            String endReason) {
+    }
+
+    public record AccessEntry(Instant accessedAt, String actor, String action) {
     }
 
     @POST
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "intake", value = """
+            {"clinicId":"north","firstName":"Ingrid","lastName":"Halvorsen","dateOfBirth":"1987-03-14",
+             "email":"ingrid@example.org","phone":"+47 912 34 567","preferredLanguage":"no",
+             "consentToRoutineFeedback":true,"consentToContact":true,
+             "preferences":{"specialties":["anxiety"],"modalities":["CBT"],"notes":"prefers mornings"},
+             "intakeGoals":"sleep better, return to work"}""")))
     public Response register(@NotNull @Valid RegisterClient request) {
-        caller.requireClinic(request.clinicId());
-        if (Clinic.findById(request.clinicId()) == null) {
-            throw ProblemException.invalid("clinicId", "no clinic with this id is registered");
-        }
-        Client client = new Client();
-        client.id = UUID.randomUUID();
-        client.clinicId = request.clinicId();
-        client.clientCode = uniqueCode();
-        client.firstName = request.firstName().strip();
-        client.lastName = request.lastName().strip();
-        client.dateOfBirth = request.dateOfBirth();
-        client.registeredAt = Instant.now();
-        client.persist();
-        PhiAccessLog.record(caller.username(), "REGISTER", client.id);
-        String ageBand = AgeBand.of(client.dateOfBirth, today());
-        outbox.publish(new ClientRegistered(client.id, client.clinicId, client.clientCode, ageBand));
-        return Response.status(Response.Status.CREATED).entity(ClientView.of(client)).build();
+        scope.requireClinic(request.clinicId());
+        Client client = clients.register(scope.actor(), request.intake());
+        return Response.status(Response.Status.CREATED).entity(ClientViews.Full.of(client)).build();
     }
 
+    /**
+     * Staff: their clinic's clients; a therapist: their own current clients. Every listed client's PHI read is
+     * audited.
+     */
+    @GET
+    @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    public ClientViews.SummaryPage list(@QueryParam("clientCode") String clientCode,
+            @QueryParam("therapistId") UUID therapistId, @QueryParam("status") String statusParam,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        Client.Status status = status(statusParam);
+        String clinic;
+        UUID therapist = therapistId;
+        if (scope.isTherapistOnly()) {
+            UUID self = scope.callingTherapistId();
+            if (self == null || (therapistId != null && !therapistId.equals(self))) {
+                return new ClientViews.SummaryPage(List.of(), page, size, 0);
+            }
+            therapist = self;
+            clinic = Therapist.<Therapist>findById(self).clinicId;
+        } else {
+            clinic = scope.callersClinic();
+        }
+        var query = clients.search(clinic, clientCode, therapist, status);
+        long total = query.count();
+        List<Client> found = query.page(Page.of(page, size)).list();
+        found.forEach(c -> PhiAccessLog.record(scope.actor(), "LIST", c.id));
+        return new ClientViews.SummaryPage(found.stream().map(ClientViews.Summary::of).toList(), page, size, total);
+    }
+
+    private static Client.Status status(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Client.Status.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of WAITING, IN_CARE, DISCHARGED");
+        }
+    }
+
+    /** Staff of the client's clinic: the full record; the client's current therapist: what they need. Audited. */
     @GET
     @Path("/{id}")
-    @RolesAllowed(Roles.CLINIC_STAFF)
+    @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
-    public ClientView get(@PathParam("id") UUID id) {
-        Client client = clientOfCallersClinic(id);
-        PhiAccessLog.record(caller.username(), "READ", client.id);
-        return ClientView.of(client);
+    public Object get(@PathParam("id") UUID id) {
+        Client client = scope.clientForReader(id);
+        PhiAccessLog.record(scope.actor(), "READ", client.id);
+        return scope.isTherapistOnly() ? ClientViews.ForTherapist.of(client) : ClientViews.Full.of(client);
     }
 
-    @POST
-    @Path("/{id}/assignment")
-    @RolesAllowed(Roles.CLINIC_STAFF)
+    /** The client's right of access: everything intake holds on them. Audited. */
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
-    @Idempotent
-    public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignTherapist request) {
-        Client client = clientOfCallersClinic(id);
-        if (client.therapistId != null) {
-            throw ProblemException.conflict("the client is already assigned to a therapist");
-        }
-        Therapist therapist = Therapist.findById(request.therapistId());
-        if (therapist == null || !therapist.clinicId.equals(client.clinicId)) {
-            throw ProblemException.invalid("therapistId", "no therapist with this id works at the client's clinic");
-        }
-        client.therapistId = therapist.id;
-        client.assignedAt = Instant.now();
-        PhiAccessLog.record(caller.username(), "ASSIGN", client.id);
-        outbox.publish(new ClientAssigned(client.id, client.clientCode, client.clinicId, therapist.id,
-                client.assignedAt));
-        return Response.status(Response.Status.CREATED)
-                .entity(new AssignmentView(client.id, client.clientCode, therapist.id, client.assignedAt)).build();
+    public Export export(@PathParam("id") UUID id) {
+        Client client = scope.clientForStaff(id);
+        PhiAccessLog.record(scope.actor(), "EXPORT", client.id);
+        List<EpisodeEntry> episodes = Episode.ofClient(client.id).stream()
+                .map(e -> new EpisodeEntry(e.id, e.openedAt, e.therapistId, e.closedAt,
+                        e.ending == null ? null : e.ending.name(), e.endDate)).toList();
+        List<AssignmentEntry> assignments = CareAssignment.ofClient(client.id).stream()
+                .map(a -> new AssignmentEntry(a.episodeId, a.therapistId, a.startedAt, a.endedAt,
+                        a.endReason == null ? null : a.endReason.name())).toList();
+        List<AccessEntry> access = PhiAccessLog.ofClient(client.id).stream()
+                .map(e -> new AccessEntry(e.accessedAt, e.actor, e.action)).toList();
+        return new Export(ClientViews.Full.of(client), episodes, assignments, access, Instant.now());
     }
 
-    private Client clientOfCallersClinic(UUID id) {
-        Client client = Client.findById(id);
-        if (client == null) {
-            throw ProblemException.notFound("no client with this id");
-        }
-        caller.requireClinic(client.clinicId);
-        return client;
-    }
-
-    private static String uniqueCode() {
-        String code = ClientCodes.next();
-        while (Client.codeTaken(code)) {
-            code = ClientCodes.next();
-        }
-        return code;
-    }
-
-    private static LocalDate today() {
-        return LocalDate.now(ZoneOffset.UTC);
+    /**
+     * The client's right to erasure: name, date of birth, contact and free text are deleted; the pseudonymous id and
+     * code stay → {@code ClientErased}. Repeating it changes nothing.
+     */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Response erase(@PathParam("id") UUID id) {
+        Client client = scope.clientForStaff(id);
+        clients.erase(scope.actor(), client);
+        return Response.noContent().build();
     }
 }

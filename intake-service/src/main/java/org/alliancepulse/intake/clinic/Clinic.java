@@ -24,4 +24,8 @@ public class Clinic extends PanacheEntityBase {
 
     @Column(name = "registered_at")
     public Instant registeredAt;
+
+    /** Where escalations about this clinic's clients go (a supervisor's work address); may be unset. */
+    @Column(name = "supervisor_email")
+    public String supervisorEmail;
 }

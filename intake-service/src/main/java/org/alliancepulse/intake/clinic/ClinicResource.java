@@ -1,55 +1,106 @@
 package org.alliancepulse.intake.clinic;
 
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancepulse.contracts.intake.ClinicRegistered;
 import org.alliancepulse.platform.idempotency.Idempotent;
-import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/clinics")
 public class ClinicResource {
 
     @Inject
-    Outbox outbox;
+    ClinicService clinics;
 
-    /** @param id lower-case letters, digits and dashes, e.g. {@code north}; becomes the staff's {@code clinic_id} */
+    @Inject
+    Caller caller;
+
+    /**
+     * @param id lower-case letters, digits and dashes, e.g. {@code north}; becomes the staff's {@code clinic_id}
+     * @param supervisorEmail where escalations go; optional
+     */
     public record RegisterClinic(
             @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be 2-40 lower-case letters, digits or dashes") String id,
-            @NotBlank @Size(max = 200) String name) {
+            @NotBlank @Size(max = 200) String name,
+            @Email @Size(max = 320) String supervisorEmail) {
     }
 
-    public record ClinicView(String id, String name, Instant registeredAt) {
+    public record UpdateClinic(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) String supervisorEmail) {
+    }
+
+    public record ClinicView(String id, String name, String supervisorEmail, Instant registeredAt) {
+
+        static ClinicView of(Clinic c) {
+            return new ClinicView(c.id, c.name, c.supervisorEmail, c.registeredAt);
+        }
     }
 
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a clinic", value = """
+            {"id":"north","name":"North Clinic","supervisorEmail":"supervisor@north.clinic.example"}""")))
     public Response register(@NotNull @Valid RegisterClinic request) {
-        if (Clinic.findById(request.id()) != null) {
-            throw ProblemException.conflict("a clinic with id " + request.id() + " is already registered");
+        Clinic clinic = clinics.register(request.id(), request.name(), request.supervisorEmail());
+        return Response.status(Response.Status.CREATED).entity(ClinicView.of(clinic)).build();
+    }
+
+    /** Admins change any clinic; staff their own (another clinic is a 404). */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "new supervisor", value = """
+            {"name":"North Clinic","supervisorEmail":"lead@north.clinic.example"}""")))
+    public ClinicView update(@PathParam("id") String id, @NotNull @Valid UpdateClinic request) {
+        return ClinicView.of(clinics.update(visible(id), request.name(), request.supervisorEmail()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    public ClinicView get(@PathParam("id") String id) {
+        return ClinicView.of(visible(id));
+    }
+
+    /** Admins: every clinic; staff: their own. */
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    public List<ClinicView> list() {
+        if (caller.isAdmin()) {
+            return Clinic.<Clinic>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(ClinicView::of).toList();
         }
-        Clinic clinic = new Clinic();
-        clinic.id = request.id();
-        clinic.name = request.name().strip();
-        clinic.registeredAt = Instant.now();
-        clinic.persist();
-        outbox.publish(new ClinicRegistered(clinic.id, clinic.name));
-        return Response.status(Response.Status.CREATED)
-                .entity(new ClinicView(clinic.id, clinic.name, clinic.registeredAt)).build();
+        return caller.clinicId().map(id -> Clinic.<Clinic>findById(id)).stream().filter(c -> c != null)
+                .map(ClinicView::of).toList();
+    }
+
+    private Clinic visible(String id) {
+        Clinic clinic = Clinic.findById(id);
+        if (clinic == null || !(caller.isAdmin() || caller.worksAt(clinic.id))) {
+            throw ProblemException.notFound("no clinic with this id");
+        }
+        return clinic;
     }
 }

@@ -1,6 +1,7 @@
 package org.alliancepulse.intake.therapist;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -8,63 +9,140 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancepulse.contracts.intake.TherapistRegistered;
-import org.alliancepulse.intake.clinic.Clinic;
+import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.platform.idempotency.Idempotent;
-import org.alliancepulse.platform.outbox.Outbox;
-import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 
+/** Admins register therapists anywhere, clinic staff at their own clinic; both keep their profile up to date. */
 @Path("/api/therapists")
 public class TherapistResource {
 
     @Inject
-    Outbox outbox;
+    TherapistService therapists;
+
+    @Inject
+    ClinicScope scope;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TherapistConfig config;
 
     public record RegisterTherapist(
             @NotBlank String clinicId,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}", message = "must be the identity provider login: 2-100 letters, digits or . _ @ -") String username,
             @NotBlank @Size(max = 200) String displayName,
-            @NotBlank @Email @Size(max = 320) String workEmail) {
+            @NotBlank @Email @Size(max = 320) String workEmail,
+            @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 language code such as en") String> languages,
+            @Size(max = 50) List<@NotBlank @Size(max = 60) String> specialties,
+            @Size(max = 50) List<@NotBlank @Size(max = 60) String> modalities,
+            @Min(0) @Max(10000) Integer caseloadCapacity,
+            Boolean active) {
+
+        TherapistProfile profile(int defaultCapacity) {
+            if (languages == null && specialties == null && modalities == null && caseloadCapacity == null
+                    && active == null) {
+                return null;
+            }
+            return new TherapistProfile(languages, specialties, modalities,
+                    caseloadCapacity == null ? defaultCapacity : caseloadCapacity, active == null || active);
+        }
+    }
+
+    /** The whole new state of a therapist (PUT replaces it). */
+    public record UpdateTherapist(
+            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Email @Size(max = 320) String workEmail,
+            @NotNull @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 language code such as en") String> languages,
+            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 60) String> specialties,
+            @NotNull @Size(max = 50) List<@NotBlank @Size(max = 60) String> modalities,
+            @NotNull @Min(0) @Max(10000) Integer caseloadCapacity,
+            @NotNull Boolean active) {
     }
 
     public record TherapistView(UUID id, String clinicId, String username, String displayName, String workEmail,
-            Instant registeredAt) {
+            List<String> languages, List<String> specialties, List<String> modalities, int caseloadCapacity,
+            long caseload, boolean active, boolean takesNewClients, Instant registeredAt) {
 
         static TherapistView of(Therapist t) {
-            return new TherapistView(t.id, t.clinicId, t.username, t.displayName, t.workEmail, t.registeredAt);
+            long caseload = TherapistService.caseload(t.id);
+            return new TherapistView(t.id, t.clinicId, t.username, t.displayName, t.workEmail, t.languages,
+                    t.specialties, t.modalities, t.caseloadCapacity, caseload, t.active,
+                    t.active && caseload < t.caseloadCapacity, t.registeredAt);
         }
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
     @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a therapist", value = """
+            {"clinicId":"north","username":"dr-okafor","displayName":"Dr Okafor",
+             "workEmail":"okafor@north.clinic.example","languages":["en","no"],"specialties":["anxiety"],
+             "modalities":["CBT"],"caseloadCapacity":20}""")))
     public Response register(@NotNull @Valid RegisterTherapist request) {
-        if (Clinic.findById(request.clinicId()) == null) {
-            throw ProblemException.invalid("clinicId", "no clinic with this id is registered");
-        }
-        if (Therapist.usernameTaken(request.username())) {
-            throw ProblemException.conflict("a therapist with username " + request.username() + " is already registered");
-        }
-        Therapist therapist = new Therapist();
-        therapist.id = UUID.randomUUID();
-        therapist.clinicId = request.clinicId();
-        therapist.username = request.username();
-        therapist.displayName = request.displayName().strip();
-        therapist.workEmail = request.workEmail().strip();
-        therapist.registeredAt = Instant.now();
-        therapist.persist();
-        outbox.publish(new TherapistRegistered(therapist.id, therapist.clinicId, therapist.username,
-                therapist.displayName, therapist.workEmail));
+        scope.requireClinic(request.clinicId());
+        Therapist therapist = therapists.register(request.clinicId(), request.username(), request.displayName(),
+                request.workEmail(), request.profile(config.defaultCaseloadCapacity()));
         return Response.status(Response.Status.CREATED).entity(TherapistView.of(therapist)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "on leave", value = """
+            {"displayName":"Dr Okafor","workEmail":"okafor@north.clinic.example","languages":["en","no"],
+             "specialties":["anxiety","trauma"],"modalities":["CBT"],"caseloadCapacity":20,"active":false}""")))
+    public TherapistView update(@PathParam("id") UUID id, @NotNull @Valid UpdateTherapist request) {
+        Therapist therapist = scope.therapistForStaff(id);
+        return TherapistView.of(therapists.update(therapist, request.displayName(), request.workEmail(),
+                new TherapistProfile(request.languages(), request.specialties(), request.modalities(),
+                        request.caseloadCapacity(), request.active())));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    public TherapistView get(@PathParam("id") UUID id) {
+        return TherapistView.of(scope.therapistForStaff(id));
+    }
+
+    /**
+     * Therapists of one clinic (staff: always their own; admins: any, or all), filtered by what is given.
+     *
+     * @param takesNewClients {@code true}: only active therapists with free capacity
+     */
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    public List<TherapistView> list(@QueryParam("clinicId") String clinicId, @QueryParam("active") Boolean active,
+            @QueryParam("language") String language, @QueryParam("specialty") String specialty,
+            @QueryParam("modality") String modality, @QueryParam("takesNewClients") Boolean takesNewClients) {
+        String own = caller.clinicId().orElse("");
+        if (!caller.isAdmin() && clinicId != null && !clinicId.equals(own)) {
+            return List.of(); // another clinic's therapists are not the caller's to see
+        }
+        String clinic = caller.isAdmin() ? clinicId : own;
+        return TherapistService.list(clinic, active, language, specialty, modality).stream().map(TherapistView::of)
+                .filter(v -> takesNewClients == null || v.takesNewClients() == takesNewClients).toList();
     }
 }

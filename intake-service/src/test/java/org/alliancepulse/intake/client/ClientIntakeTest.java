@@ -92,8 +92,10 @@ class ClientIntakeTest {
         given().contentType(ContentType.JSON).body(body).post("/api/clients").then().statusCode(401);
         assertEquals(before, Client.count());
 
-        given().auth().oauth2(Tokens.clinicStaff(other)).get("/api/clients/" + id).then().statusCode(403);
-        given().auth().oauth2(Tokens.therapist("dr-a", clinic)).get("/api/clients/" + id).then().statusCode(403);
+        // another clinic's client does not exist for them; nor does a client who is not theirs for a therapist
+        given().auth().oauth2(Tokens.clinicStaff(other)).get("/api/clients/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.therapist("dr-a", clinic)).get("/api/clients/" + id).then().statusCode(404);
         given().auth().oauth2(Tokens.admin()).get("/api/clients/" + id).then().statusCode(403);
         given().get("/api/clients/" + id).then().statusCode(401);
         assertEquals(0, PhiAccessLog.count("clientId = ?1 and action = 'READ'", UUID.fromString(id)));
@@ -170,7 +172,7 @@ class ClientIntakeTest {
         given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
                 .body("{}").post(path).then().statusCode(400);
         given().auth().oauth2(Tokens.clinicStaff(other)).contentType(ContentType.JSON)
-                .body(Map.of("therapistId", therapist)).post(path).then().statusCode(403);
+                .body(Map.of("therapistId", therapist)).post(path).then().statusCode(404);
         given().auth().oauth2(Tokens.therapist("dr-x", clinic)).contentType(ContentType.JSON)
                 .body(Map.of("therapistId", therapist)).post(path).then().statusCode(403);
         Client stored = Client.findById(UUID.fromString(client));

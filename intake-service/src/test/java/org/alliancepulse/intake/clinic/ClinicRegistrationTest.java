@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.alliancepulse.contracts.CloudEventHeaders;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.ClinicRegistered;
+import org.alliancepulse.contracts.intake.ClinicUpdated;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
 import org.alliancepulse.testinfra.security.Tokens;
@@ -54,6 +55,35 @@ class ClinicRegistrationTest {
         assertEquals("intake-service", event.header(CloudEventHeaders.SOURCE));
         assertEquals(id, event.header(CloudEventHeaders.SUBJECT));
         UUID.fromString(event.header(CloudEventHeaders.ID));
+    }
+
+    @Test
+    void aClinicCarriesASupervisorAddressForEscalationsAndItsChangesAreAnnounced() {
+        String id = "sup-" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("id", id, "name", "South", "supervisorEmail", "lead@south.example"))
+                .post("/api/clinics").then().statusCode(201).body("supervisorEmail", equalTo("lead@south.example"));
+        given().auth().oauth2(Tokens.clinicStaff(id)).contentType(ContentType.JSON)
+                .body(Map.of("name", "South Clinic", "supervisorEmail", "head@south.example"))
+                .put("/api/clinics/" + id).then().statusCode(200).body("name", equalTo("South Clinic"));
+        given().auth().oauth2(Tokens.clinicStaff(id)).contentType(ContentType.JSON)
+                .body(Map.of("name", "South Clinic", "supervisorEmail", "not an address"))
+                .put("/api/clinics/" + id).then().statusCode(400)
+                .body("violations[0].field", equalTo("supervisorEmail"));
+        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON)
+                .body(Map.of("name", "Taken over")).put("/api/clinics/" + id).then().statusCode(404);
+
+        KafkaEvents events = new KafkaEvents(kafka);
+        var registered = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> events.published(EventTypes.CLINIC_REGISTERED, e -> e.clinicId().equals(id)),
+                found -> !found.isEmpty());
+        assertEquals(new ClinicRegistered(id, "South", "lead@south.example"), registered.get(0).payload());
+        var updated = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> events.published(EventTypes.CLINIC_UPDATED, e -> e.clinicId().equals(id)),
+                found -> !found.isEmpty());
+        assertEquals(1, updated.size(), "the refused changes published nothing");
+        assertEquals(new ClinicUpdated(id, "South Clinic", "head@south.example"), updated.get(0).payload());
+        assertEquals(id, updated.get(0).key());
     }
 
     @Test

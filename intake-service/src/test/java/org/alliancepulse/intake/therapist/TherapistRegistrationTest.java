@@ -73,11 +73,11 @@ class TherapistRegistrationTest {
     }
 
     @Test
-    void onlyAdminsRegisterTherapists() {
+    void onlyAdminsAndTheClinicsOwnStaffRegisterTherapists() {
         String clinic = IntakeApi.newClinic();
         Map<String, String> body = Map.of("clinicId", clinic, "username", "dr-by-staff", "displayName", "X",
                 "workEmail", "x@example.org");
-        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON).body(body)
+        given().auth().oauth2(Tokens.clinicStaff(IntakeApi.newClinic())).contentType(ContentType.JSON).body(body)
                 .post("/api/therapists").then().statusCode(403);
         given().auth().oauth2(Tokens.therapist("dr-self", clinic)).contentType(ContentType.JSON).body(body)
                 .post("/api/therapists").then().statusCode(403);

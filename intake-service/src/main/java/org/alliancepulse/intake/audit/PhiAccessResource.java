@@ -1,0 +1,62 @@
+package org.alliancepulse.intake.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Roles;
+
+import io.quarkus.panache.common.Page;
+
+/** For admins: who read or changed which client's PHI, and when. Ids and logins only, never the PHI itself. */
+@Path("/api/audit/phi-access")
+public class PhiAccessResource {
+
+    public record Entry(Instant accessedAt, String actor, String action, UUID clientId) {
+    }
+
+    public record EntryPage(List<Entry> items, int page, int size, long total) {
+    }
+
+    /**
+     * @param from inclusive, ISO-8601 instant, e.g. {@code 2026-11-01T00:00:00Z}
+     * @param to exclusive
+     */
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public EntryPage search(@QueryParam("clientId") UUID clientId, @QueryParam("user") String user,
+            @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        Instant from = instant("from", fromParam);
+        Instant to = instant("to", toParam);
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ProblemException.invalid("from", "must be before to");
+        }
+        var query = PhiAccessLog.search(clientId, user, from, to);
+        long total = query.count();
+        List<Entry> items = query.page(Page.of(page, size)).list().stream()
+                .map(e -> new Entry(e.accessedAt, e.actor, e.action, e.clientId)).toList();
+        return new EntryPage(items, page, size, total);
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+}

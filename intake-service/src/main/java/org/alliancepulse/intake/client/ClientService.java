@@ -1,0 +1,166 @@
+package org.alliancepulse.intake.client;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+import org.alliancepulse.contracts.intake.ClientErased;
+import org.alliancepulse.contracts.intake.ClientRegistered;
+import org.alliancepulse.intake.audit.PhiAccessLog;
+import org.alliancepulse.intake.clinic.Clinic;
+import org.alliancepulse.intake.episode.EpisodeService;
+import org.alliancepulse.platform.outbox.Outbox;
+import org.alliancepulse.platform.problem.ProblemException;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+
+/** Intake, search and erasure of clients; every touch of PHI is audited in the same transaction. */
+@ApplicationScoped
+public class ClientService {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    EpisodeService episodes;
+
+    @Inject
+    DataSource dataSource;
+
+    public Client register(String actor, Intake intake) {
+        if (Clinic.findById(intake.clinicId()) == null) {
+            throw ProblemException.invalid("clinicId", "no clinic with this id is registered");
+        }
+        String firstName = intake.firstName().strip();
+        String lastName = intake.lastName().strip();
+        lockPerson(intake.clinicId(), firstName, lastName, intake.dateOfBirth());
+        Client existing = Client.find("clinicId = ?1 and lower(firstName) = ?2 and lower(lastName) = ?3 "
+                + "and dateOfBirth = ?4", intake.clinicId(), firstName.toLowerCase(Locale.ROOT),
+                lastName.toLowerCase(Locale.ROOT), intake.dateOfBirth()).firstResult();
+        if (existing != null) {
+            // the id only: staff of this clinic may see it, and it names no one
+            throw ProblemException.conflict("this person is already a client of the clinic: client " + existing.id);
+        }
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.clinicId = intake.clinicId();
+        client.clientCode = uniqueCode();
+        client.firstName = firstName;
+        client.lastName = lastName;
+        client.dateOfBirth = intake.dateOfBirth();
+        client.email = blankToNull(intake.email());
+        client.phone = blankToNull(intake.phone());
+        client.preferredLanguage = intake.preferredLanguage() == null ? null
+                : intake.preferredLanguage().strip().toLowerCase(Locale.ROOT);
+        client.consentRoutineFeedback = intake.consentToRoutineFeedback();
+        client.consentContact = intake.consentToContact();
+        client.preferredSpecialties = normalised(intake.preferredSpecialties());
+        client.preferredModalities = intake.preferredModalities().stream().map(String::strip).distinct().toList();
+        client.preferenceNotes = blankToNull(intake.preferenceNotes());
+        client.intakeGoals = blankToNull(intake.intakeGoals());
+        client.ageBand = AgeBand.of(client.dateOfBirth, today());
+        client.registeredAt = Instant.now();
+        client.status = Client.Status.WAITING;
+        client.persist();
+        episodes.open(client);
+        PhiAccessLog.record(actor, "REGISTER", client.id);
+        outbox.publish(new ClientRegistered(client.id, client.clinicId, client.clientCode, client.ageBand));
+        return client;
+    }
+
+    /** One page of a clinic's clients (or a therapist's current ones), by the filters given. */
+    public PanacheQuery<Client> search(String clinicId, String clientCode, UUID therapistId, Client.Status status) {
+        StringBuilder query = new StringBuilder("clinicId = :clinic");
+        Map<String, Object> params = new HashMap<>();
+        params.put("clinic", clinicId);
+        if (clientCode != null && !clientCode.isBlank()) {
+            query.append(" and clientCode = :code");
+            params.put("code", clientCode.strip().toUpperCase(Locale.ROOT));
+        }
+        if (therapistId != null) {
+            query.append(" and therapistId = :therapist");
+            params.put("therapist", therapistId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        return Client.find(query.toString(), Sort.by("registeredAt").and("id"), params);
+    }
+
+    /**
+     * The right to erasure: the name, date of birth, contact and free text go; the pseudonymous id, code, age band and
+     * episodes stay, so the network's statistics stay whole. Erasing twice changes nothing more.
+     */
+    public void erase(String actor, Client client) {
+        if (client.erased()) {
+            return;
+        }
+        client.firstName = null;
+        client.lastName = null;
+        client.dateOfBirth = null;
+        client.email = null;
+        client.phone = null;
+        client.preferenceNotes = null;
+        client.intakeGoals = null;
+        client.erasedAt = Instant.now();
+        PhiAccessLog.record(actor, "ERASE", client.id);
+        outbox.publish(new ClientErased(client.id, client.clientCode, client.clinicId, client.erasedAt));
+    }
+
+    /**
+     * Serialises intakes of the same person at the same clinic, so two concurrent intakes cannot both pass the
+     * duplicate check. The key is a hash computed in the database; nothing of the person is logged.
+     */
+    private void lockPerson(String clinicId, String firstName, String lastName, LocalDate dateOfBirth) {
+        String person = clinicId + "\n" + firstName.toLowerCase(Locale.ROOT) + "\n"
+                + lastName.toLowerCase(Locale.ROOT) + "\n" + dateOfBirth;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+            lock.setString(1, person);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not serialise the intake", e);
+        }
+    }
+
+    private static List<String> normalised(List<String> values) {
+        return values.stream().map(v -> v.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String uniqueCode() {
+        String code = ClientCodes.next();
+        while (Client.codeTaken(code)) {
+            code = ClientCodes.next();
+        }
+        return code;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** What staff record at intake. */
+    public record Intake(String clinicId, String firstName, String lastName, LocalDate dateOfBirth, String email,
+            String phone, String preferredLanguage, boolean consentToRoutineFeedback, boolean consentToContact,
+            List<String> preferredSpecialties, List<String> preferredModalities, String preferenceNotes,
+            String intakeGoals) {
+    }
+}

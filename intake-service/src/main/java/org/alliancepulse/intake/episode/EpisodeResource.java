@@ -1,0 +1,127 @@
+package org.alliancepulse.intake.episode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.contracts.intake.ClientReassigned;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.intake.access.ClinicScope;
+import org.alliancepulse.intake.client.Client;
+import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+/** Clinic staff move a client through their care: assignment, reassignment, discharge, a new episode. */
+@Path("/api/clients/{id}")
+public class EpisodeResource {
+
+    @Inject
+    EpisodeService episodes;
+
+    @Inject
+    ClinicScope scope;
+
+    public record AssignTherapist(@NotNull UUID therapistId) {
+    }
+
+    public record ReassignTherapist(@NotNull UUID therapistId, @NotNull ClientReassigned.Reason reason) {
+    }
+
+    /** @param endDate the clinical end, e.g. the last session attended; may be in the past */
+    public record Discharge(@NotNull EpisodeClosed.Ending ending, @NotNull LocalDate endDate) {
+    }
+
+    public record AssignmentView(UUID clientId, String clientCode, UUID episodeId, UUID therapistId,
+            Instant assignedAt) {
+
+        static AssignmentView of(Client client, CareAssignment a) {
+            return new AssignmentView(client.id, client.clientCode, a.episodeId, a.therapistId, a.startedAt);
+        }
+    }
+
+    public record EpisodeView(UUID id, UUID clientId, Instant openedAt, UUID therapistId, Instant closedAt,
+            EpisodeClosed.Ending ending, LocalDate endDate) {
+
+        static EpisodeView of(Episode e) {
+            return new EpisodeView(e.id, e.clientId, e.openedAt, e.therapistId, e.closedAt, e.ending, e.endDate);
+        }
+    }
+
+    /** The first therapist of the open episode → {@code ClientAssigned}. */
+    @POST
+    @Path("/assignment")
+    @RolesAllowed(Roles.CLINIC_STAFF)
+    @Transactional
+    @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "first therapist", value = """
+            {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70"}""")))
+    public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignTherapist request) {
+        Client client = scope.clientForStaff(id);
+        CareAssignment assignment = episodes.assign(scope.actor(), client, request.therapistId());
+        return Response.status(Response.Status.CREATED).entity(AssignmentView.of(client, assignment)).build();
+    }
+
+    /** Another therapist within the open episode → {@code ClientReassigned}. */
+    @POST
+    @Path("/reassignment")
+    @RolesAllowed(Roles.CLINIC_STAFF)
+    @Transactional
+    @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "poor fit", value = """
+            {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","reason":"FIT"}""")))
+    public Response reassign(@PathParam("id") UUID id, @NotNull @Valid ReassignTherapist request) {
+        Client client = scope.clientForStaff(id);
+        CareAssignment assignment = episodes.reassign(scope.actor(), client, request.therapistId(),
+                request.reason());
+        return Response.status(Response.Status.CREATED).entity(AssignmentView.of(client, assignment)).build();
+    }
+
+    /** Ends the open episode → {@code EpisodeClosed}. */
+    @POST
+    @Path("/discharge")
+    @RolesAllowed(Roles.CLINIC_STAFF)
+    @Transactional
+    @Idempotent
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "the client stopped coming", value = """
+            {"ending":"DROPOUT","endDate":"2026-10-30"}""")))
+    public Response discharge(@PathParam("id") UUID id, @NotNull @Valid Discharge request) {
+        Client client = scope.clientForStaff(id);
+        Episode episode = episodes.discharge(scope.actor(), client, request.ending(), request.endDate());
+        return Response.ok(EpisodeView.of(episode)).build();
+    }
+
+    /** A discharged client returns: a new episode opens, waiting for an assignment. */
+    @POST
+    @Path("/episodes")
+    @RolesAllowed(Roles.CLINIC_STAFF)
+    @Transactional
+    @Idempotent
+    public Response startEpisode(@PathParam("id") UUID id) {
+        Client client = scope.clientForStaff(id);
+        Episode episode = episodes.startNew(scope.actor(), client);
+        return Response.status(Response.Status.CREATED).entity(EpisodeView.of(episode)).build();
+    }
+
+    @GET
+    @Path("/episodes")
+    @RolesAllowed(Roles.CLINIC_STAFF)
+    public List<EpisodeView> episodes(@PathParam("id") UUID id) {
+        Client client = scope.clientForStaff(id);
+        return Episode.ofClient(client.id).stream().map(EpisodeView::of).toList();
+    }
+}

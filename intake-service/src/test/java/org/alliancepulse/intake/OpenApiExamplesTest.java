@@ -1,0 +1,40 @@
+package org.alliancepulse.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Other tools call these paths: each request body the API takes is documented with an example. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class OpenApiExamplesTest {
+
+    @Test
+    void everyRequestBodyHasAnExample() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().path("paths");
+        List<String> withBody = List.of("post /api/clinics", "put /api/clinics/{id}", "post /api/therapists",
+                "put /api/therapists/{id}", "post /api/clients", "post /api/clients/{id}/assignment",
+                "post /api/clients/{id}/reassignment", "post /api/clients/{id}/discharge");
+        for (String operation : withBody) {
+            String[] parts = operation.split(" ");
+            Map<String, Object> described = paths.get(parts[1]).get(parts[0]);
+            assertNotNull(described, operation);
+            @SuppressWarnings("unchecked")
+            Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) ((Map<String, Object>) described
+                    .get("requestBody")).get("content");
+            Object examples = content.values().iterator().next().get("examples");
+            assertNotNull(examples, operation + " has no example: " + content);
+            assertFalse(((Map<?, ?>) examples).isEmpty(), operation);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.alliancepulse.intake.client;
+
+import static io.restassured.RestAssured.given;
+import static org.alliancepulse.intake.IntakeApi.assign;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.intake.ClientErased;
+import org.alliancepulse.intake.IntakeApi;
+import org.alliancepulse.intake.audit.PhiAccessLog;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The PHI access audit, and a client's rights of access (export) and erasure. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class ClientRightsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void everyReadAndChangeOfPhiIsAuditedAndAdminsSearchTheAudit() {
+        Instant before = Instant.now();
+        String clinic = IntakeApi.newClinic();
+        String therapist = IntakeApi.newTherapist(clinic);
+        String client = IntakeApi.newFullClient(clinic, "Audun", "Aune", "1975-06-06");
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + client).then().statusCode(200);
+        assign(clinic, client, therapist).then().statusCode(201);
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + client + "/match-suggestions")
+                .then().statusCode(200);
+
+        given().auth().oauth2(Tokens.admin()).queryParam("clientId", client).get("/api/audit/phi-access")
+                .then().statusCode(200).body("total", equalTo(4))
+                .body("items.action", equalTo(List.of("MATCH", "ASSIGN", "READ", "REGISTER")))
+                .body("items.actor", hasItems("staff-" + clinic))
+                .body("items[0].clientId", equalTo(client)).body("items[0].accessedAt", notNullValue());
+        given().auth().oauth2(Tokens.admin()).queryParam("clientId", client).queryParam("from", before.toString())
+                .queryParam("to", before.toString()).get("/api/audit/phi-access").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"));
+        given().auth().oauth2(Tokens.admin()).queryParam("user", "staff-" + clinic)
+                .queryParam("from", before.toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
+                .get("/api/audit/phi-access").then().statusCode(200).body("total", equalTo(4));
+        given().auth().oauth2(Tokens.admin()).queryParam("from", "yesterday").get("/api/audit/phi-access")
+                .then().statusCode(400).body("violations[0].field", equalTo("from"));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/audit/phi-access").then().statusCode(403);
+    }
+
+    @Test
+    void anExportHoldsEverythingIntakeKeepsOnTheClientAndIsAudited() {
+        String clinic = IntakeApi.newClinic();
+        String therapist = IntakeApi.newTherapist(clinic);
+        String client = IntakeApi.newFullClient(clinic, "Eira", "Eide", "1985-08-08");
+        assign(clinic, client, therapist).then().statusCode(201);
+
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + client + "/export")
+                .then().statusCode(200)
+                .body("client.firstName", equalTo("Eira")).body("client.dateOfBirth", equalTo("1985-08-08"))
+                .body("client.email", equalTo("zz.private.eide@mail.example"))
+                .body("client.intakeGoals", equalTo("Freetext-goal-Eide"))
+                .body("episodes", hasSize(1)).body("assignments[0].therapistId", equalTo(therapist))
+                .body("phiAccess.action", equalTo(List.of("REGISTER", "ASSIGN", "EXPORT")));
+        given().auth().oauth2(Tokens.admin()).get("/api/clients/" + client + "/export").then().statusCode(200);
+        assertEquals(2, PhiAccessLog.count("clientId = ?1 and action = 'EXPORT'", UUID.fromString(client)));
+        given().auth().oauth2(Tokens.clinicStaff(IntakeApi.newClinic())).get("/api/clients/" + client + "/export")
+                .then().statusCode(404);
+    }
+
+    @Test
+    void erasureDeletesThePhiKeepsThePseudonymAndIsAnnounced() {
+        String clinic = IntakeApi.newClinic();
+        String therapist = IntakeApi.newTherapist(clinic);
+        String client = IntakeApi.newFullClient(clinic, "Gunnhild", "Grimstad", "1960-09-09");
+        assign(clinic, client, therapist).then().statusCode(201);
+        String code = given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + client)
+                .then().extract().path("clientCode");
+
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).delete("/api/clients/" + client).then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).delete("/api/clients/" + client).then().statusCode(204);
+        given().auth().oauth2(Tokens.admin()).delete("/api/clients/" + client).then().statusCode(204);
+        given().auth().oauth2(Tokens.admin()).delete("/api/clients/" + UUID.randomUUID()).then().statusCode(404);
+
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + client).then().statusCode(200)
+                .body("clientCode", equalTo(code)).body("firstName", nullValue()).body("lastName", nullValue())
+                .body("dateOfBirth", nullValue()).body("email", nullValue()).body("phone", nullValue())
+                .body("intakeGoals", nullValue()).body("preferences.notes", nullValue())
+                .body("erasedAt", notNullValue()).body("ageBand", org.hamcrest.Matchers.anyOf(equalTo("over-65"), equalTo("56-65")));
+        String export = given().auth().oauth2(Tokens.admin()).get("/api/clients/" + client + "/export")
+                .then().statusCode(200).extract().asString();
+        for (String phi : List.of("Gunnhild", "Grimstad", "1960-09-09", "grimstad@", "999 88 777", "Freetext")) {
+            assertFalse(export.contains(phi), "still held after erasure: " + phi);
+        }
+        Client stored = Client.findById(UUID.fromString(client));
+        assertNull(stored.firstName);
+        assertEquals(UUID.fromString(therapist), stored.therapistId, "the care history stays whole");
+
+        var erased = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.CLIENT_ERASED,
+                        e -> e.clientId().toString().equals(client)),
+                found -> !found.isEmpty());
+        assertEquals(1, erased.size(), "erasing twice announces once");
+        ClientErased event = erased.get(0).payload();
+        assertEquals(code, event.clientCode());
+        assertEquals(clinic, event.clinicId());
+        assertEquals(1, PhiAccessLog.count("clientId = ?1 and action = 'ERASE'", UUID.fromString(client)));
+    }
+}

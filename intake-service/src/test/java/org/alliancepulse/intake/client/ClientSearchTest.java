@@ -1,0 +1,123 @@
+package org.alliancepulse.intake.client;
+
+import static io.restassured.RestAssured.given;
+import static org.alliancepulse.intake.IntakeApi.assign;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.intake.IntakeApi;
+import org.alliancepulse.intake.audit.PhiAccessLog;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** Intake details, the duplicate-person rule, the client list and what a therapist may see. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class ClientSearchTest {
+
+    @Test
+    void theIntakeKeepsConsentLanguagePreferencesAndGoals() {
+        String clinic = IntakeApi.newClinic();
+        String id = IntakeApi.newFullClient(clinic, "Solveig", "Berg", "1990-05-01");
+
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + id).then().statusCode(200)
+                .body("consentToRoutineFeedback", equalTo(true)).body("consentToContact", equalTo(true))
+                .body("preferredLanguage", equalTo("no")).body("phone", equalTo("+47 999 88 777"))
+                .body("preferences.specialties", equalTo(List.of("anxiety")))
+                .body("intakeGoals", equalTo("Freetext-goal-Berg")).body("status", equalTo("WAITING"))
+                .body("ageBand", org.hamcrest.Matchers.anyOf(equalTo("36-45"), equalTo("26-35")));
+    }
+
+    @Test
+    void aSecondIntakeOfThePersonInTheClinicIsAConflictNamingTheExistingClient() {
+        String clinic = IntakeApi.newClinic();
+        String other = IntakeApi.newClinic();
+        String first = IntakeApi.newFullClient(clinic, "Solveig", "Berg", "1990-05-01");
+        Map<String, Object> again = Map.of("clinicId", clinic, "firstName", " solveig ", "lastName", "BERG",
+                "dateOfBirth", "1990-05-01");
+
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON).body(again)
+                .post("/api/clients").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(first)).body("detail", not(containsString("Berg")));
+        assertEquals(1, Client.count("clinicId", clinic));
+
+        // the same person at another clinic, or a namesake born another day, is a new client
+        given().auth().oauth2(Tokens.clinicStaff(other)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", other, "firstName", "Solveig", "lastName", "Berg", "dateOfBirth", "1990-05-01"))
+                .post("/api/clients").then().statusCode(201);
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "firstName", "Solveig", "lastName", "Berg", "dateOfBirth", "1990-05-02"))
+                .post("/api/clients").then().statusCode(201);
+    }
+
+    @Test
+    void staffListTheirClinicsClientsByCodeTherapistAndStatusPageByPage() {
+        String clinic = IntakeApi.newClinic();
+        String other = IntakeApi.newClinic();
+        String therapist = IntakeApi.newTherapist(clinic);
+        String a = IntakeApi.newFullClient(clinic, "Anna", "Aas", "1980-01-01");
+        String b = IntakeApi.newFullClient(clinic, "Bjorn", "Bakke", "1981-01-01");
+        String c = IntakeApi.newFullClient(clinic, "Cato", "Dahl", "1982-01-01");
+        IntakeApi.newClient(other);
+        assign(clinic, b, therapist).then().statusCode(201);
+        String codeOfC = given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + c)
+                .then().extract().path("clientCode");
+
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.id", equalTo(List.of(a, b, c)));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("size", 2).queryParam("page", 1)
+                .get("/api/clients").then().body("total", equalTo(3)).body("items.id", equalTo(List.of(c)));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("clientCode", codeOfC.toLowerCase())
+                .get("/api/clients").then().body("items.id", equalTo(List.of(c)));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("therapistId", therapist)
+                .get("/api/clients").then().body("items.id", equalTo(List.of(b)));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("status", "WAITING")
+                .get("/api/clients").then().body("items.id", equalTo(List.of(a, c)));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("status", "LOST")
+                .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("status"));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("size", 0)
+                .get("/api/clients").then().statusCode(400);
+        assertEquals(2, PhiAccessLog.count("clientId = ?1 and action = 'LIST'", UUID.fromString(a)),
+                "each listing of a client's PHI is audited: all, then WAITING");
+    }
+
+    @Test
+    void aTherapistSeesOnlyTheirCurrentClientsAndNeitherBirthDateNorContact() {
+        String clinic = IntakeApi.newClinic();
+        String login = "dr-view-" + clinic;
+        String therapist = IntakeApi.newTherapist(clinic, login, List.of("no"), List.of(), List.of(), 10);
+        String colleague = IntakeApi.newTherapist(clinic);
+        String mine = IntakeApi.newFullClient(clinic, "Mina", "Moe", "1970-02-02");
+        String theirs = IntakeApi.newFullClient(clinic, "Tore", "Tangen", "1971-02-02");
+        assign(clinic, mine, therapist).then().statusCode(201);
+        assign(clinic, theirs, colleague).then().statusCode(201);
+        String token = Tokens.therapist(login, clinic);
+
+        given().auth().oauth2(token).get("/api/clients/" + mine).then().statusCode(200)
+                .body("firstName", equalTo("Mina")).body("intakeGoals", equalTo("Freetext-goal-Moe"))
+                .body("$", not(hasKey("dateOfBirth"))).body("$", not(hasKey("email")))
+                .body("$", not(hasKey("phone")));
+        given().auth().oauth2(token).get("/api/clients/" + theirs).then().statusCode(404);
+        given().auth().oauth2(token).get("/api/clients").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(mine));
+        given().auth().oauth2(token).queryParam("therapistId", colleague).get("/api/clients").then()
+                .body("items", hasSize(0));
+
+        // once the client moves on, the former therapist no longer sees them
+        IntakeApi.reassign(clinic, mine, colleague, "AVAILABILITY").then().statusCode(201);
+        given().auth().oauth2(token).get("/api/clients/" + mine).then().statusCode(404);
+    }
+}

@@ -77,7 +77,8 @@ class IdempotentRetryTest {
     @Test
     void openApiDocumentsTheHeaderOnEveryPost() {
         List<String> creating = List.of("/api/sessions", "/api/sessions/{id}/feedback",
-                "/api/sessions/{id}/attendance", "/api/instruments");
+                "/api/sessions/{id}/attendance", "/api/instruments", "/api/sessions/{id}/feedback-links",
+                "/api/feedback/{token}");
         for (String path : creating) {
             given().get("/q/openapi?format=json").then()
                     // creating POSTs: a dead-letter replay (platform, admins) creates nothing and may be repeated

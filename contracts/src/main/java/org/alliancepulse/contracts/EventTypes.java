@@ -18,7 +18,12 @@ import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.contracts.intake.TherapistUpdated;
 import org.alliancepulse.contracts.notification.NotificationFailed;
 import org.alliancepulse.contracts.notification.NotificationSent;
+import org.alliancepulse.contracts.session.FeedbackCorrected;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.contracts.session.SessionAttended;
+import org.alliancepulse.contracts.session.SessionCancelled;
+import org.alliancepulse.contracts.session.SessionNoShow;
+import org.alliancepulse.contracts.session.SessionOutcomeCorrected;
 import org.alliancepulse.contracts.session.SessionScheduled;
 
 /** Every event type of the system, v1. A type missing here cannot be published. */
@@ -38,6 +43,12 @@ public final class EventTypes {
 
     public static final EventType<SessionScheduled> SESSION_SCHEDULED = session("session-scheduled", SessionScheduled.class);
     public static final EventType<FeedbackSubmitted> FEEDBACK_SUBMITTED = session("feedback-submitted", FeedbackSubmitted.class);
+    public static final EventType<SessionAttended> SESSION_ATTENDED = session("session-attended", SessionAttended.class);
+    public static final EventType<SessionNoShow> SESSION_NO_SHOW = session("session-no-show", SessionNoShow.class);
+    public static final EventType<SessionCancelled> SESSION_CANCELLED = session("session-cancelled", SessionCancelled.class);
+    public static final EventType<SessionOutcomeCorrected> SESSION_OUTCOME_CORRECTED =
+            session("session-outcome-corrected", SessionOutcomeCorrected.class);
+    public static final EventType<FeedbackCorrected> FEEDBACK_CORRECTED = session("feedback-corrected", FeedbackCorrected.class);
 
     public static final EventType<AlertRaised> ALERT_RAISED =
             new EventType<>(PREFIX + "alliance.alert-raised.v1", Topics.ALLIANCE_ALERTS, AlertRaised.class);
@@ -50,7 +61,8 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(
             CLINIC_REGISTERED, THERAPIST_REGISTERED, CLIENT_REGISTERED, CLIENT_ASSIGNED,
             CLINIC_UPDATED, THERAPIST_UPDATED, CLIENT_REASSIGNED, EPISODE_CLOSED, CLIENT_ERASED,
-            SESSION_SCHEDULED, FEEDBACK_SUBMITTED,
+            SESSION_SCHEDULED, FEEDBACK_SUBMITTED, SESSION_ATTENDED, SESSION_NO_SHOW, SESSION_CANCELLED,
+            SESSION_OUTCOME_CORRECTED, FEEDBACK_CORRECTED,
             ALERT_RAISED,
             NOTIFICATION_SENT, NOTIFICATION_FAILED);
 

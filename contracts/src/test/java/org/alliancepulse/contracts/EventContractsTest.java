@@ -40,7 +40,9 @@ class EventContractsTest {
             EventTypes.CLIENT_ASSIGNED, Set.of("episodeId"),
             EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail"),
             EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail"),
-            EventTypes.EPISODE_CLOSED, Set.of("therapistId"));
+            EventTypes.EPISODE_CLOSED, Set.of("therapistId"),
+            EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt"),
+            EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex"));
 
     static Stream<EventType<?>> eventTypes() {
         return EventTypes.ALL.stream();
@@ -65,6 +67,16 @@ class EventContractsTest {
         expectedRequired.removeAll(OPTIONAL.getOrDefault(type, Set.of()));
         assertEquals(expectedRequired, required, "required properties of " + type.type());
         assertEquals(components, properties, "properties of " + type.type());
+        assertTrue(components.containsAll(required), "required properties of " + type.type() + ": " + required);
+        // a field added to a v1 type later is optional: old payloads lack it, so it must be a nullable type
+        for (var component : type.payloadClass().getRecordComponents()) {
+            if (!required.contains(component.getName())) {
+                assertTrue(!component.getType().isPrimitive(), type.type() + "." + component.getName()
+                        + " is optional in the schema, so it cannot be a primitive");
+                assertTrue(schema.get("properties").get(component.getName()).get("type").toString().contains("null"),
+                        type.type() + "." + component.getName() + " is optional, so its schema type allows null");
+            }
+        }
         assertTrue(schema.get("$id").asText().endsWith(type.type() + ".schema.json"));
     }
 
@@ -99,6 +111,32 @@ class EventContractsTest {
 
         String newer = json.replaceFirst("\\{", "{\"addedInAFutureVersion\":true,");
         assertEquals(feedback, EventJson.read(newer, FeedbackSubmitted.class));
+    }
+
+    @Test
+    void aFeedbackSubmittedOfTheWalkingSkeletonStillReadsWithoutTheFieldsAddedLater() {
+        String old = "{\"feedbackId\":\"" + UUID.randomUUID() + "\",\"sessionId\":\"" + UUID.randomUUID()
+                + "\",\"clientId\":\"" + UUID.randomUUID() + "\",\"clientCode\":\"C-7KQ3MZ\",\"therapistId\":\""
+                + UUID.randomUUID() + "\",\"clinicId\":\"north\",\"sessionDate\":\"2026-11-26\",\"instrument\":\"SRS\","
+                + "\"answers\":[7,8,9,10],\"total\":34,\"subscales\":{\"bond\":7},\"submittedAt\":\"2026-11-26T10:15:30Z\"}";
+
+        FeedbackSubmitted read = EventJson.read(old, FeedbackSubmitted.class);
+
+        assertEquals("SRS", read.instrument());
+        assertEquals(null, read.sessionNumber());
+        assertEquals(null, read.scheduledAt());
+        assertEquals(null, read.allianceIndex());
+    }
+
+    @Test
+    void theNewFieldsOfFeedbackSubmittedSurviveTheWire() {
+        FeedbackSubmitted feedback = new FeedbackSubmitted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                "C-7KQ3MZ", UUID.randomUUID(), "north", LocalDate.of(2026, 11, 26), "SRS",
+                List.of(new BigDecimal("9"), new BigDecimal("9"), BigDecimal.TEN, BigDecimal.TEN),
+                new BigDecimal("38"), Map.of("bond", new BigDecimal("9")), Instant.parse("2026-11-26T10:15:30Z"),
+                3, Instant.parse("2026-11-26T09:00:00Z"), new BigDecimal("95.0"));
+
+        assertEquals(feedback, EventJson.read(EventJson.write(feedback), FeedbackSubmitted.class));
     }
 
     @Test

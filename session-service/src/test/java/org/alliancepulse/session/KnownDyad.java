@@ -52,6 +52,22 @@ public record KnownDyad(String clinicId, UUID clientId, String clientCode, UUID 
                 .path("id");
     }
 
+    /** Schedules (or records) a session at a time, as staff, waiting until the assignment has arrived. */
+    public String scheduleSessionAt(Instant at) {
+        return await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
+                () -> given().auth().oauth2(staffToken()).contentType(ContentType.JSON)
+                        .body(Map.of("clientId", clientId, "scheduledAt", at.toString()))
+                        .post("/api/sessions"),
+                response -> response.statusCode() == 201)
+                .path("id");
+    }
+
+    /** The therapist's token, once session-service knows the therapist's login. */
+    public String therapistTokenOnceKnown() {
+        awaitTherapistKnown();
+        return therapistToken();
+    }
+
     /** Waits until session-service knows the therapist's login too. */
     public void awaitTherapistKnown() {
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(

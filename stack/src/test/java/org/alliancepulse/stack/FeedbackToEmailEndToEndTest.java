@@ -244,6 +244,37 @@ class FeedbackToEmailEndToEndTest {
                 .sum();
     }
 
+    /**
+     * The client's right to erasure, across the system: after an admin erases the client in intake, no service
+     * returns the name — intake keeps only the pseudonymous id and code, and the others never had more. Runs after
+     * every test that uses the client, before the log check.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 1)
+    void afterErasureNoServiceReturnsTheClientsName() {
+        String admin = stack.token(DemoUsers.ADMIN);
+        String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
+        given().baseUri(intake).auth().oauth2(admin).delete("/api/clients/" + clientId).then().statusCode(204);
+
+        var erased = await("ClientErased on intake-events").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.CLIENT_ERASED, e -> e.clientId().toString().equals(clientId)),
+                found -> found.size() == 1);
+        assertEquals(clientCode, erased.get(0).payload().clientCode(), "the pseudonymous code stays");
+        assertFalse(erased.get(0).record().value().contains(LAST_NAME), "no name on Kafka");
+
+        for (Service service : Service.values()) {
+            for (String path : List.of("/api/clients/" + clientId, "/api/clients/" + clientId + "/export",
+                    "/api/dyads/" + clientId + "/alliance", "/api/sessions?clientId=" + clientId, "/api/alerts",
+                    "/api/notifications")) {
+                for (String token : List.of(admin, staffNorth)) {
+                    String body = given().baseUri(stack.baseUrl(service)).auth().oauth2(token).get(path).asString();
+                    assertFalse(body.contains(FIRST_NAME) || body.contains(LAST_NAME) || body.contains(DATE_OF_BIRTH),
+                            () -> service.module() + " " + path + " returns the erased client's PHI: " + body);
+                }
+            }
+        }
+    }
+
     @Test
     @Order(Integer.MAX_VALUE) // last, so the logs hold everything the other tests made the services do
     void noServiceLogsTheClientsNameOrDateOfBirth() throws java.io.IOException {

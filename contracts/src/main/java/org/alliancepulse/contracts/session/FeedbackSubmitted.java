@@ -19,10 +19,25 @@ import org.alliancepulse.contracts.EventPayload;
  * @param answers item answers in item order
  * @param total the instrument's total score
  * @param subscales subscale name (e.g. {@code bond}, {@code goals}, {@code tasks}) to its score
+ * @param submittedAt when the client gave the answers (a past time for answers entered later from paper)
+ * @param sessionNumber the session's number in the client's course of sessions (1, 2, ...); absent in events
+ *        published before it was added
+ * @param scheduledAt when the session was scheduled to start; absent in events published before it was added
+ * @param allianceIndex the total mapped to 0-100 for alliance instruments (SRS total x 2.5, WAI-SR (sum - 12) / 48
+ *        x 100); absent for outcome instruments (ORS) and in events published before it was added
  */
 public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
         String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
-        Map<String, BigDecimal> subscales, Instant submittedAt) implements EventPayload {
+        Map<String, BigDecimal> subscales, Instant submittedAt, Integer sessionNumber, Instant scheduledAt,
+        BigDecimal allianceIndex) implements EventPayload {
+
+    /** The walking skeleton's shape, without session number, scheduled time and index. */
+    public FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+            String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
+            Map<String, BigDecimal> subscales, Instant submittedAt) {
+        this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionDate, instrument, answers,
+                total, subscales, submittedAt, null, null, null);
+    }
 
     public FeedbackSubmitted {
         present(feedbackId, "feedbackId");

@@ -2,14 +2,21 @@ package org.alliancepulse.contracts.session;
 
 import static org.alliancepulse.contracts.Require.present;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.alliancepulse.contracts.EventPayload;
 
-/** A session of a dyad was put in the calendar. */
-public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate)
-        implements EventPayload {
+/**
+ * A session of a dyad was put in the calendar (or recorded after the fact: it may lie in the past).
+ *
+ * @param sessionNumber the session's number in the client's course of sessions; absent in events published before
+ *        it was added
+ * @param scheduledAt when the session is to start; absent in events published before it was added
+ */
+public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate,
+        Integer sessionNumber, Instant scheduledAt) implements EventPayload {
 
     public SessionScheduled {
         present(sessionId, "sessionId");
@@ -17,6 +24,11 @@ public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, 
         present(therapistId, "therapistId");
         present(clinicId, "clinicId");
         present(sessionDate, "sessionDate");
+    }
+
+    /** The walking skeleton's shape, without session number and time. */
+    public SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate) {
+        this(sessionId, clientId, therapistId, clinicId, sessionDate, null, null);
     }
 
     @Override

@@ -9,8 +9,9 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 
 /**
- * Who may act for a dyad: staff of the client's clinic, and the therapist the client is assigned to. Nobody else,
- * not even another therapist of the same clinic.
+ * Who may see and act for a dyad's sessions: staff of the client's clinic and the therapist of the session (so a
+ * therapist keeps their own past sessions). Admins may read, not enter clinical data. Anyone else gets a 404, the
+ * same answer as for an id that does not exist: another clinic cannot even learn that it does.
  */
 @RequestScoped
 public class DyadAccess {
@@ -18,25 +19,45 @@ public class DyadAccess {
     @Inject
     Caller caller;
 
-    /** @throws ProblemException 404 for an unknown client, 403 for a caller who may not act for it */
+    /**
+     * @throws ProblemException 409 for a client whose assignment this service has not heard of (yet), 404 for a
+     *         caller who may not act for it
+     */
     public Dyad requireActFor(UUID clientId) {
         Dyad dyad = Dyad.findById(clientId);
         if (dyad == null) {
-            throw ProblemException.notFound(
-                    "no assigned client with this id (an assignment made moments ago may still be on its way)");
+            throw ProblemException.conflict("session-service does not know this client's assignment yet (an "
+                    + "assignment made moments ago may still be on its way; try again shortly)");
         }
-        requireActFor(dyad.clinicId, dyad.therapistId);
+        if (!mayAct(dyad.clinicId, dyad.therapistId)) {
+            throw notFound();
+        }
         return dyad;
     }
 
+    /** @throws ProblemException 404 unless the caller may change this dyad's sessions */
     public void requireActFor(String clinicId, UUID therapistId) {
+        if (!mayAct(clinicId, therapistId)) {
+            throw notFound();
+        }
+    }
+
+    /** @throws ProblemException 404 unless the caller may read this dyad's sessions */
+    public void requireRead(String clinicId, UUID therapistId) {
+        if (!caller.isAdmin() && !mayAct(clinicId, therapistId)) {
+            throw notFound();
+        }
+    }
+
+    public boolean mayAct(String clinicId, UUID therapistId) {
         if (caller.isClinicStaff() && caller.worksAt(clinicId)) {
-            return;
+            return true;
         }
-        if (caller.isTherapist() && TherapistLogin.therapistIdOf(caller.username())
-                .filter(therapistId::equals).isPresent()) {
-            return;
-        }
-        throw ProblemException.forbidden("only the client's clinic staff and assigned therapist may do this");
+        return caller.isTherapist() && TherapistLogin.therapistIdOf(caller.username())
+                .filter(therapistId::equals).isPresent();
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("no such session or client for you");
     }
 }

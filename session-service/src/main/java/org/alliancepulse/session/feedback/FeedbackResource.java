@@ -2,8 +2,7 @@ package org.alliancepulse.session.feedback;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,30 +13,28 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.alliancepulse.platform.idempotency.Idempotent;
-import org.alliancepulse.platform.outbox.Outbox;
-import org.alliancepulse.platform.problem.Problem;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
-import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 @Path("/api/sessions/{id}/feedback")
 public class FeedbackResource {
 
     @Inject
-    Outbox outbox;
+    FeedbackCommands commands;
 
     @Inject
     DyadAccess access;
@@ -45,14 +42,29 @@ public class FeedbackResource {
     @Inject
     Caller caller;
 
-    @Inject
-    ObjectMapper json;
-
-    public record SubmitFeedback(@NotBlank String instrument, @NotNull List<BigDecimal> answers) {
+    /**
+     * @param answers an array in item order, or an object keyed by item key
+     * @param givenAt when the client answered (ISO-8601 with offset); now when left out
+     */
+    @Schema(example = "{\"instrument\":\"SRS\",\"answers\":[7,8,7.5,8],\"givenAt\":\"2026-11-27T15:05:00+01:00\"}")
+    public record SubmitFeedback(@NotBlank String instrument, @NotNull JsonNode answers, OffsetDateTime givenAt) {
     }
 
+    @Schema(example = "{\"answers\":{\"relationship\":8,\"goals\":8,\"approach\":7.5,\"overall\":8}}")
+    public record CorrectFeedback(@NotNull JsonNode answers, OffsetDateTime givenAt) {
+    }
+
+    public record Original(List<BigDecimal> answers, BigDecimal total, Instant givenAt, String enteredBy,
+            Instant replacedAt) {
+    }
+
+    @Schema(example = "{\"id\":\"6c5b4a39-2817-4f6e-9d5c-4b3a29181706\",\"sessionId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\","
+            + "\"instrument\":\"SRS\",\"answers\":[7,8,7.5,8],\"total\":30.5,\"subscales\":{\"bond\":7,\"global\":8,"
+            + "\"goals\":8,\"tasks\":7.5},\"allianceIndex\":76.25,\"givenAt\":\"2026-11-27T14:05:00Z\","
+            + "\"correctedAt\":null,\"originals\":[]}")
     public record FeedbackView(UUID id, UUID sessionId, String instrument, List<BigDecimal> answers,
-            BigDecimal total, Map<String, BigDecimal> subscales, Instant submittedAt) {
+            BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex, Instant givenAt,
+            Instant correctedAt, List<Original> originals) {
     }
 
     /** Answers entered by staff or the therapist on the client's behalf, e.g. from a paper form. */
@@ -62,47 +74,48 @@ public class FeedbackResource {
     @Idempotent
     public Response submit(@PathParam("id") UUID sessionId, @NotNull @Valid SubmitFeedback request) {
         Session session = Session.findAccessible(sessionId, access);
-        Instrument instrument = Scoring.instrument(request.instrument()).orElseThrow(() -> ProblemException
-                .invalid("instrument", "unknown instrument; known: SRS, WAI-SR, ORS"));
-        List<Scoring.Refusal> refusals = Scoring.check(instrument, request.answers());
-        if (!refusals.isEmpty()) {
-            throw new ProblemException(new Problem("about:blank", "Invalid request", 400,
-                    refusals.get(0).field() + " " + refusals.get(0).message(),
-                    refusals.stream().map(r -> new Problem.Violation(r.field(), r.message())).toList()));
-        }
-        if (session.sessionDate.isAfter(LocalDate.now(ZoneOffset.UTC))) {
-            throw ProblemException.unprocessable("feedback is given after a session; this one is on "
-                    + session.sessionDate);
-        }
-        if (Feedback.exists(session.id, instrument.code())) {
-            throw ProblemException.conflict(instrument.code() + " feedback for this session was already submitted");
-        }
-        Scoring.Score score = Scoring.score(instrument, request.answers());
-        Feedback feedback = new Feedback();
-        feedback.id = UUID.randomUUID();
-        feedback.sessionId = session.id;
-        feedback.instrument = instrument.code();
-        feedback.answers = write(request.answers());
-        feedback.total = score.total();
-        feedback.subscales = write(score.subscales());
-        feedback.enteredBy = caller.username();
-        feedback.submittedAt = Instant.now();
-        feedback.persist();
-
-        Dyad dyad = Dyad.findById(session.clientId);
-        outbox.publish(new FeedbackSubmitted(feedback.id, session.id, session.clientId, dyad.clientCode,
-                session.therapistId, session.clinicId, session.sessionDate, instrument.code(), request.answers(),
-                score.total(), score.subscales(), feedback.submittedAt));
-        return Response.status(Response.Status.CREATED).entity(new FeedbackView(feedback.id, session.id,
-                instrument.code(), request.answers(), score.total(), score.subscales(), feedback.submittedAt))
-                .build();
+        FeedbackCommands.Checked checked = commands.check(request.instrument(), request.answers(), "answers");
+        Feedback feedback = commands.submit(session, checked, instant(request.givenAt()), caller.username());
+        return Response.status(Response.Status.CREATED).entity(view(feedback)).build();
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** Corrects one instrument's answers: FeedbackCorrected; the replaced answers stay readable as originals. */
+    @PUT
+    @Path("/{instrument}")
+    @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    public FeedbackView correct(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument,
+            @NotNull @Valid CorrectFeedback request) {
+        Session session = Session.findAccessible(sessionId, access);
+        FeedbackCommands.Checked checked = commands.check(instrument, request.answers(), "answers");
+        return view(commands.correct(session, checked, instant(request.givenAt()), caller.username()));
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    public List<FeedbackView> list(@PathParam("id") UUID sessionId) {
+        Session session = Session.findReadable(sessionId, access);
+        return Feedback.<Feedback>list("sessionId = ?1 order by instrument", session.id).stream().map(this::view)
+                .toList();
+    }
+
+    @GET
+    @Path("/{instrument}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    public FeedbackView get(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument) {
+        Session session = Session.findReadable(sessionId, access);
+        return view(Feedback.of(session.id, instrument)
+                .orElseThrow(() -> ProblemException.notFound("no " + instrument + " feedback for this session")));
+    }
+
+    private FeedbackView view(Feedback f) {
+        List<Original> originals = FeedbackRevision.of(f.id).stream().map(r -> new Original(
+                commands.answersOf(r.answers), r.total, r.givenAt, r.enteredBy, r.replacedAt)).toList();
+        return new FeedbackView(f.id, f.sessionId, f.instrument, commands.answersOf(f.answers), f.total,
+                commands.subscalesOf(f.subscales), f.allianceIndex, f.givenAt, f.correctedAt, originals);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

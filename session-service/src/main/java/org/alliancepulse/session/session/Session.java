@@ -2,6 +2,7 @@ package org.alliancepulse.session.session;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -12,16 +13,27 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.session.attendance.Outcome;
 import org.alliancepulse.session.dyad.DyadAccess;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One therapy session of a dyad. */
+/** One therapy session of a dyad, and (once recorded) its one outcome. */
 @Entity
 public class Session extends PanacheEntityBase {
 
+    /** SCHEDULED until an outcome is recorded; then the outcome. */
     public enum Status {
-        SCHEDULED, ATTENDED, NO_SHOW, CANCELLED
+        SCHEDULED, ATTENDED, NO_SHOW, CANCELLED_BY_CLIENT, CANCELLED_BY_CLINIC;
+
+        public static Status of(Outcome outcome) {
+            return valueOf(outcome.name());
+        }
+
+        /** @return the recorded outcome, empty while SCHEDULED */
+        public java.util.Optional<Outcome> outcome() {
+            return this == SCHEDULED ? java.util.Optional.empty() : java.util.Optional.of(Outcome.valueOf(name()));
+        }
     }
 
     @Id
@@ -41,22 +53,66 @@ public class Session extends PanacheEntityBase {
     @Column(name = "clinic_id")
     public String clinicId;
 
+    /** The day of {@link #scheduledAt} in UTC. */
     @Column(name = "session_date")
     public LocalDate sessionDate;
+
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /** 1, 2, ... in the client's course of sessions; unique per client. */
+    @Column(name = "session_number")
+    public int sessionNumber;
 
     @Enumerated(EnumType.STRING)
     public Status status;
 
+    /** For a client's cancellation: whether it came late. Null otherwise. */
+    @Column(name = "cancelled_late")
+    public Boolean cancelledLate;
+
+    @Column(name = "outcome_recorded_at")
+    public Instant outcomeRecordedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 
-    /** @throws ProblemException 404 when unknown, 403 when the caller may not act for its dyad */
+    public void schedule(Instant at) {
+        scheduledAt = at;
+        sessionDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** @return the highest session number this client has so far, 0 for none */
+    public static int lastNumberOf(UUID clientId) {
+        Integer last = getEntityManager()
+                .createQuery("select max(s.sessionNumber) from Session s where s.clientId = ?1", Integer.class)
+                .setParameter(1, clientId).getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    public static boolean numberTaken(UUID clientId, int number) {
+        return count("clientId = ?1 and sessionNumber = ?2", clientId, number) > 0;
+    }
+
+    /** @throws ProblemException 404 when unknown or when the caller may not change it */
     public static Session findAccessible(UUID id, DyadAccess access) {
+        Session session = find(id);
+        access.requireActFor(session.clinicId, session.therapistId);
+        return session;
+    }
+
+    /** @throws ProblemException 404 when unknown or when the caller may not read it */
+    public static Session findReadable(UUID id, DyadAccess access) {
+        Session session = find(id);
+        access.requireRead(session.clinicId, session.therapistId);
+        return session;
+    }
+
+    private static Session find(UUID id) {
         Session session = findById(id);
         if (session == null) {
-            throw ProblemException.notFound("no session with this id");
+            throw ProblemException.notFound("no such session or client for you");
         }
-        access.requireActFor(session.clinicId, session.therapistId);
         return session;
     }
 }

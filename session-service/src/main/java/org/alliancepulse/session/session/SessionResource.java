@@ -2,12 +2,15 @@ package org.alliancepulse.session.session;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,60 +18,72 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancepulse.contracts.session.SessionScheduled;
 import org.alliancepulse.platform.idempotency.Idempotent;
-import org.alliancepulse.platform.outbox.Outbox;
+import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.dyad.DyadAccess;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/sessions")
 public class SessionResource {
 
     @Inject
-    Outbox outbox;
+    SessionCommands commands;
 
     @Inject
     DyadAccess access;
 
-    public record ScheduleSession(@NotNull UUID clientId, @NotNull LocalDate sessionDate) {
+    /**
+     * @param scheduledAt ISO-8601 date-time with offset, in the future or the past
+     * @param sessionDate only a day (the walking skeleton's form): the session is put at midnight UTC
+     * @param sessionNumber the session's number in the client's course; the next free one when left out
+     */
+    @Schema(description = "A session to book or record. Give scheduledAt (or, older form, sessionDate).",
+            example = "{\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"scheduledAt\":\"2026-11-27T14:00:00+01:00\",\"sessionNumber\":3}")
+    public record ScheduleSession(@NotNull UUID clientId, OffsetDateTime scheduledAt, LocalDate sessionDate,
+            @Min(1) @Max(10000) Integer sessionNumber) {
     }
 
+    @Schema(example = "{\"id\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\","
+            + "\"clientCode\":\"C-7KQ3MZ\",\"therapistId\":\"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e\",\"clinicId\":\"north\","
+            + "\"sessionNumber\":3,\"scheduledAt\":\"2026-11-27T13:00:00Z\",\"sessionDate\":\"2026-11-27\","
+            + "\"status\":\"NO_SHOW\",\"late\":null}")
     public record SessionView(UUID id, UUID clientId, String clientCode, UUID therapistId, String clinicId,
-            LocalDate sessionDate, Session.Status status) {
+            int sessionNumber, Instant scheduledAt, LocalDate sessionDate, Session.Status status, Boolean late) {
 
-        static SessionView of(Session s, String clientCode) {
-            return new SessionView(s.id, s.clientId, clientCode, s.therapistId, s.clinicId, s.sessionDate, s.status);
+        public static SessionView of(Session s) {
+            Dyad dyad = Dyad.findById(s.clientId);
+            return new SessionView(s.id, s.clientId, dyad == null ? null : dyad.clientCode, s.therapistId,
+                    s.clinicId, s.sessionNumber, s.scheduledAt, s.sessionDate, s.status, s.cancelledLate);
         }
     }
 
-    /** Books a session for an assigned client with the therapist they are assigned to. */
+    /**
+     * Books a session for an assigned client with the therapist they are assigned to, or records one held in the
+     * past. 409 while the assignment has not reached this service, or for a session number already used.
+     */
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     @Idempotent
     public Response schedule(@NotNull @Valid ScheduleSession request) {
-        Dyad dyad = access.requireActFor(request.clientId());
-        Session session = new Session();
-        session.id = UUID.randomUUID();
-        session.clientId = dyad.clientId;
-        session.therapistId = dyad.therapistId;
-        session.clinicId = dyad.clinicId;
-        session.sessionDate = request.sessionDate();
-        session.status = Session.Status.SCHEDULED;
-        session.createdAt = Instant.now();
-        session.persist();
-        outbox.publish(new SessionScheduled(session.id, session.clientId, session.therapistId, session.clinicId,
-                session.sessionDate));
-        return Response.status(Response.Status.CREATED).entity(SessionView.of(session, dyad.clientCode)).build();
+        Instant at;
+        if (request.scheduledAt() != null) {
+            at = request.scheduledAt().toInstant();
+        } else if (request.sessionDate() != null) {
+            at = SessionCommands.startOf(request.sessionDate());
+        } else {
+            throw ProblemException.invalid("scheduledAt", "is required (an ISO-8601 date-time with offset)");
+        }
+        Session session = commands.schedule(request.clientId(), at, request.sessionNumber());
+        return Response.status(Response.Status.CREATED).entity(SessionView.of(session)).build();
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public SessionView get(@PathParam("id") UUID id) {
-        Session session = Session.findAccessible(id, access);
-        Dyad dyad = Dyad.findById(session.clientId);
-        return SessionView.of(session, dyad == null ? null : dyad.clientCode);
+        return SessionView.of(Session.findReadable(id, access));
     }
 }

@@ -140,7 +140,19 @@ class IntakeEventConsumerTest {
         }
 
         // generous: once (of several runs) the consumer resumed only about 60 s after the database came back; see README
-        await().pollInSameThread().atMost(Duration.ofSeconds(150)).until(() -> second.equals(therapistOf(client)));
+        try {
+            await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> second.equals(therapistOf(client)));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith("executor-thread") || thread.getName().contains("kafka")) {
+                    System.out.println("DIAG " + thread.getName() + " " + thread.getState());
+                    for (StackTraceElement frame : stack) {
+                        System.out.println("DIAG     at " + frame);
+                    }
+                }
+            });
+            throw e;
+        }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         assertEquals(0, deadLettersAbout(events, client.toString()).size(), "an outage dead-letters nothing");
     }

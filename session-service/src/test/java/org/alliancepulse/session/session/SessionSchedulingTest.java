@@ -2,10 +2,13 @@ package org.alliancepulse.session.session;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -60,28 +63,65 @@ class SessionSchedulingTest {
         long before = Session.count("clientId", dyad.clientId());
         Map<String, String> body = Map.of("clientId", dyad.clientId().toString(), "sessionDate", "2026-12-10");
 
+        // another clinic, and another therapist of the same clinic, cannot even learn that the client exists
         given().auth().oauth2(Tokens.clinicStaff("another-clinic")).contentType(ContentType.JSON).body(body)
-                .post("/api/sessions").then().statusCode(403).contentType("application/problem+json");
+                .post("/api/sessions").then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.therapist(otherTherapistsDyad.therapistLogin(), dyad.clinicId()))
-                .contentType(ContentType.JSON).body(body).post("/api/sessions").then().statusCode(403);
+                .contentType(ContentType.JSON).body(body).post("/api/sessions").then().statusCode(404);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/api/sessions").then().statusCode(403);
         given().contentType(ContentType.JSON).body(body).post("/api/sessions").then().statusCode(401);
         assertEquals(before, Session.count("clientId", dyad.clientId()));
 
         given().auth().oauth2(Tokens.clinicStaff("another-clinic")).get("/api/sessions/" + session)
-                .then().statusCode(403);
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.therapist(otherTherapistsDyad.therapistLogin(), dyad.clinicId()))
-                .get("/api/sessions/" + session).then().statusCode(403);
+                .get("/api/sessions/" + session).then().statusCode(404);
+        given().auth().oauth2(Tokens.withoutRole()).get("/api/sessions/" + session).then().statusCode(403);
+        // admins read (network oversight) but do not book
+        given().auth().oauth2(Tokens.admin()).get("/api/sessions/" + session).then().statusCode(200);
+        given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + session).then().statusCode(200);
         given().get("/api/sessions/" + session).then().statusCode(401);
     }
 
     @Test
-    void aClientWithoutAKnownAssignmentIsNotFound() {
+    void aClientWhoseAssignmentHasNotArrivedIsAConflictThatSaysSo() {
         given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON)
-                .body(Map.of("clientId", UUID.randomUUID().toString(), "sessionDate", "2026-12-03"))
-                .post("/api/sessions").then().statusCode(404).contentType("application/problem+json");
+                .body(Map.of("clientId", UUID.randomUUID().toString(), "scheduledAt", "2026-12-03T10:00:00+01:00"))
+                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("does not know this client's assignment yet"));
+    }
+
+    @Test
+    void sessionsHaveATimeInThePastOrFutureAndANumberThatIsNextUnlessGiven() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String first = dyad.scheduleSession(LocalDate.of(2026, 12, 1));
+
+        // a network importing its history records sessions from years ago, numbered as they were
+        String imported = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2019-03-04T16:30:00+01:00",
+                        "sessionNumber", 7))
+                .post("/api/sessions").then().statusCode(201)
+                .body("scheduledAt", equalTo("2019-03-04T15:30:00Z")).body("sessionDate", equalTo("2019-03-04"))
+                .body("sessionNumber", equalTo(7)).extract().path("id");
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2030-01-02T09:00:00Z"))
+                .post("/api/sessions").then().statusCode(201).body("sessionNumber", equalTo(8));
+        // a number already used is a conflict and stores nothing
+        long before = Session.count("clientId", dyad.clientId());
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2030-01-09T09:00:00Z", "sessionNumber", 7))
+                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json");
+        assertEquals(before, Session.count("clientId", dyad.clientId()));
+
+        given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + first).then().body("sessionNumber", equalTo(1));
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.SESSION_SCHEDULED,
+                        e -> e.sessionId().toString().equals(imported)),
+                found -> !found.isEmpty());
+        assertEquals(7, events.get(0).payload().sessionNumber());
+        assertEquals(Instant.parse("2019-03-04T15:30:00Z"), events.get(0).payload().scheduledAt());
     }
 
     @ParameterizedTest(name = "refuses {0}")
@@ -90,7 +130,11 @@ class SessionSchedulingTest {
             "{\"clientId\":\"not-a-uuid\",\"sessionDate\":\"2026-12-03\"}",
             "{\"clientId\":\"%s\"}",
             "{\"clientId\":\"%s\",\"sessionDate\":\"03/12/2026\"}",
-            "{\"clientId\":\"%s\",\"sessionDate\":\"2026-13-01\"}" })
+            "{\"clientId\":\"%s\",\"sessionDate\":\"2026-13-01\"}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"tomorrow at ten\"}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T25:00:00Z\"}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":0}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":\"two\"}" })
     void badInputIsAProblemAndStoresNothing(String template) {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
         dyad.scheduleSession(LocalDate.of(2026, 12, 1));
@@ -98,7 +142,9 @@ class SessionSchedulingTest {
 
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(template.formatted(dyad.clientId())).post("/api/sessions")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", anyOf(containsString("clientId"), containsString("sessionDate"),
+                        containsString("scheduledAt"), containsString("sessionNumber")));
 
         assertEquals(before, Session.count("clientId", dyad.clientId()));
     }

@@ -1,4 +1,4 @@
-package org.alliancepulse.session.feedback;
+package org.alliancepulse.session.instrument;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

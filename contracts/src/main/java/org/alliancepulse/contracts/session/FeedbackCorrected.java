@@ -1,0 +1,50 @@
+package org.alliancepulse.contracts.session;
+
+import static org.alliancepulse.contracts.Require.present;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.EventPayload;
+
+/**
+ * Answers recorded for one instrument after one session were wrong and have been replaced; consumers replace the
+ * earlier measure of this feedback id with this one. session-service keeps the original answers too.
+ *
+ * @param answers the corrected item answers in item order, with the scores computed from them
+ * @param previousAnswers the answers this correction replaces
+ * @param submittedAt when the client gave the (corrected) answers
+ * @param allianceIndex 0-100, for alliance instruments only
+ */
+public record FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+        String clinicId, int sessionNumber, Instant scheduledAt, LocalDate sessionDate, String instrument,
+        List<BigDecimal> answers, BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex,
+        List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt) implements EventPayload {
+
+    public FeedbackCorrected {
+        present(feedbackId, "feedbackId");
+        present(sessionId, "sessionId");
+        present(clientId, "clientId");
+        present(clientCode, "clientCode");
+        present(therapistId, "therapistId");
+        present(clinicId, "clinicId");
+        present(scheduledAt, "scheduledAt");
+        present(sessionDate, "sessionDate");
+        present(instrument, "instrument");
+        answers = List.copyOf(present(answers, "answers"));
+        present(total, "total");
+        subscales = Map.copyOf(present(subscales, "subscales"));
+        previousAnswers = List.copyOf(present(previousAnswers, "previousAnswers"));
+        present(submittedAt, "submittedAt");
+        present(correctedAt, "correctedAt");
+    }
+
+    @Override
+    public String aggregateId() {
+        return clientId.toString();
+    }
+}

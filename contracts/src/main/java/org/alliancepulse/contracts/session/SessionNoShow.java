@@ -1,0 +1,37 @@
+package org.alliancepulse.contracts.session;
+
+import static org.alliancepulse.contracts.Require.present;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.EventPayload;
+
+/**
+ * The client did not come and did not cancel: the strongest early dropout signal.
+ *
+ * @param sessionNumber the session's number in the client's course of sessions (1, 2, ...)
+ * @param scheduledAt when the session was scheduled to start
+ * @param sessionDate the scheduled day (UTC)
+ */
+public record SessionNoShow(UUID sessionId, UUID clientId, String clientCode, UUID therapistId, String clinicId,
+        int sessionNumber, Instant scheduledAt, LocalDate sessionDate, Instant recordedAt)
+        implements EventPayload {
+
+    public SessionNoShow {
+        present(sessionId, "sessionId");
+        present(clientId, "clientId");
+        present(clientCode, "clientCode");
+        present(therapistId, "therapistId");
+        present(clinicId, "clinicId");
+        present(scheduledAt, "scheduledAt");
+        present(sessionDate, "sessionDate");
+        present(recordedAt, "recordedAt");
+    }
+
+    @Override
+    public String aggregateId() {
+        return clientId.toString();
+    }
+}

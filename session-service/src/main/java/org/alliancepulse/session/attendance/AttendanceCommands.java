@@ -1,0 +1,59 @@
+package org.alliancepulse.session.attendance;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.contracts.session.SessionAttended;
+import org.alliancepulse.contracts.session.SessionCancelled;
+import org.alliancepulse.contracts.session.SessionNoShow;
+import org.alliancepulse.contracts.session.SessionOutcomeCorrected;
+import org.alliancepulse.platform.outbox.Outbox;
+import org.alliancepulse.platform.problem.Problem;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.session.dyad.Dyad;
+import org.alliancepulse.session.session.Session;
+
+/** Records a session's one outcome, or corrects it, and publishes what happened. */
+@RequestScoped
+public class AttendanceCommands {
+
+    @Inject
+    Outbox outbox;
+
+    public Session record(Session session, Outcome outcome, Boolean late, boolean correction) {
+        Instant now = Instant.now();
+        AttendanceRules.Decision decision = AttendanceRules.decide(session.status.outcome(), session.cancelledLate,
+                outcome, late, correction, session.scheduledAt, now);
+        if (decision instanceof AttendanceRules.Refused refused) {
+            throw new ProblemException(new Problem("about:blank", refused.status() == 400 ? "Invalid request"
+                    : refused.status() == 409 ? "Conflict" : "Cannot be processed", refused.status(),
+                    refused.field() + ": " + refused.reason(),
+                    List.of(new Problem.Violation(refused.field(), refused.reason()))));
+        }
+        session.status = Session.Status.of(outcome);
+        session.cancelledLate = late;
+        session.outcomeRecordedAt = now;
+        String code = Dyad.<Dyad>findById(session.clientId).clientCode;
+        if (decision instanceof AttendanceRules.Correction corrected) {
+            outbox.publish(new SessionOutcomeCorrected(session.id, session.clientId, code, session.therapistId,
+                    session.clinicId, session.sessionNumber, session.scheduledAt, session.sessionDate,
+                    corrected.previous().name(), outcome.name(), Boolean.TRUE.equals(late), now));
+            return session;
+        }
+        switch (outcome) {
+            case ATTENDED -> outbox.publish(new SessionAttended(session.id, session.clientId, code,
+                    session.therapistId, session.clinicId, session.sessionNumber, session.scheduledAt,
+                    session.sessionDate, now));
+            case NO_SHOW -> outbox.publish(new SessionNoShow(session.id, session.clientId, code, session.therapistId,
+                    session.clinicId, session.sessionNumber, session.scheduledAt, session.sessionDate, now));
+            case CANCELLED_BY_CLIENT, CANCELLED_BY_CLINIC -> outbox.publish(new SessionCancelled(session.id,
+                    session.clientId, code, session.therapistId, session.clinicId, session.sessionNumber,
+                    session.scheduledAt, session.sessionDate,
+                    outcome == Outcome.CANCELLED_BY_CLIENT ? "CLIENT" : "CLINIC", Boolean.TRUE.equals(late), now));
+        }
+        return session;
+    }
+}

@@ -1,0 +1,53 @@
+package org.alliancepulse.session.attendance;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.security.Roles;
+import org.alliancepulse.session.dyad.DyadAccess;
+import org.alliancepulse.session.session.Session;
+import org.alliancepulse.session.session.SessionResource.SessionView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Path("/api/sessions/{id}/attendance")
+public class AttendanceResource {
+
+    @Inject
+    AttendanceCommands commands;
+
+    @Inject
+    DyadAccess access;
+
+    /**
+     * @param late for CANCELLED_BY_CLIENT only: whether the client cancelled late
+     * @param correction true to replace an outcome recorded before (publishes SessionOutcomeCorrected)
+     */
+    @Schema(description = "The session's one outcome.",
+            example = "{\"outcome\":\"CANCELLED_BY_CLIENT\",\"late\":true}")
+    public record RecordAttendance(@NotNull Outcome outcome, Boolean late, Boolean correction) {
+    }
+
+    /**
+     * Records whether the client came: ATTENDED, NO_SHOW, CANCELLED_BY_CLIENT (with late) or CANCELLED_BY_CLINIC.
+     * A second outcome is a 409 unless it is sent as a correction.
+     */
+    @POST
+    @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    @Idempotent
+    public Response record(@PathParam("id") UUID sessionId, @NotNull @Valid RecordAttendance request) {
+        Session session = Session.findAccessible(sessionId, access);
+        commands.record(session, request.outcome(), request.late(), Boolean.TRUE.equals(request.correction()));
+        return Response.ok(SessionView.of(session)).build();
+    }
+}

@@ -1,0 +1,47 @@
+package org.alliancepulse.session.fhir;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Roles;
+import org.alliancepulse.session.dyad.DyadAccess;
+import org.alliancepulse.session.feedback.Feedback;
+import org.alliancepulse.session.feedback.FeedbackCommands;
+import org.alliancepulse.session.instrument.InstrumentCatalog;
+import org.alliancepulse.session.session.Session;
+
+@Path("/api/sessions/{id}/feedback/{instrument}/fhir")
+public class FhirExportResource {
+
+    @Inject
+    DyadAccess access;
+
+    @Inject
+    InstrumentCatalog instruments;
+
+    @Inject
+    FeedbackCommands feedback;
+
+    /** One feedback as a FHIR R4 QuestionnaireResponse; the subject is the client's pseudonymous id. */
+    @GET
+    @Produces({ QuestionnaireResponses.MEDIA_TYPE, "application/json" })
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    public Response export(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument) {
+        Session session = Session.findReadable(sessionId, access);
+        Feedback f = Feedback.of(session.id, instrument)
+                .orElseThrow(() -> ProblemException.notFound("no " + instrument + " feedback for this session"));
+        var response = QuestionnaireResponses.of(new QuestionnaireResponses.Feedback(f.id, session.id,
+                session.clientId, instruments.require(f.instrument, "instrument"), feedback.answersOf(f.answers),
+                f.total, feedback.subscalesOf(f.subscales), f.allianceIndex, f.givenAt,
+                f.correctedAt != null ? f.correctedAt : f.submittedAt));
+        return Response.ok(QuestionnaireResponses.json(response), QuestionnaireResponses.MEDIA_TYPE).build();
+    }
+}

@@ -1,0 +1,82 @@
+package org.alliancepulse.session.fhir;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.session.instrument.Instrument;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * One feedback as a FHIR R4 QuestionnaireResponse, built with HAPI FHIR's model. The subject is the client's
+ * pseudonymous id (an identifier, never a name); answers are keyed by the instrument's item keys, and the computed
+ * scores follow in a group {@code scores}. Pure apart from HAPI's (thread-safe, costly to build) context.
+ */
+public final class QuestionnaireResponses {
+
+    /** Where our identifiers live: systems under this URI. */
+    public static final String SYSTEM = "https://alliancepulse.org/fhir";
+    public static final String MEDIA_TYPE = "application/fhir+json";
+
+    private static final FhirContext R4 = FhirContext.forR4Cached();
+
+    private QuestionnaireResponses() {
+    }
+
+    /** What one feedback says, in this service's terms. */
+    public record Feedback(UUID id, UUID sessionId, UUID clientId, Instrument instrument, List<BigDecimal> answers,
+            BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex, java.time.Instant givenAt,
+            java.time.Instant lastChanged) {
+    }
+
+    public static QuestionnaireResponse of(Feedback f) {
+        QuestionnaireResponse response = new QuestionnaireResponse();
+        response.setId(f.id().toString());
+        response.getMeta().setLastUpdated(Date.from(f.lastChanged()));
+        response.setIdentifier(new Identifier().setSystem(SYSTEM + "/feedback").setValue(f.id().toString()));
+        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        response.setQuestionnaire(SYSTEM + "/Questionnaire/" + f.instrument().code());
+        response.setSubject(new Reference().setIdentifier(
+                new Identifier().setSystem(SYSTEM + "/client").setValue(f.clientId().toString())));
+        response.setEncounter(new Reference().setIdentifier(
+                new Identifier().setSystem(SYSTEM + "/session").setValue(f.sessionId().toString())));
+        response.setAuthored(Date.from(f.givenAt()));
+        List<Instrument.Item> items = f.instrument().items();
+        for (int i = 0; i < items.size(); i++) {
+            QuestionnaireResponse.QuestionnaireResponseItemComponent item = response.addItem()
+                    .setLinkId(items.get(i).key());
+            if (items.get(i).label() != null) {
+                item.setText(items.get(i).label());
+            }
+            item.addAnswer().setValue(f.instrument().decimals() == 0
+                    ? new IntegerType(f.answers().get(i).intValueExact())
+                    : new DecimalType(f.answers().get(i)));
+        }
+        QuestionnaireResponse.QuestionnaireResponseItemComponent scores = response.addItem().setLinkId("scores")
+                .setText("computed scores");
+        scores.addItem().setLinkId("scores.total").setText("total").addAnswer().setValue(new DecimalType(f.total()));
+        f.subscales().forEach((name, value) -> scores.addItem().setLinkId("scores.subscale." + name)
+                .setText(name).addAnswer().setValue(new DecimalType(value)));
+        if (f.allianceIndex() != null) {
+            scores.addItem().setLinkId("scores.alliance-index").setText("alliance index (0-100)").addAnswer()
+                    .setValue(new DecimalType(f.allianceIndex()));
+        }
+        return response;
+    }
+
+    public static String json(QuestionnaireResponse response) {
+        return R4.newJsonParser().encodeResourceToString(response);
+    }
+
+    public static FhirContext context() {
+        return R4;
+    }
+}

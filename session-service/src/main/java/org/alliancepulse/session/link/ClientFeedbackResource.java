@@ -1,0 +1,111 @@
+package org.alliancepulse.session.link;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.session.instrument.Instrument;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.qute.Template;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * The client's side of a feedback link: no login, the token is the only key. JSON for programs, a small HTML form for
+ * a browser on the same URL. Nothing here names the client, the therapist or the clinic.
+ */
+@Path("/api/feedback/{token}")
+public class ClientFeedbackResource {
+
+    /** A page or answer reached through a secret link is kept by no cache. */
+    private static final String NO_STORE = "no-store";
+
+    @Inject
+    FeedbackLinks links;
+
+    @Inject
+    Template feedbackForm;
+
+    @Schema(example = "{\"code\":\"SRS\",\"name\":\"Session Rating Scale\",\"items\":[{\"key\":\"relationship\",\"label\":null}],"
+            + "\"min\":0,\"max\":10,\"decimals\":1,\"step\":0.1}")
+    public record Question(String code, String name, List<Instrument.Item> items, BigDecimal min, BigDecimal max,
+            int decimals, BigDecimal step) {
+
+        static Question of(Instrument i) {
+            return new Question(i.code(), i.name(), i.items(), i.min(), i.max(), i.decimals(),
+                    BigDecimal.ONE.movePointLeft(i.decimals()));
+        }
+    }
+
+    @Schema(example = "{\"expiresAt\":\"2026-11-30T15:00:00Z\",\"instruments\":[{\"code\":\"SRS\",\"name\":\"Session Rating Scale\","
+            + "\"items\":[{\"key\":\"relationship\"},{\"key\":\"goals\"},{\"key\":\"approach\"},{\"key\":\"overall\"}],"
+            + "\"min\":0,\"max\":10,\"decimals\":1,\"step\":0.1}]}")
+    public record Questions(Instant expiresAt, List<Question> instruments) {
+    }
+
+    @Schema(example = "{\"answers\":{\"SRS\":[7,8,7.5,8]}}")
+    public record Answers(@NotNull JsonNode answers) {
+    }
+
+    /** What to answer: instrument keys, ranges, and the organisation's wording where it loaded one. */
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Questions.class)))
+    public Response questions(@PathParam("token") String token, @Context HttpServerRequest request) {
+        FeedbackLinks.Opened opened = links.open(token, address(request));
+        return Response.ok(new Questions(opened.link().expiresAt,
+                opened.instruments().stream().map(Question::of).toList())).header("Cache-Control", NO_STORE).build();
+    }
+
+    /** The same link opened in a browser: the form, or in words why it cannot be answered. */
+    @GET
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    public Response form(@PathParam("token") String token, @Context HttpServerRequest request) {
+        try {
+            FeedbackLinks.Opened opened = links.open(token, address(request));
+            return Response.ok(feedbackForm.data("questions", opened.instruments().stream().map(Question::of).toList())
+                    .data("problem", null).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("Cache-Control", NO_STORE).build();
+        } catch (ProblemException e) {
+            return Response.status(e.problem().status())
+                    .entity(feedbackForm.data("questions", List.of()).data("problem", e.problem().detail()).render())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", NO_STORE).build();
+        }
+    }
+
+    /** The client's answers, one per instrument the link asks for; the link is used up. */
+    @POST
+    @PermitAll
+    @Transactional
+    @Idempotent
+    public Response answer(@PathParam("token") String token, @NotNull Answers body,
+            @Context HttpServerRequest request) {
+        links.answer(token, address(request), body.answers());
+        return Response.status(Response.Status.CREATED).entity(java.util.Map.of("received", true)).build();
+    }
+
+    private static String address(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+}

@@ -1,0 +1,75 @@
+package org.alliancepulse.session.link;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.security.Caller;
+import org.alliancepulse.platform.security.Roles;
+import org.alliancepulse.session.dyad.DyadAccess;
+import org.alliancepulse.session.session.Session;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Path("/api/sessions/{id}/feedback-links")
+public class FeedbackLinkResource {
+
+    @Inject
+    FeedbackLinks links;
+
+    @Inject
+    FeedbackLinkConfig config;
+
+    @Inject
+    DyadAccess access;
+
+    @Inject
+    Caller caller;
+
+    /** @param expiresInHours how long the link stays open; 72 when left out */
+    @Schema(example = "{\"instruments\":[\"SRS\"],\"expiresInHours\":72}")
+    public record IssueLink(@NotEmpty List<String> instruments, @Min(1) @Max(24 * 365) Integer expiresInHours) {
+    }
+
+    @Schema(example = "{\"url\":\"https://feedback.clinic.example/api/feedback/3q2-7wEr...\",\"sessionId\":"
+            + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"instruments\":[\"SRS\"],\"expiresAt\":\"2026-11-30T15:00:00Z\"}")
+    public record IssuedLink(URI url, UUID sessionId, List<String> instruments, Instant expiresAt) {
+    }
+
+    /**
+     * A one-time link for the client to answer the chosen instruments on their own device, without a login. The URL
+     * is shown once: only its hash is stored.
+     */
+    @POST
+    @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    @Idempotent
+    public Response issue(@PathParam("id") UUID sessionId, @NotNull @Valid IssueLink request, @Context UriInfo uri) {
+        Session session = Session.findAccessible(sessionId, access);
+        FeedbackLinks.Issued issued = links.issue(session, request.instruments(),
+                request.expiresInHours() == null ? null : Duration.ofHours(request.expiresInHours()),
+                caller.username());
+        String base = config.publicUrl().map(u -> u.replaceAll("/+$", ""))
+                .orElse(uri.getBaseUri().toString().replaceAll("/+$", ""));
+        URI url = URI.create(base + "/api/feedback/" + issued.token());
+        return Response.status(Response.Status.CREATED).entity(new IssuedLink(url, session.id,
+                issued.link().instrumentCodes(), issued.link().expiresAt)).build();
+    }
+}

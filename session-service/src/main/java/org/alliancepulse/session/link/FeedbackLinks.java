@@ -1,0 +1,137 @@
+package org.alliancepulse.session.link;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.platform.problem.Problem;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.session.feedback.Feedback;
+import org.alliancepulse.session.feedback.FeedbackCommands;
+import org.alliancepulse.session.instrument.Instrument;
+import org.alliancepulse.session.instrument.InstrumentCatalog;
+import org.alliancepulse.session.session.Session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Issues one-time links, opens them for a client, and records the client's answers through them. */
+@ApplicationScoped
+public class FeedbackLinks {
+
+    /** Who entered feedback that came through a link: the client, who has no login. */
+    public static final String CLIENT = "client-link";
+
+    @Inject
+    FeedbackLinkConfig config;
+
+    @Inject
+    InstrumentCatalog catalog;
+
+    @Inject
+    FeedbackCommands feedback;
+
+    @Inject
+    LinkFailures failures;
+
+    /** A new link: the token is handed out once, here, and never stored. */
+    public record Issued(String token, FeedbackLink link) {
+    }
+
+    /** An open link with the session it belongs to and its instruments in order. */
+    public record Opened(FeedbackLink link, Session session, List<Instrument> instruments) {
+    }
+
+    /** Runs in the caller's transaction. */
+    public Issued issue(Session session, List<String> instrumentCodes, Duration lifetime, String by) {
+        if (instrumentCodes == null || instrumentCodes.isEmpty()) {
+            throw ProblemException.invalid("instruments", "name at least one instrument");
+        }
+        List<String> codes = List.copyOf(new LinkedHashSet<>(instrumentCodes));
+        for (String code : codes) {
+            catalog.require(code, "instruments");
+            if (Feedback.exists(session.id, code)) {
+                throw ProblemException.conflict(code + " feedback for this session was already given");
+            }
+        }
+        Duration life = lifetime == null ? config.lifetime() : lifetime;
+        if (life.isNegative() || life.isZero() || life.compareTo(config.maxLifetime()) > 0) {
+            throw ProblemException.invalid("expiresInHours", "must be between 1 hour and " + config.maxLifetime());
+        }
+        if (session.status != Session.Status.SCHEDULED && session.status != Session.Status.ATTENDED) {
+            throw ProblemException.conflict("this session did not take place (" + session.status + ")");
+        }
+        String token = LinkTokens.newToken();
+        FeedbackLink link = new FeedbackLink();
+        link.tokenHash = LinkTokens.hash(token);
+        link.sessionId = session.id;
+        link.instruments = String.join(",", codes);
+        link.createdBy = by;
+        link.createdAt = Instant.now();
+        link.expiresAt = link.createdAt.plus(life);
+        link.persist();
+        return new Issued(token, link);
+    }
+
+    /**
+     * @throws ProblemException 429 after too many failures from this address, 404 for an unknown token, 410 for a
+     *         used or expired one (each failure counted against the address)
+     */
+    public Opened open(String token, String address) {
+        if (failures.tooMany(address)) {
+            throw new ProblemException(Problem.of(429, "Too many requests",
+                    "too many failed attempts from your address; try again later"));
+        }
+        FeedbackLink link = token == null || token.length() > 200 ? null : FeedbackLink.findById(LinkTokens.hash(token));
+        if (link == null) {
+            failures.record(address);
+            throw ProblemException.notFound("this feedback link does not exist");
+        }
+        if (link.usedAt != null) {
+            failures.record(address);
+            throw gone("this feedback link was already used; thank you, your answers were received");
+        }
+        if (!Instant.now().isBefore(link.expiresAt)) {
+            failures.record(address);
+            throw gone("this feedback link has expired; please ask your therapist for a new one");
+        }
+        Session session = Session.findById(link.sessionId);
+        List<Instrument> instruments = new ArrayList<>();
+        link.instrumentCodes().forEach(code -> instruments.add(catalog.require(code, "instruments")));
+        return new Opened(link, session, instruments);
+    }
+
+    /** Records every instrument's answers and uses the link up. Runs in the caller's transaction. */
+    public void answer(String token, String address, JsonNode answers) {
+        Opened opened = open(token, address);
+        if (answers == null || !answers.isObject()) {
+            throw ProblemException.invalid("answers", "must be an object keyed by instrument code");
+        }
+        List<String> asked = opened.link().instrumentCodes();
+        answers.fieldNames().forEachRemaining(code -> {
+            if (!asked.contains(code)) {
+                throw ProblemException.invalid("answers." + code, "this link does not ask for " + code);
+            }
+        });
+        List<Map.Entry<Session, FeedbackCommands.Checked>> checked = new ArrayList<>();
+        for (String code : asked) {
+            if (!answers.has(code)) {
+                throw ProblemException.invalid("answers." + code, "is missing");
+            }
+            checked.add(Map.entry(opened.session(), feedback.check(code, answers.get(code), "answers." + code)));
+        }
+        for (var entry : checked) {
+            feedback.submit(entry.getKey(), entry.getValue(), null, CLIENT);
+        }
+        opened.link().usedAt = Instant.now();
+    }
+
+    private static ProblemException gone(String detail) {
+        return new ProblemException(Problem.of(410, "Gone", detail));
+    }
+}

@@ -1,0 +1,56 @@
+package org.alliancepulse.session.session;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.contracts.session.SessionScheduled;
+import org.alliancepulse.platform.outbox.Outbox;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.session.dyad.Dyad;
+import org.alliancepulse.session.dyad.DyadAccess;
+
+/** Booking sessions: who may, which number, what is published. Runs inside the caller's transaction. */
+@RequestScoped
+public class SessionCommands {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DyadAccess access;
+
+    /**
+     * @param scheduledAt when it is (or was) to start: past sessions are recorded after the fact too
+     * @param number its number in the client's course, or null for the next one
+     */
+    public Session schedule(UUID clientId, Instant scheduledAt, Integer number) {
+        Dyad dyad = access.requireActFor(clientId);
+        int sessionNumber = number != null ? number : Session.lastNumberOf(dyad.clientId) + 1;
+        if (number != null && Session.numberTaken(dyad.clientId, number)) {
+            throw ProblemException.conflict("this client already has a session number " + number);
+        }
+        Session session = new Session();
+        session.id = UUID.randomUUID();
+        session.clientId = dyad.clientId;
+        session.therapistId = dyad.therapistId;
+        session.clinicId = dyad.clinicId;
+        session.schedule(scheduledAt);
+        session.sessionNumber = sessionNumber;
+        session.status = Session.Status.SCHEDULED;
+        session.createdAt = Instant.now();
+        session.persist();
+        outbox.publish(new SessionScheduled(session.id, session.clientId, session.therapistId, session.clinicId,
+                session.sessionDate, session.sessionNumber, session.scheduledAt));
+        return session;
+    }
+
+    /** A day without a time, as the walking skeleton booked: the session starts at midnight UTC of that day. */
+    public static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+}

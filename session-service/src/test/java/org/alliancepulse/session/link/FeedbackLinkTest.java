@@ -1,0 +1,240 @@
+package org.alliancepulse.session.link;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.session.KnownDyad;
+import org.alliancepulse.session.feedback.Feedback;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class FeedbackLinkTest {
+
+    private static final Instant AN_HOUR_AGO = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    FeedbackLinkConfig config;
+
+    /** Every test calls from 127.0.0.1; failures of earlier tests must not rate-limit this one. */
+    @BeforeEach
+    void forgetFailedLookups() throws SQLException {
+        execute("DELETE FROM feedback_link_failure");
+    }
+
+    @Test
+    void aClientAnswersThroughTheLinkWithoutALoginAndTheLinkIsThenUsedUp() throws SQLException {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        Instant before = Instant.now();
+        String url = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS", "ORS"))).post("/api/sessions/" + session + "/feedback-links")
+                .then().statusCode(201).body("instruments", equalTo(List.of("SRS", "ORS")))
+                .extract().path("url");
+        String token = tokenOf(url);
+        String expiresAt = given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("instruments.code", equalTo(List.of("SRS", "ORS")))
+                .body("instruments[0].items.key", equalTo(List.of("relationship", "goals", "approach", "overall")))
+                .body("instruments[0].min", equalTo(0)).body("instruments[0].max", equalTo(10))
+                .body("instruments[0].step", equalTo(0.1f))
+                .body(not(containsString(dyad.clientCode()))).body(not(containsString(dyad.clientId().toString())))
+                .extract().path("expiresAt");
+        Duration lifetime = Duration.between(before, Instant.parse(expiresAt));
+        assertTrue(lifetime.compareTo(Duration.ofHours(72).minusMinutes(1)) > 0
+                && lifetime.compareTo(Duration.ofHours(72).plusMinutes(1)) < 0, "72 h by default: " + lifetime);
+
+        given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("answers", Map.of("SRS", List.of(9, 9.5, 8, 9), "ORS",
+                        Map.of("individual", 5, "interpersonal", 6, "social", 7, "overall", 6.5))))
+                .post("/api/feedback/" + token).then().statusCode(201);
+
+        assertEquals(2, Feedback.count("sessionId", UUID.fromString(session)));
+        assertEquals(FeedbackLinks.CLIENT, Feedback.<Feedback>find("sessionId", UUID.fromString(session))
+                .firstResult().enteredBy);
+        var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.FEEDBACK_SUBMITTED,
+                        e -> e.sessionId().toString().equals(session)),
+                found -> found.size() == 2);
+        assertTrue(events.stream().anyMatch(e -> e.payload().instrument().equals("SRS")
+                && e.payload().allianceIndex().doubleValue() == 88.75));
+
+        // used: answering again or even looking is 410, in problem+json
+        given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("answers", Map.of("SRS", List.of(1, 1, 1, 1), "ORS", List.of(1, 1, 1, 1))))
+                .post("/api/feedback/" + token).then().statusCode(410).contentType("application/problem+json")
+                .body("detail", containsString("already used"));
+        given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(410);
+        assertEquals(2, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    @Test
+    void theTokenIsLongRandomAndStoredOnlyAsItsHash() throws SQLException {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String token = tokenOf(issue(dyad.therapistTokenOnceKnown(), session, List.of("SRS")));
+
+        assertTrue(Base64.getUrlDecoder().decode(token).length * 8 >= 128, token);
+        List<String> stored = new ArrayList<>();
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("SELECT * FROM feedback_link WHERE session_id = ?")) {
+            query.setObject(1, UUID.fromString(session));
+            var row = query.executeQuery();
+            while (row.next()) {
+                for (int column = 1; column <= row.getMetaData().getColumnCount(); column++) {
+                    stored.add(String.valueOf(row.getObject(column)));
+                }
+            }
+        }
+        assertTrue(stored.contains(LinkTokens.hash(token)), "the row is keyed by the token's hash");
+        assertFalse(stored.stream().anyMatch(value -> value.contains(token)), "the token itself is not stored");
+    }
+
+    @Test
+    void anExpiredLinkIsGoneAndAnUnknownOneNotFound() throws SQLException {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String token = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
+        execute("UPDATE feedback_link SET expires_at = now() - interval '1 second' WHERE token_hash = '"
+                + LinkTokens.hash(token) + "'");
+
+        given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(410)
+                .contentType("application/problem+json").body("detail", containsString("expired"));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
+                .post("/api/feedback/" + token).then().statusCode(410);
+        given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
+                .post("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404);
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    @Test
+    void repeatedFailuresFromOneAddressAreRateLimitedEvenForAValidLink() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String valid = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
+
+        for (int i = 0; i < config.maxFailures(); i++) {
+            given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404);
+        }
+        given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(429)
+                .contentType("application/problem+json");
+        given().accept(ContentType.JSON).get("/api/feedback/" + valid).then().statusCode(429);
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
+                .post("/api/feedback/" + valid).then().statusCode(429);
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    @ParameterizedTest(name = "refuses {0}")
+    @ValueSource(strings = {
+            "{\"answers\":{\"SRS\":[9,9,9]}}",
+            "{\"answers\":{\"SRS\":[9,9,9,11]}}",
+            "{\"answers\":{\"SRS\":[9,9,\"nine\",9]}}",
+            "{\"answers\":{\"SRS\":{\"relationship\":9,\"goals\":9,\"approach\":9,\"overall\":9,\"extra\":1}}}",
+            "{\"answers\":{\"SRS\":[9,9,9,9],\"ORS\":[9,9,9,9]}}",
+            "{\"answers\":{}}",
+            "{\"answers\":[9,9,9,9]}",
+            "{}",
+    })
+    void badAnswersThroughALinkAreAProblemNamingTheItemAndLeaveTheLinkOpen(String body) {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String token = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
+
+        given().contentType(ContentType.JSON).body(body).post("/api/feedback/" + token).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("answers"));
+
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+        given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(200);
+    }
+
+    @Test
+    void linksAreIssuedByTheClinicsStaffAndTheSessionsTherapistForKnownInstrumentsOnly() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        KnownDyad dyad = KnownDyad.announce(events);
+        KnownDyad other = KnownDyad.announce(events);
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        other.awaitTherapistKnown();
+        String path = "/api/sessions/" + session + "/feedback-links";
+        Map<String, Object> srs = Map.of("instruments", List.of("SRS"));
+
+        given().auth().oauth2(Tokens.clinicStaff("another-clinic")).contentType(ContentType.JSON).body(srs).post(path)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.therapist(other.therapistLogin(), dyad.clinicId())).contentType(ContentType.JSON)
+                .body(srs).post(path).then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(srs).post(path).then().statusCode(403);
+        given().contentType(ContentType.JSON).body(srs).post(path).then().statusCode(401);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("PHQ-9"))).post(path).then().statusCode(400)
+                .body("detail", containsString("instruments"));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of())).post(path).then().statusCode(400);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 0)).post(path).then().statusCode(400);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 24 * 30)).post(path).then().statusCode(400);
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 2)).post(path).then().statusCode(201);
+        // an instrument already answered for this session gets no link
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "SRS", "answers", List.of(9, 9, 9, 9)))
+                .post("/api/sessions/" + session + "/feedback").then().statusCode(201);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs).post(path).then().statusCode(409);
+    }
+
+    private static String issue(String token, String session, List<String> instruments) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("instruments", instruments))
+                .post("/api/sessions/" + session + "/feedback-links").then().statusCode(201).extract().path("url");
+    }
+
+    static String tokenOf(String url) {
+        assertTrue(url.contains("/api/feedback/"), url);
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

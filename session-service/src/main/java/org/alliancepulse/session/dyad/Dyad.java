@@ -10,7 +10,11 @@ import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A client and the therapist they are assigned to, as last announced by intake-service. */
+/**
+ * A client and the therapist they are assigned to, as last announced by intake-service: assigned, reassigned,
+ * and whether their episode of care has ended. Events are applied by their own times, so one arriving late
+ * changes nothing it should not.
+ */
 @Entity
 public class Dyad extends PanacheEntityBase {
 
@@ -31,6 +35,15 @@ public class Dyad extends PanacheEntityBase {
     @Column(name = "therapist_id")
     public UUID therapistId;
 
+    /** When the therapist last changed (first assignment or reassignment), as intake-service dated it. */
     @Column(name = "assigned_at")
     public Instant assignedAt;
+
+    /** When the episode of care was closed; null while it runs. */
+    @Column(name = "episode_closed_at")
+    public Instant episodeClosedAt;
+
+    public boolean episodeClosed() {
+        return episodeClosedAt != null;
+    }
 }

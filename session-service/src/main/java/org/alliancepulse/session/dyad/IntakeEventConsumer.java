@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.ClientReassigned;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
@@ -21,6 +23,8 @@ public class IntakeEventConsumer implements InboxConsumer {
 
     // other intake events carry nothing this service needs
     private static final EventHandlers HANDLERS = EventHandlers.on(EventTypes.CLIENT_ASSIGNED, IntakeEventConsumer::assign)
+            .and(EventTypes.CLIENT_REASSIGNED, IntakeEventConsumer::reassign)
+            .and(EventTypes.EPISODE_CLOSED, IntakeEventConsumer::closeEpisode)
             .and(EventTypes.THERAPIST_REGISTERED, IntakeEventConsumer::registerLogin);
 
     @Inject
@@ -42,6 +46,7 @@ public class IntakeEventConsumer implements InboxConsumer {
         inbox.process(record, HANDLERS);
     }
 
+    /** The first therapist of an episode: a new episode after a closed one reopens the dyad. */
     private static void assign(ClientAssigned assigned) {
         Dyad dyad = Dyad.findById(assigned.clientId());
         if (dyad == null) {
@@ -54,6 +59,35 @@ public class IntakeEventConsumer implements InboxConsumer {
         dyad.clinicId = assigned.clinicId();
         dyad.therapistId = assigned.therapistId();
         dyad.assignedAt = assigned.assignedAt();
+        if (dyad.episodeClosed() && !dyad.episodeClosedAt.isAfter(assigned.assignedAt())) {
+            dyad.episodeClosedAt = null; // a new episode began after the last one ended
+        }
+        dyad.persist();
+    }
+
+    /** New sessions belong to the new therapist; the old one keeps their own past sessions (they name them). */
+    private static void reassign(ClientReassigned reassigned) {
+        Dyad dyad = Dyad.findById(reassigned.clientId());
+        if (dyad == null) {
+            dyad = new Dyad();
+            dyad.clientId = reassigned.clientId();
+        } else if (dyad.assignedAt.isAfter(reassigned.reassignedAt())) {
+            return;
+        }
+        dyad.clientCode = reassigned.clientCode();
+        dyad.clinicId = reassigned.clinicId();
+        dyad.therapistId = reassigned.therapistId();
+        dyad.assignedAt = reassigned.reassignedAt();
+        dyad.persist();
+    }
+
+    /** No new sessions after the episode ended, until a new episode's assignment. */
+    private static void closeEpisode(EpisodeClosed closed) {
+        Dyad dyad = Dyad.findById(closed.clientId());
+        if (dyad == null || dyad.assignedAt.isAfter(closed.closedAt())) {
+            return; // unknown client, or a newer episode has begun since
+        }
+        dyad.episodeClosedAt = closed.closedAt();
         dyad.persist();
     }
 

@@ -30,6 +30,10 @@ public class SessionCommands {
      */
     public Session schedule(UUID clientId, Instant scheduledAt, Integer number) {
         Dyad dyad = access.requireActFor(clientId);
+        if (dyad.episodeClosed()) {
+            throw ProblemException.conflict("the client's episode of care has ended; a new episode must begin (a new "
+                    + "assignment in intake) before sessions are booked");
+        }
         int sessionNumber = number != null ? number : Session.lastNumberOf(dyad.clientId) + 1;
         if (number != null && Session.numberTaken(dyad.clientId, number)) {
             throw ProblemException.conflict("this client already has a session number " + number);

@@ -1,0 +1,110 @@
+package org.alliancepulse.session.dyad;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.ClientReassigned;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.session.KnownDyad;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** Reassignments and endings of the episode of care, from intake-events, decide who books new sessions. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class EpisodeEventsTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void afterAReassignmentNewSessionsBelongToTheNewTherapistAndTheOldOneKeepsOnlyTheirOwn() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        KnownDyad dyad = KnownDyad.announce(events);
+        String before = dyad.scheduleSession(LocalDate.now().minusDays(7));
+
+        UUID next = UUID.randomUUID();
+        String nextLogin = "dr-" + next.toString().substring(0, 8);
+        events.publish(new TherapistRegistered(next, dyad.clinicId(), nextLogin, "Dr " + nextLogin, nextLogin + "@c.example"));
+        events.publish(new ClientReassigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), UUID.randomUUID(),
+                dyad.therapistId(), next, ClientReassigned.Reason.FIT, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> next.equals(therapistOf(dyad.clientId())));
+
+        String after = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
+                .post("/api/sessions").then().statusCode(201)
+                .body("therapistId", equalTo(next.toString())).extract().path("id");
+
+        // the previous therapist: their own past session yes, the new one's session and new bookings no
+        given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + before).then().statusCode(200);
+        given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + after).then().statusCode(404);
+        given().auth().oauth2(dyad.therapistToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
+                .post("/api/sessions").then().statusCode(404);
+        given().auth().oauth2(Tokens.therapist(nextLogin, dyad.clinicId())).get("/api/sessions/" + after)
+                .then().statusCode(200);
+    }
+
+    @Test
+    void afterTheEpisodeEndsNoNewSessionsUntilANewEpisodeBegins() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        KnownDyad dyad = KnownDyad.announce(events);
+        dyad.scheduleSession(LocalDate.now().minusDays(14));
+        Instant closedAt = Instant.now();
+        events.publish(new EpisodeClosed(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), UUID.randomUUID(),
+                dyad.therapistId(), EpisodeClosed.Ending.DROPOUT, LocalDate.now().minusDays(1), closedAt));
+        await().atMost(Duration.ofSeconds(30)).until(() -> episodeClosed(dyad.clientId()));
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
+                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json");
+
+        // a late, older assignment does not reopen it; a new episode's assignment does
+        events.publish(new ClientAssigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), dyad.therapistId(),
+                closedAt.minusSeconds(3600)));
+        events.publish(new ClientAssigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), dyad.therapistId(),
+                closedAt.plusSeconds(60), UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !episodeClosed(dyad.clientId()));
+        dyad.scheduleSession(LocalDate.now());
+    }
+
+    private UUID therapistOf(UUID client) throws Exception {
+        try (var c = dataSource.getConnection();
+                var q = c.prepareStatement("SELECT therapist_id FROM dyad WHERE client_id = ?")) {
+            q.setObject(1, client);
+            var rs = q.executeQuery();
+            return rs.next() ? rs.getObject(1, UUID.class) : null;
+        }
+    }
+
+    private boolean episodeClosed(UUID client) throws Exception {
+        try (var c = dataSource.getConnection();
+                var q = c.prepareStatement("SELECT episode_closed_at IS NOT NULL FROM dyad WHERE client_id = ?")) {
+            q.setObject(1, client);
+            var rs = q.executeQuery();
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+}

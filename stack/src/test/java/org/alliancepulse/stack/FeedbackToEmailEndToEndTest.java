@@ -245,6 +245,70 @@ class FeedbackToEmailEndToEndTest {
     }
 
     /**
+     * A no-show, then a session the client answers on their own phone through the one-time link — no login — and
+     * both reach Kafka as the events analytics learns from.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 20)
+    void aNoShowThenASessionAnsweredThroughTheClientsOwnLinkWithoutLogin() {
+        String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
+        String missed = post(session, "/api/sessions", staffNorth, Map.of("clientId", clientId,
+                "scheduledAt", java.time.Instant.now().minus(Duration.ofDays(7)).toString()))
+                .then().statusCode(201).extract().path("id");
+        post(session, "/api/sessions/" + missed + "/attendance", staffNorth, Map.of("outcome", "NO_SHOW"))
+                .then().statusCode(200);
+        await("SessionNoShow on session-events").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.SESSION_NO_SHOW, e -> e.sessionId().toString().equals(missed)),
+                found -> found.size() == 1);
+
+        String attended = post(session, "/api/sessions", staffNorth, Map.of("clientId", clientId,
+                "scheduledAt", java.time.Instant.now().minus(Duration.ofHours(2)).toString()))
+                .then().statusCode(201).extract().path("id");
+        post(session, "/api/sessions/" + attended + "/attendance", staffNorth, Map.of("outcome", "ATTENDED"))
+                .then().statusCode(200);
+        String url = post(session, "/api/sessions/" + attended + "/feedback-links", staffNorth,
+                Map.of("instruments", List.of("SRS"))).then().statusCode(201).extract().path("url");
+        // the client's phone: no token at all
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9.5, 9, 9))))
+                .post(url).then().statusCode(201);
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9.5, 9, 9))))
+                .post(url).then().statusCode(410);
+        await("FeedbackSubmitted for the linked session").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.FEEDBACK_SUBMITTED, e -> e.sessionId().toString().equals(attended)),
+                found -> found.size() == 1);
+    }
+
+    /**
+     * The episode's story reaches session-service: a reassignment for fit moves new sessions to the new therapist,
+     * and a discharge because the client stopped coming (DROPOUT) stops new sessions for the dyad.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 10)
+    void aReassignmentForFitThenADropoutDischargeAreSeenBySessionService() {
+        String admin = stack.token(DemoUsers.ADMIN);
+        String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
+        String second = post(intake, "/api/therapists", admin, Map.of("clinicId", "north", "username", "dr-north-second",
+                "displayName", "Dr. Second Opinion", "workEmail", "second@north.clinic.example"))
+                .then().statusCode(201).extract().path("id");
+        post(intake, "/api/clients/" + clientId + "/reassignment", staffNorth,
+                Map.of("therapistId", second, "reason", "FIT")).then().statusCode(201);
+
+        Map<String, Object> today = Map.of("clientId", clientId, "scheduledAt", java.time.Instant.now().toString());
+        await("session-service to book for the new therapist").atMost(Duration.ofSeconds(30)).until(
+                () -> post(session, "/api/sessions", staffNorth, today),
+                response -> response.statusCode() == 201 && second.equals(response.path("therapistId")));
+
+        post(intake, "/api/clients/" + clientId + "/discharge", staffNorth,
+                Map.of("ending", "DROPOUT", "endDate", LocalDate.now().toString())).then().statusCode(200);
+        var closed = await("EpisodeClosed on intake-events").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.EPISODE_CLOSED, e -> e.clientId().toString().equals(clientId)),
+                found -> found.size() == 1);
+        assertEquals("DROPOUT", closed.get(0).payload().ending().name());
+        await("session-service to refuse new sessions after the dropout").atMost(Duration.ofSeconds(30)).until(
+                () -> post(session, "/api/sessions", staffNorth, today).statusCode() == 409);
+    }
+
+    /**
      * The client's right to erasure, across the system: after an admin erases the client in intake, no service
      * returns the name — intake keeps only the pseudonymous id and code, and the others never had more. Runs after
      * every test that uses the client, before the log check.

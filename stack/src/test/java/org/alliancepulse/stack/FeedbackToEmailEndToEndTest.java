@@ -357,14 +357,15 @@ class FeedbackToEmailEndToEndTest {
     void staffOfAnotherClinicCannotCreateASessionForTheClient() {
         String staffSouth = stack.token(DemoUsers.STAFF_SOUTH);
         Map<String, Object> body = Map.of("clientId", clientId, "sessionDate", LocalDate.now().toString());
-        // until session-service has learnt of the client (through Kafka) it cannot know the client's clinic: 404
+        // until session-service has learnt of the client (through Kafka) it answers 409 ("not arrived yet"); then
+        // another clinic's staff get 404, the same answer as for a client that does not exist (no existence leak)
         AtomicReference<Response> answer = new AtomicReference<>();
         await("session-service to know the client").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     answer.set(post(session, "/api/sessions", staffSouth, body));
-                    return answer.get().statusCode() != 404;
+                    return answer.get().statusCode() != 409;
                 });
-        assertEquals(403, answer.get().statusCode(), () -> "staff of the south clinic on a north client: "
+        assertEquals(404, answer.get().statusCode(), () -> "staff of the south clinic on a north client: "
                 + answer.get().asString());
         assertTrue(answer.get().contentType().startsWith("application/problem+json"),
                 () -> "a problem+json error, got " + answer.get().contentType());

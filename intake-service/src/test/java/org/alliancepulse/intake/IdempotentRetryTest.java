@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,6 +198,26 @@ class IdempotentRetryTest {
         assertNull(later.header(Idempotent.REPLAYED_HEADER));
         assertTrue(later.path("detail").toString().contains(first), later.asString());
         assertEquals(1, Client.count("clinicId", clinic));
+    }
+
+    @Test
+    void aReplayedAnswerIsAuditedAsAReadAndErasureForgetsStoredAnswers() throws SQLException {
+        String clinic = IntakeApi.newClinic();
+        String key = UUID.randomUUID().toString();
+        String client = registerClient(clinic, key, "Ingrid").then().statusCode(201).extract().path("id");
+        registerClient(clinic, key, "Ingrid").then().statusCode(201).header(Idempotent.REPLAYED_HEADER, "true");
+        assertEquals(1, org.alliancepulse.intake.audit.PhiAccessLog.count("clientId = ?1 and action = 'REPLAY'",
+                UUID.fromString(client)), "the replay handed the name out again: audited");
+
+        given().auth().oauth2(Tokens.admin()).delete("/api/clients/" + client).then().statusCode(204);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement stored = connection.prepareStatement(
+                        "SELECT count(*) FROM idempotent_request WHERE strpos(response_body, ?) > 0")) {
+            stored.setString(1, client);
+            ResultSet count = stored.executeQuery();
+            count.next();
+            assertEquals(0, count.getInt(1), "no stored answer still holds the erased client");
+        }
     }
 
     @Test

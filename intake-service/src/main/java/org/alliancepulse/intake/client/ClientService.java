@@ -32,6 +32,9 @@ import io.quarkus.panache.common.Sort;
 public class ClientService {
 
     @Inject
+    org.alliancepulse.platform.idempotency.IdempotentRequests idempotentRequests;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -117,6 +120,8 @@ public class ClientService {
         client.preferenceNotes = null;
         client.intakeGoals = null;
         client.erasedAt = Instant.now();
+        // a retry of the client's registration would otherwise hand the erased name out again for up to a day
+        idempotentRequests.forgetAnswersMentioning(client.id.toString());
         PhiAccessLog.record(actor, "ERASE", client.id);
         outbox.publish(new ClientErased(client.id, client.clientCode, client.clinicId, client.erasedAt));
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -86,6 +87,9 @@ public class IdempotencyInterceptor {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Event<IdempotentReplayed> replayed;
+
     @AroundInvoke
     Object honourIdempotencyKey(InvocationContext invocation) throws Exception {
         Optional<String> header = key();
@@ -106,6 +110,8 @@ public class IdempotencyInterceptor {
                 throw ProblemException.unprocessable("this " + Idempotent.HEADER
                         + " was already used for a different request; send a new key for a new request");
             }
+            replayed.fire(new IdempotentReplayed(caller, request.getMethod(), uri.getPath(), stored.get().status(),
+                    stored.get().body()));
             return replay(stored.get());
         }
 

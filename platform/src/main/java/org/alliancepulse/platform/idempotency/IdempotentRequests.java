@@ -47,6 +47,8 @@ public class IdempotentRequests {
 
     private static final String PURGE = "DELETE FROM idempotent_request WHERE created_at < ?";
 
+    private static final String FORGET = "DELETE FROM idempotent_request WHERE strpos(response_body, ?) > 0";
+
     @Inject
     DataSource dataSource;
 
@@ -73,6 +75,23 @@ public class IdempotentRequests {
             return insert.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim an idempotency key", e);
+        }
+    }
+
+    /**
+     * Forgets every stored answer that mentions the text (an id), in the current transaction: how an erasure makes
+     * sure no retry hands out what was erased. A later retry with such a key runs again.
+     *
+     * @return how many stored answers were forgotten
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetAnswersMentioning(String text) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement delete = connection.prepareStatement(FORGET)) {
+            delete.setString(1, text);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not forget stored answers", e);
         }
     }
 

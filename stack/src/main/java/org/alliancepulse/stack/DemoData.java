@@ -85,7 +85,8 @@ final class DemoData {
         Map<String, Object> body = Map.of("clientId", client[0], "sessionDate", date.toString());
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         ApiClient.Response created = api.post(session + "/api/sessions", staff, body);
-        while (created.status() == 404 && System.nanoTime() < deadline) {
+        // 409 until session-service has heard of the assignment (through Kafka)
+        while (created.status() == 409 && System.nanoTime() < deadline) {
             Processes.sleep(500);
             created = api.post(session + "/api/sessions", staff, body);
         }

@@ -66,7 +66,8 @@ public final class PathLatencyBenchmark {
                 long assigned = System.nanoTime();
                 Map<String, Object> booking = Map.of("clientId", client, "sessionDate", LocalDate.now().toString());
                 ApiClient.Response booked = api.post(session + "/api/sessions", staff, booking);
-                while (booked.status() == 404) {
+                // 409 "does not know this client's assignment yet" until intake's event has arrived
+                while (booked.status() == 409) {
                     Thread.sleep(2);
                     booked = api.post(session + "/api/sessions", staff, booking);
                 }

@@ -110,7 +110,7 @@ class FeedbackToEmailEndToEndTest {
         String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
         LocalDate sessionDate = LocalDate.now().minusDays(1);
 
-        // the assignment reaches session-service through Kafka, asynchronously: 404 means "not there yet"
+        // the assignment reaches session-service through Kafka, asynchronously: 409 means "not there yet"
         String sessionId = createSessionOnceKnown(staffNorth, sessionDate);
 
         post(session, "/api/sessions/" + sessionId + "/feedback", staffNorth,
@@ -399,8 +399,8 @@ class FeedbackToEmailEndToEndTest {
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     Response response = post(session, "/api/sessions", token, body);
-                    if (response.statusCode() == 404) {
-                        return false;
+                    if (response.statusCode() == 409) {
+                        return false; // session-service does not know the assignment yet
                     }
                     if (response.statusCode() != 201) {
                         fail("POST /api/sessions answered " + response.statusCode() + ": " + response.asString());

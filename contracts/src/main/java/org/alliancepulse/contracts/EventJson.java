@@ -1,6 +1,19 @@
 package org.alliancepulse.contracts;
 
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jsr310.ser.InstantSerializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -17,6 +30,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The one JSON form of event payloads, shared by producers and consumers so both sides agree on dates and on
  * tolerance: unknown properties are ignored, so a producer may add a field without breaking older consumers.
+ * <p>
+ * Instants are written and read at microsecond precision, the precision every service's database keeps. Consumers
+ * compare an event's time with one they stored ("is this assignment newer than the one I have?"); a nanosecond
+ * instant against its own stored copy, which PostgreSQL rounds to the microsecond, could otherwise come out as older
+ * than itself — and a second event at the same instant be dropped as stale.
  */
 public final class EventJson {
 
@@ -24,12 +42,44 @@ public final class EventJson {
             // Jackson otherwise quotes the start of the input in every error's location
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("microsecond-instants")
+                    .addSerializer(Instant.class, new MicrosecondInstantSerializer())
+                    .addDeserializer(Instant.class, new MicrosecondInstantDeserializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
     private EventJson() {
+    }
+
+    /** An instant as the databases keep it: whole microseconds (truncated, so never later than it was). */
+    public static Instant inMicroseconds(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static final class MicrosecondInstantSerializer extends StdSerializer<Instant> {
+
+        MicrosecondInstantSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            InstantSerializer.INSTANCE.serialize(inMicroseconds(value), generator, provider);
+        }
+    }
+
+    private static final class MicrosecondInstantDeserializer extends StdDeserializer<Instant> {
+
+        MicrosecondInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return inMicroseconds(InstantDeserializer.INSTANT.deserialize(parser, context));
+        }
     }
 
     /** What went wrong, where: never the text that was there. */

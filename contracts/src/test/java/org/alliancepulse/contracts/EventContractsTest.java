@@ -114,6 +114,20 @@ class EventContractsTest {
     }
 
     @Test
+    void instantsTravelInWholeMicrosecondsAsTheDatabasesKeepThem() {
+        // PostgreSQL rounds 10:15:30.123456789 up to .123457: a consumer comparing the nanosecond instant with its
+        // own stored copy would find the copy later than the event, and drop a second event at that instant as stale
+        Instant nanos = Instant.parse("2026-11-26T10:15:30.123456789Z");
+        ClientAssigned assigned = new ClientAssigned(UUID.randomUUID(), "C-7KQ3MZ", "north", UUID.randomUUID(), nanos);
+
+        String json = EventJson.write(assigned);
+        assertTrue(json.contains("\"assignedAt\":\"2026-11-26T10:15:30.123456Z\""), json);
+        assertEquals(Instant.parse("2026-11-26T10:15:30.123456Z"),
+                EventJson.read(json.replace(".123456Z", ".123456789Z"), ClientAssigned.class).assignedAt(),
+                "a producer outside this code base may send nanoseconds: read as whole microseconds");
+    }
+
+    @Test
     void aFeedbackSubmittedOfTheWalkingSkeletonStillReadsWithoutTheFieldsAddedLater() {
         String old = "{\"feedbackId\":\"" + UUID.randomUUID() + "\",\"sessionId\":\"" + UUID.randomUUID()
                 + "\",\"clientId\":\"" + UUID.randomUUID() + "\",\"clientCode\":\"C-7KQ3MZ\",\"therapistId\":\""

@@ -41,7 +41,7 @@ class EventContractsTest {
             EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail"),
             EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail"),
             EventTypes.EPISODE_CLOSED, Set.of("therapistId"),
-            EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt"),
+            EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId"),
             EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex"));
 
     static Stream<EventType<?>> eventTypes() {

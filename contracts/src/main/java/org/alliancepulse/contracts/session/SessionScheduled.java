@@ -11,12 +11,14 @@ import org.alliancepulse.contracts.EventPayload;
 /**
  * A session of a dyad was put in the calendar (or recorded after the fact: it may lie in the past).
  *
- * @param sessionNumber the session's number in the client's course of sessions; absent in events published before
- *        it was added
+ * @param sessionNumber the session's number in its episode of care (1 is the episode's first); absent in events
+ *        published before it was added
  * @param scheduledAt when the session is to start; absent in events published before it was added
+ * @param episodeId the episode of care the session belongs to (its numbers count within it); absent in events
+ *        published before it was added
  */
 public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate,
-        Integer sessionNumber, Instant scheduledAt) implements EventPayload {
+        Integer sessionNumber, Instant scheduledAt, UUID episodeId) implements EventPayload {
 
     public SessionScheduled {
         present(sessionId, "sessionId");
@@ -28,7 +30,13 @@ public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, 
 
     /** The walking skeleton's shape, without session number and time. */
     public SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate) {
-        this(sessionId, clientId, therapistId, clinicId, sessionDate, null, null);
+        this(sessionId, clientId, therapistId, clinicId, sessionDate, null, null, null);
+    }
+
+    /** The shape before episodes of care: numbered per client. */
+    public SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate,
+            Integer sessionNumber, Instant scheduledAt) {
+        this(sessionId, clientId, therapistId, clinicId, sessionDate, sessionNumber, scheduledAt, null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.alliancepulse.session.dyad;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -39,11 +40,23 @@ public class Dyad extends PanacheEntityBase {
     @Column(name = "assigned_at")
     public Instant assignedAt;
 
+    /**
+     * The client's current (or last) episode of care, as intake announced it; for assignments announced without one
+     * (before episodes existed), an id derived from the client and the assignment ({@link #derivedEpisode}).
+     */
+    @Column(name = "episode_id")
+    public UUID episodeId;
+
     /** When the episode of care was closed; null while it runs. */
     @Column(name = "episode_closed_at")
     public Instant episodeClosedAt;
 
     public boolean episodeClosed() {
         return episodeClosedAt != null;
+    }
+
+    /** The same id every time the same assignment is applied: a redelivery or a rebuild names the same episode. */
+    public static UUID derivedEpisode(UUID clientId, Instant assignedAt) {
+        return UUID.nameUUIDFromBytes(("episode " + clientId + " " + assignedAt).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -46,7 +46,10 @@ public class IntakeEventConsumer implements InboxConsumer {
         inbox.process(record, HANDLERS);
     }
 
-    /** The first therapist of an episode: a new episode after a closed one reopens the dyad. */
+    /**
+     * The first therapist of an episode. A new episode (another episode id, or, for assignments announced without
+     * one, any assignment after the last episode ended) reopens the dyad and starts its session numbers again at 1.
+     */
     private static void assign(ClientAssigned assigned) {
         Dyad dyad = Dyad.findById(assigned.clientId());
         if (dyad == null) {
@@ -55,13 +58,19 @@ public class IntakeEventConsumer implements InboxConsumer {
         } else if (dyad.assignedAt.isAfter(assigned.assignedAt())) {
             return; // an older assignment arriving late changes nothing
         }
+        boolean newEpisode = dyad.episodeId == null
+                || (assigned.episodeId() != null ? !assigned.episodeId().equals(dyad.episodeId) : dyad.episodeClosed());
+        if (newEpisode) {
+            dyad.episodeId = assigned.episodeId() != null ? assigned.episodeId()
+                    : Dyad.derivedEpisode(assigned.clientId(), assigned.assignedAt());
+            dyad.episodeClosedAt = null;
+        } else if (dyad.episodeClosed() && !dyad.episodeClosedAt.isAfter(assigned.assignedAt())) {
+            dyad.episodeClosedAt = null; // assignments without episode ids: a new one began after the last ended
+        }
         dyad.clientCode = assigned.clientCode();
         dyad.clinicId = assigned.clinicId();
         dyad.therapistId = assigned.therapistId();
         dyad.assignedAt = assigned.assignedAt();
-        if (dyad.episodeClosed() && !dyad.episodeClosedAt.isAfter(assigned.assignedAt())) {
-            dyad.episodeClosedAt = null; // a new episode began after the last one ended
-        }
         dyad.persist();
     }
 
@@ -78,6 +87,9 @@ public class IntakeEventConsumer implements InboxConsumer {
         dyad.clinicId = reassigned.clinicId();
         dyad.therapistId = reassigned.therapistId();
         dyad.assignedAt = reassigned.reassignedAt();
+        if (dyad.episodeId == null) {
+            dyad.episodeId = reassigned.episodeId();
+        } // else the same episode goes on (a reassignment happens within one): its session numbers continue
         dyad.persist();
     }
 

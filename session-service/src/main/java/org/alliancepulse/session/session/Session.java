@@ -60,7 +60,11 @@ public class Session extends PanacheEntityBase {
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
 
-    /** 1, 2, ... in the client's course of sessions; unique per client. */
+    /** The episode of care the session was booked in: its numbers count within it. */
+    @Column(name = "episode_id")
+    public UUID episodeId;
+
+    /** 1, 2, ... in the episode of care; unique per client and episode. */
     @Column(name = "session_number")
     public int sessionNumber;
 
@@ -82,16 +86,17 @@ public class Session extends PanacheEntityBase {
         sessionDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
     }
 
-    /** @return the highest session number this client has so far, 0 for none */
-    public static int lastNumberOf(UUID clientId) {
+    /** @return the highest session number of this client's episode so far, 0 for none */
+    public static int lastNumberOf(UUID clientId, UUID episodeId) {
         Integer last = getEntityManager()
-                .createQuery("select max(s.sessionNumber) from Session s where s.clientId = ?1", Integer.class)
-                .setParameter(1, clientId).getSingleResult();
+                .createQuery("select max(s.sessionNumber) from Session s where s.clientId = ?1 and s.episodeId = ?2",
+                        Integer.class)
+                .setParameter(1, clientId).setParameter(2, episodeId).getSingleResult();
         return last == null ? 0 : last;
     }
 
-    public static boolean numberTaken(UUID clientId, int number) {
-        return count("clientId = ?1 and sessionNumber = ?2", clientId, number) > 0;
+    public static boolean numberTaken(UUID clientId, UUID episodeId, int number) {
+        return count("clientId = ?1 and episodeId = ?2 and sessionNumber = ?3", clientId, episodeId, number) > 0;
     }
 
     /** @throws ProblemException 404 when unknown or when the caller may not change it */

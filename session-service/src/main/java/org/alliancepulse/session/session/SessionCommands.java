@@ -26,7 +26,7 @@ public class SessionCommands {
 
     /**
      * @param scheduledAt when it is (or was) to start: past sessions are recorded after the fact too
-     * @param number its number in the client's course, or null for the next one
+     * @param number its number in the client's episode of care, or null for the next one
      */
     public Session schedule(UUID clientId, Instant scheduledAt, Integer number) {
         Dyad dyad = access.requireActFor(clientId);
@@ -34,9 +34,9 @@ public class SessionCommands {
             throw ProblemException.conflict("the client's episode of care has ended; a new episode must begin (a new "
                     + "assignment in intake) before sessions are booked");
         }
-        int sessionNumber = number != null ? number : Session.lastNumberOf(dyad.clientId) + 1;
-        if (number != null && Session.numberTaken(dyad.clientId, number)) {
-            throw ProblemException.conflict("this client already has a session number " + number);
+        int sessionNumber = number != null ? number : Session.lastNumberOf(dyad.clientId, dyad.episodeId) + 1;
+        if (number != null && Session.numberTaken(dyad.clientId, dyad.episodeId, number)) {
+            throw ProblemException.conflict("this client's episode of care already has a session number " + number);
         }
         Session session = new Session();
         session.id = UUID.randomUUID();
@@ -44,12 +44,13 @@ public class SessionCommands {
         session.therapistId = dyad.therapistId;
         session.clinicId = dyad.clinicId;
         session.schedule(scheduledAt);
+        session.episodeId = dyad.episodeId;
         session.sessionNumber = sessionNumber;
         session.status = Session.Status.SCHEDULED;
         session.createdAt = Instant.now();
         session.persist();
         outbox.publish(new SessionScheduled(session.id, session.clientId, session.therapistId, session.clinicId,
-                session.sessionDate, session.sessionNumber, session.scheduledAt));
+                session.sessionDate, session.sessionNumber, session.scheduledAt, session.episodeId));
         return session;
     }
 

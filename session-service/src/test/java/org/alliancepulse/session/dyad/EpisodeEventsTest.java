@@ -55,7 +55,9 @@ class EpisodeEventsTest {
         String after = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
                 .post("/api/sessions").then().statusCode(201)
-                .body("therapistId", equalTo(next.toString())).extract().path("id");
+                .body("therapistId", equalTo(next.toString()))
+                .body("sessionNumber", equalTo(2)) // the episode goes on with the new therapist
+                .extract().path("id");
 
         // the previous therapist: their own past session yes, the new one's session and new bookings no
         given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + before).then().statusCode(200);
@@ -87,7 +89,10 @@ class EpisodeEventsTest {
         events.publish(new ClientAssigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), dyad.therapistId(),
                 closedAt.plusSeconds(60), UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30)).until(() -> !episodeClosed(dyad.clientId()));
-        dyad.scheduleSession(LocalDate.now());
+        // the new episode's first session is its session 1
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
+                .post("/api/sessions").then().statusCode(201).body("sessionNumber", equalTo(1));
     }
 
     private UUID therapistOf(UUID client) throws Exception {

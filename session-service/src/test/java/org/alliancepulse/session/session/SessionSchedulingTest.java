@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -121,6 +122,7 @@ class SessionSchedulingTest {
                         e -> e.sessionId().toString().equals(imported)),
                 found -> !found.isEmpty());
         assertEquals(7, events.get(0).payload().sessionNumber());
+        assertNotNull(events.get(0).payload().episodeId(), "the episode its number counts in");
         assertEquals(Instant.parse("2019-03-04T15:30:00Z"), events.get(0).payload().scheduledAt());
     }
 

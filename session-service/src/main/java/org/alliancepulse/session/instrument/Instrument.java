@@ -66,6 +66,16 @@ public record Instrument(String code, String name, Measures measures, List<Item>
 
     public static final List<Instrument> BUILT_IN = List.of(SRS, WAI_SR, ORS);
 
+    /** The same structure with the organisation's wording: items named in {@code labels} take that label. */
+    public Instrument withLabels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return this;
+        }
+        List<Item> worded = items.stream()
+                .map(item -> new Item(item.key(), labels.getOrDefault(item.key(), item.label()))).toList();
+        return new Instrument(code, name, measures, worded, min, max, decimals, subscales, index, builtIn);
+    }
+
     public int itemCount() {
         return items.size();
     }

@@ -2,8 +2,11 @@ package org.alliancepulse.session.instrument;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,9 +15,13 @@ import org.alliancepulse.platform.problem.Problem;
 import org.alliancepulse.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The instruments this service scores: the built-in ones and those organisations added (table instrument). */
+/**
+ * The instruments this service scores: the built-in ones and those organisations added (table instrument), each with
+ * the organisation's item wording where it loaded one (table instrument_wording).
+ */
 @ApplicationScoped
 public class InstrumentCatalog {
 
@@ -26,7 +33,7 @@ public class InstrumentCatalog {
             return Optional.empty();
         }
         return Scoring.instrument(code).or(() -> Optional.ofNullable(InstrumentDefinition.<InstrumentDefinition>findById(code))
-                .map(this::read));
+                .map(this::read)).map(this::worded);
     }
 
     /** @throws ProblemException 400 naming the field {@code instrument} when it is not known */
@@ -39,7 +46,69 @@ public class InstrumentCatalog {
         List<Instrument> all = new ArrayList<>(Instrument.BUILT_IN);
         InstrumentDefinition.<InstrumentDefinition>listAll().stream()
                 .sorted((a, b) -> a.code.compareTo(b.code)).map(this::read).forEach(all::add);
-        return all;
+        Map<String, Map<String, String>> wordings = new HashMap<>();
+        InstrumentWording.<InstrumentWording>listAll().forEach(w -> wordings.put(w.code, labels(w)));
+        return all.stream().map(i -> i.withLabels(wordings.getOrDefault(i.code(), Map.of()))).toList();
+    }
+
+    /**
+     * Loads (or replaces) the organisation's wording of an instrument's items; an empty map removes it. Runs in the
+     * caller's transaction.
+     *
+     * @throws ProblemException 404 for an unknown instrument, 400 naming a key that is not one of its items or a
+     *         label that is blank or too long
+     */
+    public Instrument loadWording(String code, Map<String, String> labels, String by) {
+        Instrument instrument = find(code).orElseThrow(() -> ProblemException.notFound("no instrument " + code));
+        List<Scoring.Refusal> refusals = new ArrayList<>();
+        labels.forEach((key, label) -> {
+            if (instrument.indexOf(key) < 0) {
+                refusals.add(new Scoring.Refusal("labels." + key, "is not an item of " + code + "; its items: "
+                        + String.join(", ", instrument.items().stream().map(Instrument.Item::key).toList())));
+            } else if (label == null || label.isBlank()) {
+                refusals.add(new Scoring.Refusal("labels." + key, "must not be blank"));
+            } else if (label.length() > InstrumentRules.MAX_LABEL) {
+                refusals.add(new Scoring.Refusal("labels." + key, "may have at most " + InstrumentRules.MAX_LABEL
+                        + " characters"));
+            }
+        });
+        if (!refusals.isEmpty()) {
+            throw refused(refusals);
+        }
+        InstrumentWording row = InstrumentWording.findById(code);
+        if (labels.isEmpty()) {
+            if (row != null) {
+                row.delete();
+            }
+            return find(code).orElseThrow();
+        }
+        if (row == null) {
+            row = new InstrumentWording();
+            row.code = code;
+        }
+        row.labels = write(new TreeMap<>(labels));
+        row.loadedBy = by;
+        row.loadedAt = Instant.now();
+        row.persist();
+        return structureOf(code).withLabels(labels);
+    }
+
+    private Instrument worded(Instrument instrument) {
+        InstrumentWording wording = InstrumentWording.findById(instrument.code());
+        return wording == null ? instrument : instrument.withLabels(labels(wording));
+    }
+
+    private Instrument structureOf(String code) {
+        return Scoring.instrument(code).orElseGet(() -> read(InstrumentDefinition.findById(code)));
+    }
+
+    private Map<String, String> labels(InstrumentWording wording) {
+        try {
+            return json.readValue(wording.labels, new TypeReference<Map<String, String>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored wording of " + wording.code + " cannot be read", e);
+        }
     }
 
     /** Checks and stores an organisation's own instrument; runs in the caller's transaction. */
@@ -77,7 +146,7 @@ public class InstrumentCatalog {
         }
     }
 
-    private String write(Instrument definition) {
+    private String write(Object definition) {
         try {
             return json.writeValueAsString(definition);
         } catch (JsonProcessingException e) {

@@ -1,19 +1,24 @@
 package org.alliancepulse.session.instrument;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/instruments")
 public class InstrumentResource {
@@ -29,6 +34,25 @@ public class InstrumentResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public List<Instrument> instruments() {
         return catalog.all();
+    }
+
+    /** An organisation's licensed wording of an instrument's items: item key to label. */
+    @Schema(example = "{\"labels\":{\"relationship\":\"(your licensed wording of the first SRS item)\","
+            + "\"goals\":\"(second item)\"}}")
+    public record Wording(@NotNull Map<String, String> labels) {
+    }
+
+    /**
+     * Loads or replaces the organisation's licensed wording of an instrument (the built-in SRS, ORS and WAI-SR ship
+     * without it); items left out keep no label, an empty map removes the wording. Shown in this list and on the
+     * client's feedback form.
+     */
+    @PUT
+    @Path("/{code}/wording")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    public Instrument loadWording(@PathParam("code") String code, @NotNull @Valid Wording wording) {
+        return catalog.loadWording(code, wording.labels(), caller.username());
     }
 
     /** Adds an organisation's own instrument, checked (codes, item keys, range, decimals, subscales, index). */

@@ -60,6 +60,51 @@ class InstrumentCatalogTest {
     }
 
     @Test
+    void anAdminLoadsTheOrganisationsLicensedWordingWhichTheClientsFormThenShows() {
+        // ORS here: the test above shows SRS without wording, and they share one database
+        Map<String, Object> wording = Map.of("labels", Map.of("individual", "Me, personally (licensed wording)",
+                "social", "Work, school, friendships (licensed wording)"));
+        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON).body(wording)
+                .put("/api/instruments/ORS/wording").then().statusCode(403);
+        given().auth().oauth2(Tokens.therapist("anyone", "north")).contentType(ContentType.JSON).body(wording)
+                .put("/api/instruments/ORS/wording").then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("labels", Map.of("individual", "ok", "mood", "not an ORS item")))
+                .put("/api/instruments/ORS/wording").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("labels.mood"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("labels", Map.of("social", " ")))
+                .put("/api/instruments/ORS/wording").then().statusCode(400).body("violations.field", hasItem("labels.social"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(wording)
+                .put("/api/instruments/NO-SUCH/wording").then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.clinicStaff("north")).get("/api/instruments").then()
+                .body("find { it.code == 'ORS' }.items.label", equalTo(java.util.Arrays.asList(null, null, null, null)));
+
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(wording)
+                .put("/api/instruments/ORS/wording").then().statusCode(200)
+                .body("items.label", equalTo(java.util.Arrays.asList("Me, personally (licensed wording)", null,
+                        "Work, school, friendships (licensed wording)", null)));
+        given().auth().oauth2(Tokens.therapist("anyone", "north")).get("/api/instruments").then()
+                .body("find { it.code == 'ORS' }.items[0].label", equalTo("Me, personally (licensed wording)"));
+
+        // the client's link shows it: in what to answer, and on the form
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(Instant.now().minus(1, ChronoUnit.HOURS));
+        String url = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("ORS")))
+                .post("/api/sessions/" + session + "/feedback-links").then().statusCode(201).extract().path("url");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(200)
+                .body(containsString("Work, school, friendships (licensed wording)"));
+        given().accept(ContentType.HTML).get("/api/feedback/" + token).then().statusCode(200)
+                .body(containsString("Me, personally (licensed wording)"));
+
+        // an empty map removes it again
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("labels", Map.of()))
+                .put("/api/instruments/ORS/wording").then().statusCode(200)
+                .body("items.label", equalTo(java.util.Arrays.asList(null, null, null, null)));
+    }
+
+    @Test
     void anAdminAddsAnOrganisationsOwnInstrumentWhichIsThenScoredByItsDefinition() {
         String code = "OWN-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(definition(code))

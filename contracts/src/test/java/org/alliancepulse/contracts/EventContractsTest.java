@@ -42,7 +42,8 @@ class EventContractsTest {
             EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail"),
             EventTypes.EPISODE_CLOSED, Set.of("therapistId"),
             EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId"),
-            EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex"));
+            EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex", "subscaleIndices"),
+            EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices"));
 
     static Stream<EventType<?>> eventTypes() {
         return EventTypes.ALL.stream();

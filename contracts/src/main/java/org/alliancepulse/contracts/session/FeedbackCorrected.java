@@ -19,11 +19,24 @@ import org.alliancepulse.contracts.EventPayload;
  * @param previousAnswers the answers this correction replaces
  * @param submittedAt when the client gave the (corrected) answers
  * @param allianceIndex 0-100, for alliance instruments only
+ * @param subscaleIndices each subscale on 0-100 by the same formula as the index (alliance instruments only; bond,
+ *        goals and tasks are the pillars); absent in events published before it was added
  */
 public record FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
         String clinicId, int sessionNumber, Instant scheduledAt, LocalDate sessionDate, String instrument,
         List<BigDecimal> answers, BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex,
-        List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt) implements EventPayload {
+        List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt,
+        Map<String, BigDecimal> subscaleIndices) implements EventPayload {
+
+    /** The shape before subscale indices were added. */
+    public FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+            String clinicId, int sessionNumber, Instant scheduledAt, LocalDate sessionDate, String instrument,
+            List<BigDecimal> answers, BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex,
+            List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt) {
+        this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionNumber, scheduledAt,
+                sessionDate, instrument, answers, total, subscales, allianceIndex, previousAnswers, submittedAt,
+                correctedAt, null);
+    }
 
     public FeedbackCorrected {
         present(feedbackId, "feedbackId");
@@ -41,6 +54,7 @@ public record FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, 
         previousAnswers = List.copyOf(present(previousAnswers, "previousAnswers"));
         present(submittedAt, "submittedAt");
         present(correctedAt, "correctedAt");
+        subscaleIndices = subscaleIndices == null ? null : Map.copyOf(subscaleIndices);
     }
 
     @Override

@@ -25,18 +25,29 @@ import org.alliancepulse.contracts.EventPayload;
  * @param scheduledAt when the session was scheduled to start; absent in events published before it was added
  * @param allianceIndex the total mapped to 0-100 for alliance instruments (SRS total x 2.5, WAI-SR (sum - 12) / 48
  *        x 100); absent for outcome instruments (ORS) and in events published before it was added
+ * @param subscaleIndices each subscale on 0-100 by the same formula (alliance instruments only; bond, goals and tasks
+ *        are the pillars a rupture names); absent for outcome instruments and in events published before it was added
  */
 public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
         String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
         Map<String, BigDecimal> subscales, Instant submittedAt, Integer sessionNumber, Instant scheduledAt,
-        BigDecimal allianceIndex) implements EventPayload {
+        BigDecimal allianceIndex, Map<String, BigDecimal> subscaleIndices) implements EventPayload {
+
+    /** The shape before subscale indices were added. */
+    public FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+            String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
+            Map<String, BigDecimal> subscales, Instant submittedAt, Integer sessionNumber, Instant scheduledAt,
+            BigDecimal allianceIndex) {
+        this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionDate, instrument, answers,
+                total, subscales, submittedAt, sessionNumber, scheduledAt, allianceIndex, null);
+    }
 
     /** The walking skeleton's shape, without session number, scheduled time and index. */
     public FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
             String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
             Map<String, BigDecimal> subscales, Instant submittedAt) {
         this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionDate, instrument, answers,
-                total, subscales, submittedAt, null, null, null);
+                total, subscales, submittedAt, null, null, null, null);
     }
 
     public FeedbackSubmitted {
@@ -52,6 +63,7 @@ public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, 
         present(total, "total");
         subscales = Map.copyOf(present(subscales, "subscales"));
         present(submittedAt, "submittedAt");
+        subscaleIndices = subscaleIndices == null ? null : Map.copyOf(subscaleIndices);
     }
 
     @Override

@@ -82,7 +82,7 @@ public class FeedbackCommands {
         outbox.publish(new FeedbackSubmitted(feedback.id, session.id, session.clientId, clientCode(session),
                 session.therapistId, session.clinicId, session.sessionDate, feedback.instrument, checked.answers(),
                 checked.score().total(), checked.score().subscales(), feedback.givenAt, session.sessionNumber,
-                session.scheduledAt, checked.score().allianceIndex()));
+                session.scheduledAt, checked.score().allianceIndex(), checked.score().subscaleIndices()));
         return feedback;
     }
 
@@ -111,7 +111,8 @@ public class FeedbackCommands {
         outbox.publish(new FeedbackCorrected(feedback.id, session.id, session.clientId, clientCode(session),
                 session.therapistId, session.clinicId, session.sessionNumber, session.scheduledAt,
                 session.sessionDate, feedback.instrument, checked.answers(), checked.score().total(),
-                checked.score().subscales(), checked.score().allianceIndex(), previous, feedback.givenAt, now));
+                checked.score().subscales(), checked.score().allianceIndex(), previous, feedback.givenAt, now,
+                checked.score().subscaleIndices()));
         return feedback;
     }
 

@@ -27,8 +27,11 @@ public final class Scoring {
      * The scores of one completed questionnaire.
      *
      * @param allianceIndex the total on 0-100 by the instrument's index formula; null where it has none (ORS)
+     * @param subscaleIndices each subscale on 0-100 by the same formula over its own items; null where the
+     *        instrument has no index
      */
-    public record Score(BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex) {
+    public record Score(BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex,
+            Map<String, BigDecimal> subscaleIndices) {
     }
 
     /** Why answers were refused, field by field ({@code answers}, {@code answers[i]} or {@code answers.key}). */
@@ -127,7 +130,14 @@ public final class Scoring {
         Map<String, BigDecimal> subscales = new TreeMap<>();
         instrument.subscales().forEach((name, keys) -> subscales.put(name, keys.stream()
                 .map(key -> answers.get(instrument.indexOf(key))).reduce(BigDecimal.ZERO, BigDecimal::add)));
-        return new Score(total, subscales, index(instrument, total));
+        Map<String, BigDecimal> subscaleIndices = null;
+        if (instrument.index() == Instrument.IndexFormula.LINEAR) {
+            Map<String, BigDecimal> indices = new TreeMap<>();
+            subscales.forEach((name, sum) -> indices.put(name,
+                    linear(instrument, instrument.subscales().get(name).size(), sum)));
+            subscaleIndices = indices;
+        }
+        return new Score(total, subscales, index(instrument, total), subscaleIndices);
     }
 
     /** The total on 0-100: LINEAR maps [items x min, items x max] onto [0, 100], to two decimals. */
@@ -135,7 +145,13 @@ public final class Scoring {
         if (instrument.index() != Instrument.IndexFormula.LINEAR) {
             return null;
         }
-        BigDecimal items = BigDecimal.valueOf(instrument.itemCount());
+        return linear(instrument, instrument.itemCount(), total);
+    }
+
+    /** A sum over {@code count} items mapped from [count x min, count x max] onto [0, 100], to two decimals. */
+    private static BigDecimal linear(Instrument instrument, int count, BigDecimal sum) {
+        BigDecimal items = BigDecimal.valueOf(count);
+        BigDecimal total = sum;
         BigDecimal lowest = instrument.min().multiply(items);
         BigDecimal span = instrument.max().subtract(instrument.min()).multiply(items);
         return total.subtract(lowest).multiply(HUNDRED).divide(span, 2, RoundingMode.HALF_UP);

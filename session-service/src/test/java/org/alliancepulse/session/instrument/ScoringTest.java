@@ -37,6 +37,29 @@ class ScoringTest {
                 name + " was " + score.subscales().get(name)));
     }
 
+    @ParameterizedTest(name = "{0} {1} -> subscale indices {2}")
+    @CsvSource(delimiter = ';', value = {
+            // SRS: one 0-10 item per subscale -> x 10
+            "SRS; 7 8 7.5 8; bond=70.00 global=80.00 goals=80.00 tasks=75.00",
+            "SRS; 0 10 0 10; bond=0.00 global=100.00 goals=100.00 tasks=0.00",
+            // WAI-SR: four 1-5 items per subscale -> (sum - 4) / 16 x 100
+            "WAI-SR; 1 2 3 4 5 1 2 3 4 5 1 2; bond=62.50 goals=31.25 tasks=37.50",
+            "WAI-SR; 5 5 5 5 5 5 5 5 5 5 5 5; bond=100.00 goals=100.00 tasks=100.00",
+            "WAI-SR; 1 1 1 1 1 1 1 1 1 1 1 1; bond=0.00 goals=0.00 tasks=0.00",
+            "ORS; 5 6 7 8.5; ''",
+    })
+    void putsEachSubscaleOfAnAllianceInstrumentOnTheIndexScale(String code, String answers, String indices) {
+        Scoring.Score score = Scoring.score(Scoring.instrument(code).orElseThrow(), numbers(answers));
+
+        if (indices.isEmpty()) {
+            assertEquals(null, score.subscaleIndices(), "an outcome instrument has no index");
+            return;
+        }
+        Map<String, BigDecimal> expected = Arrays.stream(indices.split(" ")).map(kv -> kv.split("="))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> new BigDecimal(kv[1])));
+        assertEquals(expected, score.subscaleIndices());
+    }
+
     @ParameterizedTest(name = "{0} {1} refused at {2}")
     @CsvSource(delimiter = '|', value = {
             "SRS| 7 8 7| answers| SRS has 4 items; got 3 answers",

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.analytics.alert.Alerts;
+import org.alliancepulse.analytics.dyad.DyadRecorder;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
@@ -18,7 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
-/** Adds each alliance measure to its dyad's series and raises what the rules call for. */
+/** Records every session, attendance and measure in the dyad state, and raises what the rules call for. */
 @ApplicationScoped
 public class SessionEventConsumer implements InboxConsumer {
 
@@ -31,6 +32,9 @@ public class SessionEventConsumer implements InboxConsumer {
     @Inject
     AllianceConfig config;
 
+    @Inject
+    DyadRecorder recorder;
+
     @Override
     public String topic() {
         return Topics.SESSION_EVENTS;
@@ -38,7 +42,15 @@ public class SessionEventConsumer implements InboxConsumer {
 
     @Override
     public EventHandlers handlers() {
-        return EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, this::record);
+        return EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, this::record)
+                .and(EventTypes.FEEDBACK_CORRECTED, corrected -> recorder.feedbackCorrected(corrected,
+                        corrected.allianceIndex() != null ? corrected.allianceIndex()
+                                : AllianceIndex.of(corrected.instrument(), corrected.total()).orElse(null)))
+                .and(EventTypes.SESSION_SCHEDULED, recorder::scheduled)
+                .and(EventTypes.SESSION_ATTENDED, recorder::attended)
+                .and(EventTypes.SESSION_NO_SHOW, recorder::noShow)
+                .and(EventTypes.SESSION_CANCELLED, recorder::cancelled)
+                .and(EventTypes.SESSION_OUTCOME_CORRECTED, recorder::outcomeCorrected);
     }
 
     @Incoming("session-events")
@@ -48,23 +60,12 @@ public class SessionEventConsumer implements InboxConsumer {
     }
 
     private void record(FeedbackSubmitted feedback) {
-        var index = AllianceIndex.of(feedback.instrument(), feedback.total());
-        if (index.isEmpty() || AllianceMeasurement.findById(feedback.feedbackId()) != null) {
-            return; // outcome measures are not alliance; the same feedback republished counts once
+        // an organisation's own alliance instrument comes with its index; the built-in ones are known here too
+        BigDecimal index = feedback.allianceIndex() != null ? feedback.allianceIndex()
+                : AllianceIndex.of(feedback.instrument(), feedback.total()).orElse(null);
+        if (recorder.feedback(feedback, index) == null) {
+            return; // the same feedback republished counts once
         }
-        AllianceMeasurement measurement = new AllianceMeasurement();
-        measurement.feedbackId = feedback.feedbackId();
-        measurement.sessionId = feedback.sessionId();
-        measurement.clientId = feedback.clientId();
-        measurement.therapistId = feedback.therapistId();
-        measurement.clinicId = feedback.clinicId();
-        measurement.sessionDate = feedback.sessionDate();
-        measurement.instrument = feedback.instrument();
-        measurement.total = feedback.total();
-        measurement.allianceIndex = index.get();
-        measurement.submittedAt = feedback.submittedAt();
-        measurement.persist();
-
         BigDecimal cutOff = config.lowSrsTotal();
         LowAlliance.assess(feedback.instrument(), feedback.total(), cutOff)
                 .ifPresent(reason -> alerts.raise(LowAlliance.KIND, "WARNING", List.of(reason), feedback));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.alliancepulse.analytics.alert.Alert;
+import org.alliancepulse.analytics.dyad.FeedbackMeasure;
 import org.alliancepulse.contracts.CloudEventHeaders;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
@@ -52,7 +53,7 @@ class LowAllianceAlertTest {
         assertEquals(feedback.sessionId(), alert.sessionId());
         assertEquals(SESSION_DATE, alert.sessionDate());
         assertEquals(feedback.clientId().toString(), raised.get(0).key(), "alerts are keyed by client");
-        AllianceMeasurement measurement = AllianceMeasurement.findById(feedback.feedbackId());
+        FeedbackMeasure measurement = FeedbackMeasure.findById(feedback.feedbackId());
         assertEquals(0, new BigDecimal("76.25").compareTo(measurement.allianceIndex));
     }
 
@@ -105,7 +106,10 @@ class LowAllianceAlertTest {
         awaitConsumedUpTo(events, client);
 
         assertEquals(0, Alert.count("clientId", client));
-        assertEquals(1, measurementsOf(client, therapist), "ORS is outcome, not alliance");
+        assertEquals(1, FeedbackMeasure.count("clientId = ?1 and therapistId = ?2 and allianceIndex is not null", client,
+                therapist),
+                "ORS is outcome, not alliance: kept for the outcome trajectory, without an alliance index");
+        assertEquals(2, measurementsOf(client, therapist));
     }
 
     @Test
@@ -126,7 +130,7 @@ class LowAllianceAlertTest {
     }
 
     private static long measurementsOf(UUID client, UUID therapist) {
-        return AllianceMeasurement.count("clientId = ?1 and therapistId = ?2", client, therapist);
+        return FeedbackMeasure.count("clientId = ?1 and therapistId = ?2", client, therapist);
     }
 
     /** Publishes a good SRS on the client's key (another therapist's, so it joins no dyad under test) and waits
@@ -135,7 +139,7 @@ class LowAllianceAlertTest {
         FeedbackSubmitted marker = srs(client, UUID.randomUUID(), "10", "10", "10", "10");
         events.publish(marker);
         await().pollInSameThread().atMost(Duration.ofSeconds(20))
-                .until(() -> AllianceMeasurement.findById(marker.feedbackId()) != null);
+                .until(() -> FeedbackMeasure.findById(marker.feedbackId()) != null);
     }
 
     private static FeedbackSubmitted srs(UUID client, UUID therapist, String... answers) {

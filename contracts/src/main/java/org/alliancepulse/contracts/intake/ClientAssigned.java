@@ -2,6 +2,7 @@ package org.alliancepulse.contracts.intake;
 
 import static org.alliancepulse.contracts.Require.present;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -29,6 +30,15 @@ public record ClientAssigned(UUID clientId, String clientCode, String clinicId, 
     /** An assignment outside any episode, as published before episodes existed. */
     public ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt) {
         this(clientId, clientCode, clinicId, therapistId, assignedAt, null);
+    }
+
+    /**
+     * The episode this assignment opens; for an assignment published before episodes existed, an id derived from
+     * the client and the time, the same in every consumer and on every redelivery or rebuild.
+     */
+    public UUID episodeOrDerived() {
+        return episodeId != null ? episodeId
+                : UUID.nameUUIDFromBytes(("episode " + clientId + " " + assignedAt).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

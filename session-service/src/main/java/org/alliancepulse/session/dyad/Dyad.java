@@ -1,6 +1,5 @@
 package org.alliancepulse.session.dyad;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -42,7 +41,8 @@ public class Dyad extends PanacheEntityBase {
 
     /**
      * The client's current (or last) episode of care, as intake announced it; for assignments announced without one
-     * (before episodes existed), an id derived from the client and the assignment ({@link #derivedEpisode}).
+     * (before episodes existed), an id derived from the client and the assignment
+     * ({@link org.alliancepulse.contracts.intake.ClientAssigned#episodeOrDerived}).
      */
     @Column(name = "episode_id")
     public UUID episodeId;
@@ -53,10 +53,5 @@ public class Dyad extends PanacheEntityBase {
 
     public boolean episodeClosed() {
         return episodeClosedAt != null;
-    }
-
-    /** The same id every time the same assignment is applied: a redelivery or a rebuild names the same episode. */
-    public static UUID derivedEpisode(UUID clientId, Instant assignedAt) {
-        return UUID.nameUUIDFromBytes(("episode " + clientId + " " + assignedAt).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -61,8 +61,7 @@ public class IntakeEventConsumer implements InboxConsumer {
         boolean newEpisode = dyad.episodeId == null
                 || (assigned.episodeId() != null ? !assigned.episodeId().equals(dyad.episodeId) : dyad.episodeClosed());
         if (newEpisode) {
-            dyad.episodeId = assigned.episodeId() != null ? assigned.episodeId()
-                    : Dyad.derivedEpisode(assigned.clientId(), assigned.assignedAt());
+            dyad.episodeId = assigned.episodeOrDerived();
             dyad.episodeClosedAt = null;
         } else if (dyad.episodeClosed() && !dyad.episodeClosedAt.isAfter(assigned.assignedAt())) {
             dyad.episodeClosedAt = null; // assignments without episode ids: a new one began after the last ended

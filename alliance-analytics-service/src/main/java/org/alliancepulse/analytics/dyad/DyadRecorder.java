@@ -1,0 +1,250 @@
+package org.alliancepulse.analytics.dyad;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.ClientReassigned;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.contracts.session.FeedbackCorrected;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.contracts.session.SessionAttended;
+import org.alliancepulse.contracts.session.SessionCancelled;
+import org.alliancepulse.contracts.session.SessionNoShow;
+import org.alliancepulse.contracts.session.SessionOutcomeCorrected;
+import org.alliancepulse.contracts.session.SessionScheduled;
+
+/**
+ * Writes what intake and session-service announced into the dyad state, one event at a time, inside the inbox's
+ * transaction. Every method is an upsert that tolerates order: a session's feedback may arrive before the
+ * assignment (another topic), an attendance before its scheduling was seen, a correction after later sessions.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DyadRecorder {
+
+    /** A new episode of care with its first therapist. */
+    public void assigned(ClientAssigned assigned) {
+        UUID episodeId = assigned.episodeOrDerived();
+        EpisodeOfCare episode = EpisodeOfCare.findById(episodeId);
+        if (episode == null) {
+            episode = new EpisodeOfCare();
+            episode.episodeId = episodeId;
+            episode.startedAt = assigned.assignedAt();
+        } else if (assigned.assignedAt().isBefore(episode.startedAt)) {
+            episode.startedAt = assigned.assignedAt();
+        }
+        episode.clientId = assigned.clientId();
+        episode.clinicId = assigned.clinicId();
+        episode.clientCode = assigned.clientCode();
+        episode.persist();
+        begin(assigned.clientId(), episodeId, assigned.therapistId(), assigned.clinicId(), assigned.clientCode(),
+                assigned.assignedAt());
+    }
+
+    /** The dyad with the previous therapist ends (saying why); one with the new therapist begins. */
+    public void reassigned(ClientReassigned reassigned) {
+        UUID episodeId = reassigned.episodeId();
+        Dyad previous = Dyad.findById(Dyad.idOf(reassigned.clientId(), episodeId, reassigned.previousTherapistId()));
+        if (previous == null) {
+            // an assignment announced before episodes existed: its episode id was derived, so find it by time
+            previous = Dyad.at(reassigned.clientId(), reassigned.previousTherapistId(), reassigned.reassignedAt());
+        }
+        if (previous != null) {
+            episodeId = previous.episodeId; // the episode goes on with the new therapist
+            if (!previous.ended() || previous.endedAt.isAfter(reassigned.reassignedAt())) {
+                previous.endedAt = reassigned.reassignedAt();
+                previous.endReason = Dyad.EndReason.REASSIGNED;
+                previous.reassignmentReason = reassigned.reason().name();
+            }
+        }
+        begin(reassigned.clientId(), episodeId, reassigned.therapistId(), reassigned.clinicId(),
+                reassigned.clientCode(), reassigned.reassignedAt());
+    }
+
+    /** The episode ended (planned, dropout, ...): so did its open dyad. */
+    public void closed(EpisodeClosed closed) {
+        EpisodeOfCare episode = EpisodeOfCare.findById(closed.episodeId());
+        if (episode == null) {
+            episode = EpisodeOfCare.<EpisodeOfCare>find("clientId = ?1 and startedAt <= ?2 order by startedAt desc",
+                    closed.clientId(), closed.closedAt()).firstResult();
+        }
+        if (episode == null) {
+            episode = new EpisodeOfCare();
+            episode.episodeId = closed.episodeId();
+            episode.clientId = closed.clientId();
+            episode.clinicId = closed.clinicId();
+            episode.clientCode = closed.clientCode();
+            episode.startedAt = closed.closedAt();
+        }
+        episode.closedAt = closed.closedAt();
+        episode.ending = closed.ending().name();
+        episode.endDate = closed.endDate();
+        episode.persist();
+        UUID episodeId = episode.episodeId;
+        Dyad.<Dyad>list("episodeId = ?1 and endedAt is null", episodeId).forEach(dyad -> {
+            dyad.endedAt = closed.closedAt();
+            dyad.endReason = Dyad.EndReason.EPISODE_CLOSED;
+        });
+    }
+
+    public void scheduled(SessionScheduled scheduled) {
+        SessionRecord session = session(scheduled.sessionId(), scheduled.clientId(), scheduled.therapistId(),
+                scheduled.clinicId(), scheduled.sessionDate());
+        session.episodeId = scheduled.episodeId() != null ? scheduled.episodeId() : session.episodeId;
+        session.sessionNumber = scheduled.sessionNumber() != null ? scheduled.sessionNumber() : session.sessionNumber;
+        session.scheduledAt = scheduled.scheduledAt() != null ? scheduled.scheduledAt()
+                : orStartOf(session.scheduledAt, scheduled.sessionDate());
+        session.persist();
+    }
+
+    public void attended(SessionAttended attended) {
+        outcome(attended.sessionId(), attended.clientId(), attended.clientCode(), attended.therapistId(),
+                attended.clinicId(), attended.sessionNumber(), attended.scheduledAt(), attended.sessionDate(),
+                "ATTENDED", null);
+    }
+
+    public void noShow(SessionNoShow noShow) {
+        outcome(noShow.sessionId(), noShow.clientId(), noShow.clientCode(), noShow.therapistId(), noShow.clinicId(),
+                noShow.sessionNumber(), noShow.scheduledAt(), noShow.sessionDate(), "NO_SHOW", null);
+    }
+
+    public void cancelled(SessionCancelled cancelled) {
+        String outcome = "CLINIC".equals(cancelled.cancelledBy()) ? "CANCELLED_BY_CLINIC" : "CANCELLED_BY_CLIENT";
+        outcome(cancelled.sessionId(), cancelled.clientId(), cancelled.clientCode(), cancelled.therapistId(),
+                cancelled.clinicId(), cancelled.sessionNumber(), cancelled.scheduledAt(), cancelled.sessionDate(),
+                outcome, outcome.equals("CANCELLED_BY_CLIENT") ? cancelled.late() : null);
+    }
+
+    public void outcomeCorrected(SessionOutcomeCorrected corrected) {
+        outcome(corrected.sessionId(), corrected.clientId(), corrected.clientCode(), corrected.therapistId(),
+                corrected.clinicId(), corrected.sessionNumber(), corrected.scheduledAt(), corrected.sessionDate(),
+                corrected.outcome(), "CANCELLED_BY_CLIENT".equals(corrected.outcome()) ? corrected.late() : null);
+    }
+
+    /** @return the stored measure, or null when this feedback was recorded before (a republished event) */
+    public FeedbackMeasure feedback(FeedbackSubmitted feedback, BigDecimal allianceIndex) {
+        SessionRecord session = session(feedback.sessionId(), feedback.clientId(), feedback.therapistId(),
+                feedback.clinicId(), feedback.sessionDate());
+        session.clientCode = feedback.clientCode();
+        if (session.sessionNumber == null) {
+            session.sessionNumber = feedback.sessionNumber();
+        }
+        if (session.scheduledAt == null) {
+            session.scheduledAt = feedback.scheduledAt() != null ? feedback.scheduledAt()
+                    : orStartOf(null, feedback.sessionDate());
+        }
+        session.persist();
+        if (FeedbackMeasure.findById(feedback.feedbackId()) != null) {
+            return null;
+        }
+        FeedbackMeasure measure = new FeedbackMeasure();
+        measure.feedbackId = feedback.feedbackId();
+        measure.sessionId = feedback.sessionId();
+        measure.clientId = feedback.clientId();
+        measure.therapistId = feedback.therapistId();
+        measure.clinicId = feedback.clinicId();
+        measure.sessionDate = feedback.sessionDate();
+        measure.instrument = feedback.instrument();
+        measure.total = feedback.total();
+        measure.allianceIndex = allianceIndex;
+        measure.submittedAt = feedback.submittedAt();
+        pillars(measure, feedback.subscaleIndices());
+        measure.persist();
+        return measure;
+    }
+
+    /** The corrected answers replace the measure's scores; the original stays in session-service. */
+    public void feedbackCorrected(FeedbackCorrected corrected, BigDecimal allianceIndex) {
+        FeedbackMeasure measure = FeedbackMeasure.findById(corrected.feedbackId());
+        if (measure == null) {
+            measure = new FeedbackMeasure();
+            measure.feedbackId = corrected.feedbackId();
+        }
+        measure.sessionId = corrected.sessionId();
+        measure.clientId = corrected.clientId();
+        measure.therapistId = corrected.therapistId();
+        measure.clinicId = corrected.clinicId();
+        measure.sessionDate = corrected.sessionDate();
+        measure.instrument = corrected.instrument();
+        measure.total = corrected.total();
+        measure.allianceIndex = allianceIndex;
+        measure.submittedAt = corrected.submittedAt();
+        measure.correctedAt = corrected.correctedAt();
+        pillars(measure, corrected.subscaleIndices());
+        measure.persist();
+        SessionRecord session = session(corrected.sessionId(), corrected.clientId(), corrected.therapistId(),
+                corrected.clinicId(), corrected.sessionDate());
+        if (session.scheduledAt == null) {
+            session.scheduledAt = corrected.scheduledAt();
+        }
+        if (session.sessionNumber == null) {
+            session.sessionNumber = corrected.sessionNumber();
+        }
+        session.persist();
+    }
+
+    private void begin(UUID clientId, UUID episodeId, UUID therapistId, String clinicId, String clientCode,
+            Instant at) {
+        UUID id = Dyad.idOf(clientId, episodeId, therapistId);
+        Dyad dyad = Dyad.findById(id);
+        if (dyad == null) {
+            dyad = new Dyad();
+            dyad.id = id;
+            dyad.clientId = clientId;
+            dyad.episodeId = episodeId;
+            dyad.therapistId = therapistId;
+            dyad.startedAt = at;
+        } else if (at.isBefore(dyad.startedAt)) {
+            dyad.startedAt = at;
+        }
+        dyad.clinicId = clinicId;
+        dyad.clientCode = clientCode;
+        dyad.persist();
+    }
+
+    private void outcome(UUID sessionId, UUID clientId, String clientCode, UUID therapistId, String clinicId,
+            int number, Instant scheduledAt, LocalDate date, String attendance, Boolean late) {
+        SessionRecord session = session(sessionId, clientId, therapistId, clinicId, date);
+        session.clientCode = clientCode;
+        session.sessionNumber = number;
+        session.scheduledAt = scheduledAt;
+        session.attendance = attendance;
+        session.cancelledLate = late;
+        session.persist();
+    }
+
+    private static SessionRecord session(UUID sessionId, UUID clientId, UUID therapistId, String clinicId,
+            LocalDate date) {
+        SessionRecord session = SessionRecord.findById(sessionId);
+        if (session == null) {
+            session = new SessionRecord();
+            session.sessionId = sessionId;
+            session.clientId = clientId;
+            session.therapistId = therapistId;
+            session.clinicId = clinicId;
+            session.sessionDate = date;
+        }
+        return session;
+    }
+
+    private static Instant orStartOf(Instant known, LocalDate day) {
+        return known != null ? known : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static void pillars(FeedbackMeasure measure, Map<String, BigDecimal> subscaleIndices) {
+        if (subscaleIndices == null) {
+            return;
+        }
+        measure.bondIndex = subscaleIndices.get("bond");
+        measure.goalsIndex = subscaleIndices.get("goals");
+        measure.tasksIndex = subscaleIndices.get("tasks");
+    }
+}

@@ -218,7 +218,7 @@ class FeedbackToEmailEndToEndTest {
             }
         }
         assertEquals(ids.size(), appliedAt.size(), "every event applied");
-        assertEquals(ids.size(), rows(Service.ANALYTICS, "SELECT count(*) FROM alliance_measurement WHERE therapist_id = '"
+        assertEquals(ids.size(), rows(Service.ANALYTICS, "SELECT count(*) FROM feedback_measure WHERE therapist_id = '"
                 + therapist + "'"), "every feedback measured once");
         publishedByClient.forEach((client, events) -> {
             for (int i = 1; i < events.size(); i++) {

@@ -68,7 +68,8 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
      * @param intercept         log-odds with no factor present: logit(0.20), the meta-analytic dropout rate
      *                          (Swift and Greenberg 2012)
      * @param earlyNoShow       a no-show in sessions 1-3
-     * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions
+     * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
+     *                          no-show counted as early is not counted again)
      * @param recentSessions    how many recorded sessions count as recent
      * @param lowAlliance       per between-client SD ({@code allianceSd}) the recent index is below the low cut-off;
      *                          1.0 = Sharf 2010's d = .55 as a log odds ratio (.55 x pi / sqrt 3)

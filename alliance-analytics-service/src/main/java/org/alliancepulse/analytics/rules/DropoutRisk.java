@@ -70,8 +70,10 @@ public final class DropoutRisk {
                 .anyMatch(s -> s.number() <= 3 && s.attendance() == Attendance.NO_SHOW);
         parts.add(new Contribution(RiskFactor.EARLY_NO_SHOW, earlyNoShow ? 1 : 0, w.earlyNoShow()));
 
+        // each missed session counts once: a no-show already counted as early is not counted again as recent
         long missed = recorded.subList(Math.max(0, recorded.size() - w.recentSessions()), recorded.size()).stream()
-                .filter(SessionObservation::missedByClient).count();
+                .filter(SessionObservation::missedByClient)
+                .filter(s -> !(s.number() <= 3 && s.attendance() == Attendance.NO_SHOW)).count();
         parts.add(new Contribution(RiskFactor.RECENT_MISSED_SESSIONS, missed, w.recentMissed()));
 
         double recentIndex = indices.isEmpty() ? Double.NaN

@@ -4,7 +4,7 @@ package org.alliancepulse.analytics.rules;
 public enum RiskFactor {
     /** A no-show in sessions 1-3: the strongest early signal. Value 0 or 1. */
     EARLY_NO_SHOW,
-    /** No-shows and late cancellations among the recent sessions. Value: their count. */
+    /** No-shows and late cancellations among the recent sessions, except a no-show counted as early. Value: count. */
     RECENT_MISSED_SESSIONS,
     /** The recent index (mean of the last two scores) below the low cut-off. Value: between-client SDs below it. */
     LOW_ALLIANCE,

@@ -87,7 +87,7 @@ class AlertLifecycleTest {
     void listsTheTopFactorsOfADropoutRisk() {
         ClinicalThresholds t = ClinicalThresholds.defaults();
         List<AlertDecision> decisions = AlertLifecycle.decide(
-                CourseAssessment.assess(Courses.weekly("90 x"), 5, t), t, Optional.empty());
+                CourseAssessment.assess(Courses.weekly("90 x 90 x"), 5, t), t, Optional.empty());
 
         assertEquals(List.of("EARLY_NO_SHOW (+1.00)", "RECENT_MISSED_SESSIONS (+0.60)"), decisions.get(0).reasons());
     }

@@ -24,8 +24,10 @@ class DropoutRiskTest {
             "late cancellation is not a no-show; l 90; ; EARLY_NO_SHOW; 0",
             "two misses in the last 4; 90 90 90 x l; ; RECENT_MISSED_SESSIONS; 2",
             "a clinic cancellation is not missed; 90 90 90 c c; ; RECENT_MISSED_SESSIONS; 0",
-            "a miss 4 sessions back still counts; 90 x 90 90 90; ; RECENT_MISSED_SESSIONS; 1",
-            "a miss 5 sessions back does not; x 90 90 90 90; ; RECENT_MISSED_SESSIONS; 0",
+            "a miss 4 sessions back still counts; 90 90 90 x 90 90 90; ; RECENT_MISSED_SESSIONS; 1",
+            "a miss 5 sessions back does not; 90 90 x 90 90 90 90; ; RECENT_MISSED_SESSIONS; 0",
+            "an early no-show counts once; 90 x 90; ; RECENT_MISSED_SESSIONS; 0",
+            "an early late cancellation is recent; 90 l 90; ; RECENT_MISSED_SESSIONS; 1",
             "recent index at the cut-off; 90 90; ; LOW_ALLIANCE; 0",
             "recent index one SD below; 80 80; ; LOW_ALLIANCE; 1",
             "mean of the last two scores; 90 90 70 80; ; LOW_ALLIANCE; 1.5",
@@ -58,8 +60,10 @@ class DropoutRiskTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
             "90 90 90; 0.2000",
-            // early no-show 1.0 + one recent miss 0.6
-            "90 x; 0.5533",
+            // early no-show 1.0, counted once
+            "90 x; 0.4047",
+            // early no-show 1.0 + a later miss 0.6
+            "90 x 90 x; 0.5533",
             // two recent misses 1.2 + overdue 1 x 0.5
             "90 90 90 x x; 0.5779",
             // low alliance 2 SD x 1.0
@@ -77,8 +81,8 @@ class DropoutRiskTest {
 
     @Test
     void listsTheFactorsThatRaisedTheScoreLargestFirst() {
-        DyadCourse c = Courses.weekly("90 x");
-        DropoutRisk.Score score = DropoutRisk.score(c.sessions(), Ruptures.track(c, 5, DEFAULTS).get(1), DEFAULTS);
+        DyadCourse c = Courses.weekly("90 x 90 x");
+        DropoutRisk.Score score = DropoutRisk.score(c.sessions(), Ruptures.track(c, 5, DEFAULTS).get(3), DEFAULTS);
 
         assertEquals(List.of(RiskFactor.EARLY_NO_SHOW, RiskFactor.RECENT_MISSED_SESSIONS),
                 score.topFactors(3).stream().map(DropoutRisk.Contribution::factor).toList());

@@ -20,6 +20,9 @@ import org.alliancepulse.analytics.rules.Pillar;
  */
 public final class CohortSimulator {
 
+    /** Between-client SD of SRS totals (about 4 points), the unit of the alliance-dropout effect size. */
+    private static final double SRS_SD_BETWEEN_CLIENTS = 4;
+
     private static final Instant NETWORK_START = Instant.parse("2025-01-06T09:00:00Z");
 
     /**
@@ -43,7 +46,7 @@ public final class CohortSimulator {
      * @param itemNoiseSd         noise of each item; with sessionNoiseSd an SRS total SD of about 1.6 points
      * @param waiSrShare          share of dyads rated with the WAI-SR instead of the SRS
      * @param lowFitShare         share of dyads that never fit (the "time to move on" case)
-     * @param lowFitMean          their mean latent item (6.6: an SRS total near 26, index 66)
+     * @param lowFitMean          their mean latent item (6.5: an SRS total near 26, index 65, clearly below SRS 30)
      * @param ruptureShare        share of other dyads with one rupture (ruptures are common, Eubanks 2018)
      * @param ruptureOnsetLast    the latest session number a rupture starts at (from session 2)
      * @param ruptureDropMin      the fallen pillar's drop, fewest item points (uniform min-max)
@@ -67,7 +70,7 @@ public final class CohortSimulator {
      * @param orsNoiseSd          session-to-session ORS noise
      * @param hazardIntercept     log-odds of dropping out after a session, all else average (set so that about 20 %
      *                            of episodes end in dropout, Swift and Greenberg 2012)
-     * @param hazardPerAllianceSd log-odds per between-client SD (4 SRS points) of lower latent alliance (d = .55,
+     * @param hazardPerAllianceSd log-odds per between-client SD (4 SRS points) of lower latent alliance, capped at 3 SD (d = .55,
      *                            Sharf 2010, as a log odds ratio 1.0)
      * @param hazardNoShow        log-odds added by a no-show at that session
      * @param hazardRupture       log-odds added while a rupture is unrepaired (two sessions after onset on)
@@ -90,14 +93,26 @@ public final class CohortSimulator {
             return new Parameters(60, 20, 40, 6, 20,
                     9.2, 0.5, 0.15, 0.25,
                     0.03, 0.3, 0.12, 0.7,
-                    0.35, 0.4, 0.2, 0.1, 6.6,
+                    0.35, 0.4, 0.2, 0.1, 6.5,
                     0.25, 14, 2.0, 4.5,
                     0.3, 0.6, 4, 0.2, 0.9,
                     0.95, -2.7, 0.05, 0.4,
                     0.02, 0.7, 19, 6,
                     6, 0.6, 4, 2.5,
-                    -4.2, 1.0, 1.0, 1.0,
+                    -5.1, 1.0, 1.0, 1.0,
                     0.5, 0.5);
+        }
+
+        /** The same network with the alliance measures' noise multiplied by {@code factor} (a robustness check). */
+        public Parameters withNoise(double factor) {
+            return new Parameters(therapists, clientsPerTherapist, startWeeks, plannedMin, plannedMax, allianceMean,
+                    allianceSdBetween, therapistSd, pillarSd, growthPerSession, growthCap, driftSd, driftPersistence,
+                    factor * sessionNoiseSd, factor * itemNoiseSd, waiSrShare, lowFitShare, lowFitMean, ruptureShare,
+                    ruptureOnsetLast, ruptureDropMin, ruptureDropMax, ruptureSpill, repairShare, repairAfterMax,
+                    repairBonus, feedbackRate, measureRate, noShowLogit, clientCancelRate, lateShare, clinicCancelRate,
+                    engagementSd, orsIntakeMean, orsIntakeSd, orsGainMean, orsGainPerSrsPoint, orsGainSd, orsNoiseSd,
+                    hazardIntercept, hazardPerAllianceSd, hazardNoShow, hazardRupture, hazardNoImprovement,
+                    trailingNoShowShare);
         }
     }
 
@@ -129,6 +144,18 @@ public final class CohortSimulator {
     public CohortSimulator(Parameters parameters, long seed) {
         this.p = parameters;
         this.random = new Random(seed);
+    }
+
+    /** Several independently seeded networks as one cohort; therapists are numbered across them. */
+    public static List<SimulatedDyad> cohort(Parameters parameters, long... seeds) {
+        List<SimulatedDyad> dyads = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            int offset = i * parameters.therapists();
+            for (SimulatedDyad dyad : new CohortSimulator(parameters, seeds[i]).simulate()) {
+                dyads.add(new SimulatedDyad(dyad.therapist() + offset, dyad.dyad(), dyad.course(), dyad.truth()));
+            }
+        }
+        return dyads;
     }
 
     public List<SimulatedDyad> simulate() {
@@ -225,8 +252,8 @@ public final class CohortSimulator {
 
             boolean noImprovement = number >= 6 && orsTrue - orsIntake < 5;
             boolean unrepaired = ruptured && number >= onset + 2;
-            double z = (latentTotal - p.allianceMean() * 4) / (4 * p.allianceSdBetween());
-            double logit = p.hazardIntercept() + engagement - p.hazardPerAllianceSd() * clamp(z, -4, 1.5)
+            double z = (latentTotal - p.allianceMean() * 4) / SRS_SD_BETWEEN_CLIENTS;
+            double logit = p.hazardIntercept() + engagement - p.hazardPerAllianceSd() * clamp(z, -3, 1.5)
                     + (attendance == Attendance.NO_SHOW ? p.hazardNoShow() : 0)
                     + (missedBefore ? 0.5 * p.hazardNoShow() : 0)
                     + (unrepaired ? p.hazardRupture() : 0) + (noImprovement ? p.hazardNoImprovement() : 0);

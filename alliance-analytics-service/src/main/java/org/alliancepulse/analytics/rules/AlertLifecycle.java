@@ -95,6 +95,27 @@ public final class AlertLifecycle {
         return decisions;
     }
 
+    /** The decisions paired into alerts, in the order they were raised; an alert not resolved yet is open. */
+    public static List<DyadAlert> alerts(List<AlertDecision> decisions) {
+        List<DyadAlert> alerts = new ArrayList<>();
+        Map<AlertKind, Integer> openAt = new EnumMap<>(AlertKind.class);
+        for (AlertDecision d : decisions) {
+            if (d.action() == AlertDecision.Action.RAISED) {
+                openAt.put(d.kind(), alerts.size());
+                alerts.add(new DyadAlert(d.kind(), d.session(), d.at(), d.reasons(), null, null, null));
+            } else {
+                Integer index = openAt.remove(d.kind());
+                if (index == null) {
+                    throw new IllegalArgumentException("resolved " + d.kind() + " without an open alert");
+                }
+                DyadAlert raised = alerts.get(index);
+                alerts.set(index, new DyadAlert(raised.kind(), raised.raisedSession(), raised.raisedAt(),
+                        raised.reasons(), d.session(), d.at(), d.resolution()));
+            }
+        }
+        return alerts;
+    }
+
     private static void raise(List<AlertDecision> decisions, Map<AlertKind, Boolean> open,
             Map<AlertKind, Instant> resolvedAt, ClinicalThresholds t, AlertKind kind, SessionAssessment a,
             List<String> reasons) {

@@ -92,6 +92,19 @@ class AlertLifecycleTest {
         assertEquals(List.of("EARLY_NO_SHOW (+1.00)", "RECENT_MISSED_SESSIONS (+0.60)"), decisions.get(0).reasons());
     }
 
+    @Test
+    void pairsDecisionsIntoAlerts() {
+        ClinicalThresholds t = ClinicalThresholds.defaults();
+        List<AlertDecision> decisions = AlertLifecycle.decide(CourseAssessment.assess(
+                Courses.weekly("90 90 90 80 85 85 85 85 85 85"), 5, t), t, Optional.empty());
+
+        List<DyadAlert> alerts = AlertLifecycle.alerts(decisions);
+
+        assertEquals(List.of("RUPTURE 4-10 ESCALATED", "UNRESOLVED_RUPTURE 10-open", "DROPOUT_RISK 10-open"),
+                alerts.stream().map(a -> a.kind() + " " + a.raisedSession().number() + "-"
+                        + (a.open() ? "open" : a.resolvedSession().number() + " " + a.resolution())).toList());
+    }
+
     private static List<SessionAssessment> risks(String line) {
         List<SessionAssessment> assessments = new ArrayList<>();
         String[] tokens = line.trim().split(" ");

@@ -12,7 +12,10 @@ class RupturesTest {
 
     private static final ClinicalThresholds DEFAULTS = ClinicalThresholds.defaults();
 
-    /** States per session; network SD 5 unless the dyad's own SD is larger. N=NONE W=WATCH R=RUPTURE P=REPAIRED U=UNRESOLVED. */
+    /**
+     * States per session; network SD 5 unless the dyad's own SD is larger. N=NONE W=WATCH R=RUPTURE P=REPAIRED
+     * U=UNRESOLVED.
+     */
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource(delimiter = ';', value = {
             "steady dyad; 90 90 90 90 90; N N N N N",

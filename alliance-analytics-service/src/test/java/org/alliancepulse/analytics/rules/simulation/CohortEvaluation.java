@@ -46,8 +46,8 @@ public final class CohortEvaluation {
 
         public String table() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "dyads %d, pooled network SD %.2f index points, true ruptures %.1f %%,"
-                    + " dropout rate %.1f %%%n", dyads, networkSd, 100 * ruptureShareTrue, 100 * dropoutRate));
+            out.append(String.format(Locale.ROOT, "dyads %d, pooled network SD %.2f index points,"
+                    + " true ruptures %.1f %%, dropout rate %.1f %%%n", dyads, networkSd, 100 * ruptureShareTrue, 100 * dropoutRate));
             row(out, "rupture precision", rupturePrecision, ">= 0.85");
             row(out, "rupture recall", ruptureRecall, ">= 0.85");
             row(out, "pillar accuracy (first named = true)", pillarAccuracy, "-");

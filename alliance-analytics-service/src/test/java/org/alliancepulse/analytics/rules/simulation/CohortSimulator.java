@@ -70,8 +70,8 @@ public final class CohortSimulator {
      * @param orsNoiseSd          session-to-session ORS noise
      * @param hazardIntercept     log-odds of dropping out after a session, all else average (set so that about 20 %
      *                            of episodes end in dropout, Swift and Greenberg 2012)
-     * @param hazardPerAllianceSd log-odds per between-client SD (4 SRS points) of lower latent alliance, capped at 3 SD (d = .55,
-     *                            Sharf 2010, as a log odds ratio 1.0)
+     * @param hazardPerAllianceSd log-odds per between-client SD (4 SRS points) of lower latent alliance, capped at
+     *                            3 SD (d = .55, Sharf 2010, as a log odds ratio 1.0)
      * @param hazardNoShow        log-odds added by a no-show at that session
      * @param hazardRupture       log-odds added while a rupture is unrepaired (two sessions after onset on)
      * @param hazardNoImprovement log-odds added while the ORS is not reliably above intake from session 6

@@ -1,0 +1,98 @@
+package org.alliancepulse.analytics.rules;
+
+/**
+ * Every clinical threshold the rules use, as one immutable value: {@link #defaults()} are CLINICAL.md's, and a what-if
+ * replay passes others. The service reads them from {@link RulesConfig}.
+ *
+ * @param lowSrsTotal                an SRS total below this is a low alliance (36 of 40; OpenFIT, PCOMS practice)
+ * @param warmUpScoredSessions       scored sessions that form a dyad's own baseline before the SD rule applies (3)
+ * @param kWatch                     a fall of at least kWatch x SD below the running mean is a WATCH (1)
+ * @param kRupture                   a fall of at least kRupture x SD below the running mean is a RUPTURE (2)
+ * @param earlyDropIndex             during warm-up: a drop from the previous session of at least this many index
+ *                                   points (1 SRS point = 2.5) to an index below the low cut-off is a rupture
+ * @param repairWindowScoredSessions a rupture not back at the pre-rupture mean within this many scored sessions after
+ *                                   onset is unresolved (6)
+ * @param fitIndex                   an index below this counts towards a fit concern (75 = SRS 30)
+ * @param fitRunScoredSessions       consecutive scored sessions below fitIndex that make a fit concern (3)
+ * @param fitFromSession             the first session number that may count towards a fit concern (3)
+ * @param networkSdPrior             network session-to-session SD in index points until enough dyads are pooled
+ * @param networkSdMinDyads          dyads (with two or more scored sessions) needed before the pooled SD replaces the
+ *                                   prior
+ * @param orsReliableChange          ORS change counted as reliable (5 points)
+ * @param orsCutoff                  ORS clinical cut-off (25 adults, 32 children): only clients starting below it are
+ *                                   expected to improve
+ * @param orsImprovementBySession    the session number by which reliable ORS improvement is expected (6)
+ * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.5)
+ * @param riskClear                  dropout risk below this clears it (0.35)
+ * @param cooldownDays               event-time days after an alert is resolved before the same kind is raised again
+ *                                   for the dyad
+ * @param risk                       the dropout-risk model's weights
+ */
+public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
+        double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
+        int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange, double orsCutoff,
+        int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays, RiskWeights risk) {
+
+    public ClinicalThresholds {
+        if (warmUpScoredSessions < 1 || repairWindowScoredSessions < 1 || fitRunScoredSessions < 1) {
+            throw new IllegalArgumentException("session counts must be at least 1");
+        }
+        if (kWatch <= 0 || kRupture < kWatch) {
+            throw new IllegalArgumentException("need 0 < kWatch <= kRupture");
+        }
+        if (networkSdPrior <= 0) {
+            throw new IllegalArgumentException("networkSdPrior must be positive");
+        }
+        if (!(riskClear <= riskRaise && riskClear >= 0 && riskRaise <= 1)) {
+            throw new IllegalArgumentException("need 0 <= riskClear <= riskRaise <= 1 (hysteresis)");
+        }
+        if (cooldownDays < 0) {
+            throw new IllegalArgumentException("cooldownDays must not be negative");
+        }
+    }
+
+    /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
+    public static ClinicalThresholds defaults() {
+        return new ClinicalThresholds(36, 3, 1, 2, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
+                RiskWeights.defaults());
+    }
+
+    /** The SRS low cut-off on the 0-100 index (36 x 2.5 = 90), used for measures of any instrument. */
+    public double lowIndex() {
+        return lowSrsTotal * 2.5;
+    }
+
+    /**
+     * The dropout-risk model: logit p = intercept + sum of weight x factor value (see {@link DropoutRisk}).
+     *
+     * @param intercept         log-odds with no factor present: logit(0.20), the meta-analytic dropout rate
+     *                          (Swift and Greenberg 2012)
+     * @param earlyNoShow       a no-show in sessions 1-3
+     * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
+     *                          no-show counted as early is not counted again)
+     * @param recentSessions    how many recorded sessions count as recent
+     * @param lowAlliance       per between-client SD ({@code allianceSd}) the recent index is below the low cut-off;
+     *                          1.0 = Sharf 2010's d = .55 as a log odds ratio (.55 x pi / sqrt 3)
+     * @param allianceSd        between-client SD of the alliance index (10 index points = 4 SRS points)
+     * @param fallingAlliance   per SD (as the rupture rule measures it) the index is below the dyad's running mean
+     * @param unresolvedRupture a rupture not repaired within the repair window
+     * @param noOrsImprovement  no reliable ORS improvement by session {@code orsImprovementBySession}
+     * @param orsDeterioration  ORS at least the reliable change below intake
+     * @param feedbackSkipped   no feedback at the last two attended sessions
+     * @param overdue           per usual interval beyond the usual interval since the last attended session
+     */
+    public record RiskWeights(double intercept, double earlyNoShow, double recentMissed, int recentSessions,
+            double lowAlliance, double allianceSd, double fallingAlliance, double unresolvedRupture,
+            double noOrsImprovement, double orsDeterioration, double feedbackSkipped, double overdue) {
+
+        public RiskWeights {
+            if (recentSessions < 1 || allianceSd <= 0) {
+                throw new IllegalArgumentException("recentSessions and allianceSd must be positive");
+            }
+        }
+
+        public static RiskWeights defaults() {
+            return new RiskWeights(-1.386, 1.0, 0.6, 4, 1.0, 10, 0.3, 1.0, 0.5, 0.8, 0.7, 0.5);
+        }
+    }
+}

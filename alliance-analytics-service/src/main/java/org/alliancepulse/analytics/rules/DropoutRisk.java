@@ -1,0 +1,140 @@
+package org.alliancepulse.analytics.rules;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.alliancepulse.analytics.course.Attendance;
+import org.alliancepulse.analytics.course.SessionObservation;
+
+/**
+ * The dropout-risk score: an explainable logistic model, p = 1 / (1 + exp(-(intercept + sum of weight x value))),
+ * over CLINICAL.md's factors. Every input is taken at the event time of the session assessed, never the wall clock.
+ * With no factor present the score is the network's base rate (20 %, Swift and Greenberg 2012). Weights: see
+ * {@link ClinicalThresholds.RiskWeights} and docs/clinical-rules.md.
+ */
+public final class DropoutRisk {
+
+    private static final double CAP = 3;
+    private static final double DEFAULT_INTERVAL_DAYS = 7;
+
+    private DropoutRisk() {
+    }
+
+    /** One factor's part in a score: contribution = weight x value, in log-odds. */
+    public record Contribution(RiskFactor factor, double value, double weight) {
+        public double contribution() {
+            return weight * value;
+        }
+    }
+
+    /**
+     * A dropout-risk score with every factor's contribution.
+     *
+     * @param probability in [0, 1]
+     */
+    public record Score(double probability, List<Contribution> contributions) {
+
+        public Score {
+            contributions = List.copyOf(contributions);
+        }
+
+        /** The factors that raised the score most, largest first; only those that raised it. */
+        public List<Contribution> topFactors(int limit) {
+            return contributions.stream().filter(c -> c.contribution() > 0)
+                    .sorted(Comparator.comparingDouble(Contribution::contribution).reversed()).limit(limit).toList();
+        }
+    }
+
+    /**
+     * The score at the last session of {@code sessions} (the course up to and including the session assessed).
+     *
+     * @param rupture the rupture rule's status at that session
+     */
+    public static Score score(List<SessionObservation> sessions, RuptureStatus rupture, ClinicalThresholds t) {
+        ClinicalThresholds.RiskWeights w = t.risk();
+        SessionObservation now = sessions.get(sessions.size() - 1);
+        List<SessionObservation> recorded = sessions.stream()
+                .filter(s -> s.attendance() != Attendance.NOT_RECORDED).toList();
+        List<SessionObservation> attended = recorded.stream()
+                .filter(s -> s.attendance() == Attendance.ATTENDED).toList();
+        List<Double> indices = attended.stream().filter(SessionObservation::scored)
+                .map(s -> s.alliance().index()).toList();
+        List<Double> ors = attended.stream().filter(s -> s.orsTotal() != null).map(SessionObservation::orsTotal)
+                .toList();
+
+        List<Contribution> parts = new ArrayList<>();
+        boolean earlyNoShow = recorded.stream()
+                .anyMatch(s -> s.number() <= 3 && s.attendance() == Attendance.NO_SHOW);
+        parts.add(new Contribution(RiskFactor.EARLY_NO_SHOW, earlyNoShow ? 1 : 0, w.earlyNoShow()));
+
+        // each missed session counts once: a no-show already counted as early is not counted again as recent
+        long missed = recorded.subList(Math.max(0, recorded.size() - w.recentSessions()), recorded.size()).stream()
+                .filter(SessionObservation::missedByClient)
+                .filter(s -> !(s.number() <= 3 && s.attendance() == Attendance.NO_SHOW)).count();
+        parts.add(new Contribution(RiskFactor.RECENT_MISSED_SESSIONS, missed, w.recentMissed()));
+
+        double recentIndex = indices.isEmpty() ? Double.NaN
+                : indices.subList(Math.max(0, indices.size() - 2), indices.size()).stream()
+                        .mapToDouble(Double::doubleValue).average().orElseThrow();
+        double low = Double.isNaN(recentIndex) ? 0 : clamp((t.lowIndex() - recentIndex) / w.allianceSd());
+        parts.add(new Contribution(RiskFactor.LOW_ALLIANCE, low, w.lowAlliance()));
+
+        double falling = Double.isNaN(rupture.dropInSd()) ? 0 : clamp(rupture.dropInSd());
+        parts.add(new Contribution(RiskFactor.FALLING_ALLIANCE, falling, w.fallingAlliance()));
+
+        boolean unresolved = rupture.state() == RuptureState.UNRESOLVED;
+        parts.add(new Contribution(RiskFactor.UNRESOLVED_RUPTURE, unresolved ? 1 : 0, w.unresolvedRupture()));
+
+        boolean noImprovement = false;
+        boolean deterioration = false;
+        if (ors.size() >= 2) {
+            double change = ors.get(ors.size() - 1) - ors.get(0);
+            noImprovement = now.number() >= t.orsImprovementBySession() && ors.get(0) < t.orsCutoff()
+                    && change < t.orsReliableChange();
+            deterioration = change <= -t.orsReliableChange();
+        }
+        parts.add(new Contribution(RiskFactor.NO_ORS_IMPROVEMENT, noImprovement ? 1 : 0, w.noOrsImprovement()));
+        parts.add(new Contribution(RiskFactor.ORS_DETERIORATION, deterioration ? 1 : 0, w.orsDeterioration()));
+
+        boolean skipped = attended.size() >= 2 && attended.subList(attended.size() - 2, attended.size()).stream()
+                .noneMatch(SessionObservation::feedbackGiven);
+        parts.add(new Contribution(RiskFactor.FEEDBACK_SKIPPED, skipped ? 1 : 0, w.feedbackSkipped()));
+
+        parts.add(new Contribution(RiskFactor.OVERDUE, overdue(attended, now.scheduledAt()), w.overdue()));
+
+        double logit = w.intercept() + parts.stream().mapToDouble(Contribution::contribution).sum();
+        return new Score(1 / (1 + Math.exp(-logit)), parts);
+    }
+
+    /**
+     * Usual intervals beyond the usual interval since the last attended session, at the event time {@code at}. The
+     * usual interval is the median gap between the dyad's attended sessions (a week until there are two).
+     */
+    static double overdue(List<SessionObservation> attended, Instant at) {
+        if (attended.isEmpty()) {
+            return 0;
+        }
+        List<Double> gaps = new ArrayList<>();
+        for (int i = 1; i < attended.size(); i++) {
+            gaps.add(days(attended.get(i - 1).scheduledAt(), attended.get(i).scheduledAt()));
+        }
+        gaps.sort(null);
+        double usual = gaps.isEmpty() ? DEFAULT_INTERVAL_DAYS
+                : gaps.size() % 2 == 1 ? gaps.get(gaps.size() / 2)
+                        : (gaps.get(gaps.size() / 2 - 1) + gaps.get(gaps.size() / 2)) / 2;
+        usual = Math.max(usual, 1);
+        double since = days(attended.get(attended.size() - 1).scheduledAt(), at);
+        return clamp(since / usual - 1);
+    }
+
+    private static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMinutes() / (24.0 * 60);
+    }
+
+    private static double clamp(double value) {
+        return Math.max(0, Math.min(CAP, value));
+    }
+}

@@ -1,0 +1,145 @@
+package org.alliancepulse.analytics.rules;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The clinical rules' thresholds: configuration, so a clinic network can follow its own clinical governance. */
+@ConfigMapping(prefix = "alliance-pulse.rules")
+public interface RulesConfig {
+
+    /** An SRS total below this is a low alliance (OpenFIT, PCOMS practice: scores cluster at 36-40). */
+    @WithDefault("36")
+    double lowSrsTotal();
+
+    /** Scored sessions that form a dyad's own baseline before the SD rupture rule applies. */
+    @WithDefault("3")
+    int warmUpScoredSessions();
+
+    /** A fall of this many SDs below the dyad's running mean is a WATCH (shown, not alerted). */
+    @WithDefault("1")
+    double kWatch();
+
+    /** A fall of this many SDs below the dyad's running mean is a RUPTURE (Stiles 2004, Strauss 2006 style). */
+    @WithDefault("2")
+    double kRupture();
+
+    /** During warm-up: a drop of this many index points (1 SRS point) to below the low cut-off is a rupture. */
+    @WithDefault("2.5")
+    double earlyDropIndex();
+
+    /** Scored sessions after onset within which the index must be back at the pre-rupture mean to count as repaired. */
+    @WithDefault("6")
+    int repairWindowScoredSessions();
+
+    /** An index below this counts towards a fit concern (75 = SRS 30). */
+    @WithDefault("75")
+    double fitIndex();
+
+    /** Consecutive scored sessions below the fit index that make a fit concern. */
+    @WithDefault("3")
+    int fitRunScoredSessions();
+
+    /** The first session number that may count towards a fit concern. */
+    @WithDefault("3")
+    int fitFromSession();
+
+    /** Network session-to-session SD of the index (index points) used until enough dyads are pooled. */
+    @WithDefault("5")
+    double networkSdPrior();
+
+    /** Dyads with two or more scored sessions needed before the pooled network SD replaces the prior. */
+    @WithDefault("30")
+    int networkSdMinDyads();
+
+    /** ORS change counted as reliable (points). */
+    @WithDefault("5")
+    double orsReliableChange();
+
+    /** ORS clinical cut-off: 25 for adults, 32 for children. */
+    @WithDefault("25")
+    double orsCutoff();
+
+    /** Session number by which a client starting below the ORS cut-off is expected to have improved reliably. */
+    @WithDefault("6")
+    int orsImprovementBySession();
+
+    /** Dropout risk at or above this raises a DROPOUT_RISK alert. */
+    @WithDefault("0.5")
+    double riskRaise();
+
+    /** Dropout risk below this clears a DROPOUT_RISK alert (hysteresis against flapping). */
+    @WithDefault("0.35")
+    double riskClear();
+
+    /** Event-time days after an alert is resolved before the same kind is raised again for the dyad. */
+    @WithDefault("14")
+    int cooldownDays();
+
+    /** The dropout-risk model's weights (log-odds). */
+    Risk risk();
+
+    /** Weights of the logistic dropout-risk model; see docs/clinical-rules.md for their grounds. */
+    interface Risk {
+
+        /** Log-odds with no factor present: logit(0.20), the meta-analytic dropout rate (Swift and Greenberg 2012). */
+        @WithDefault("-1.386")
+        double intercept();
+
+        /** Log-odds added by a no-show in sessions 1-3. */
+        @WithDefault("1.0")
+        double earlyNoShow();
+
+        /** Log-odds added per no-show or late cancellation among the recent sessions. */
+        @WithDefault("0.6")
+        double recentMissed();
+
+        /** How many recorded sessions count as recent. */
+        @WithDefault("4")
+        int recentSessions();
+
+        /** Log-odds per between-client SD below the low cut-off (Sharf 2010: d = .55, i.e. 1.0). */
+        @WithDefault("1.0")
+        double lowAlliance();
+
+        /** Between-client SD of the alliance index, in index points. */
+        @WithDefault("10")
+        double allianceSd();
+
+        /** Log-odds per SD the index is below the dyad's running mean. */
+        @WithDefault("0.3")
+        double fallingAlliance();
+
+        /** Log-odds added by an unresolved rupture. */
+        @WithDefault("1.0")
+        double unresolvedRupture();
+
+        /** Log-odds added by no reliable ORS improvement by the expected session. */
+        @WithDefault("0.5")
+        double noOrsImprovement();
+
+        /** Log-odds added by a reliable ORS deterioration. */
+        @WithDefault("0.8")
+        double orsDeterioration();
+
+        /** Log-odds added when no feedback was given at the last two attended sessions. */
+        @WithDefault("0.7")
+        double feedbackSkipped();
+
+        /** Log-odds per usual interval beyond the usual interval since the last attended session. */
+        @WithDefault("0.5")
+        double overdue();
+    }
+
+    /** These settings as the value the pure rules take. */
+    default ClinicalThresholds thresholds() {
+        Risk r = risk();
+        return new ClinicalThresholds(lowSrsTotal(), warmUpScoredSessions(), kWatch(), kRupture(), earlyDropIndex(),
+                repairWindowScoredSessions(), fitIndex(), fitRunScoredSessions(), fitFromSession(), networkSdPrior(),
+                networkSdMinDyads(), orsReliableChange(), orsCutoff(), orsImprovementBySession(), riskRaise(),
+                riskClear(), cooldownDays(),
+                new ClinicalThresholds.RiskWeights(r.intercept(), r.earlyNoShow(), r.recentMissed(),
+                        r.recentSessions(), r.lowAlliance(), r.allianceSd(), r.fallingAlliance(),
+                        r.unresolvedRupture(), r.noOrsImprovement(), r.orsDeterioration(), r.feedbackSkipped(),
+                        r.overdue()));
+    }
+}

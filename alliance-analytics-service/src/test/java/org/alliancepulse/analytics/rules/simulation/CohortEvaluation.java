@@ -1,0 +1,278 @@
+package org.alliancepulse.analytics.rules.simulation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.alliancepulse.analytics.course.Attendance;
+import org.alliancepulse.analytics.course.SessionObservation;
+import org.alliancepulse.analytics.rules.AlertDecision;
+import org.alliancepulse.analytics.rules.AlertKind;
+import org.alliancepulse.analytics.rules.AlertLifecycle;
+import org.alliancepulse.analytics.rules.ClinicalThresholds;
+import org.alliancepulse.analytics.rules.CourseAssessment;
+import org.alliancepulse.analytics.rules.NetworkSd;
+import org.alliancepulse.analytics.rules.Resolution;
+import org.alliancepulse.analytics.rules.SessionAssessment;
+import org.alliancepulse.analytics.rules.simulation.CohortSimulator.Ending;
+import org.alliancepulse.analytics.rules.simulation.CohortSimulator.SimulatedDyad;
+
+/** Runs the rules over a simulated cohort and scores them against the simulator's truth. */
+public final class CohortEvaluation {
+
+    private static final Instant WEEK_ZERO = Instant.parse("2025-01-06T00:00:00Z");
+
+    /** The figures of one evaluation; see docs/clinical-rules.md for how each is counted. */
+    public record Figures(int dyads, double networkSd, double ruptureShareTrue, double rupturePrecision,
+            double ruptureRecall, double pillarAccuracy, double pillarNamed, double repairRecall,
+            double repairPrecision, double fitPrecision, double fitRecall, double riskAuc, double hazardAuc,
+            double dropoutRate, double dropoutsAlertedBeforeLast, double plannedAlertedBeforeLast,
+            double alertsPerTherapistWeekMedian, double alertsPerTherapistWeekP90, double alertsPerTherapistWeekMean,
+            double[][] calibration) {
+
+        public double dropoutToPlannedRatio() {
+            return plannedAlertedBeforeLast == 0 ? Double.POSITIVE_INFINITY
+                    : dropoutsAlertedBeforeLast / plannedAlertedBeforeLast;
+        }
+
+        public String table() {
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, "dyads %d, pooled network SD %.2f index points,"
+                    + " true ruptures %.1f %%, dropout rate %.1f %%%n", dyads, networkSd, 100 * ruptureShareTrue, 100 * dropoutRate));
+            row(out, "rupture precision", rupturePrecision, ">= 0.85");
+            row(out, "rupture recall", ruptureRecall, ">= 0.85");
+            row(out, "pillar accuracy (first named = true)", pillarAccuracy, "-");
+            row(out, "true pillar among those named", pillarNamed, "-");
+            row(out, "repair recall", repairRecall, ">= 0.70");
+            row(out, "repair precision", repairPrecision, "-");
+            row(out, "fit-concern precision", fitPrecision, ">= 0.80");
+            row(out, "fit-concern recall", fitRecall, ">= 0.80");
+            row(out, "dropout-risk AUC (per session)", riskAuc, "within 0.04 of true hazard");
+            row(out, "true-hazard AUC (same sessions)", hazardAuc, "-");
+            row(out, "dropouts with DROPOUT_RISK >= 1 session before last", dropoutsAlertedBeforeLast, ">= 0.20");
+            row(out, "planned endings with DROPOUT_RISK before last", plannedAlertedBeforeLast, "-");
+            row(out, "ratio dropouts / planned", dropoutToPlannedRatio(), ">= 1.6");
+            row(out, "alerts per therapist-week, median", alertsPerTherapistWeekMedian, "-");
+            row(out, "alerts per therapist-week, p90", alertsPerTherapistWeekP90, "<= 1");
+            row(out, "alerts per therapist-week, mean", alertsPerTherapistWeekMean, "-");
+            out.append("calibration by risk decile (mean predicted -> observed share of sessions of clients who"
+                    + " dropped out):\n");
+            for (double[] decile : calibration) {
+                out.append(String.format(Locale.ROOT, "  %.3f -> %.3f (n %d)%n", decile[0], decile[1],
+                        (long) decile[2]));
+            }
+            return out.toString();
+        }
+
+        private static void row(StringBuilder out, String name, double value, String target) {
+            out.append(String.format(Locale.ROOT, "  %-55s %7.3f   target %s%n", name, value, target));
+        }
+    }
+
+    private CohortEvaluation() {
+    }
+
+    public static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t) {
+        List<NetworkSd.DyadAggregate> aggregates = cohort.stream().map(d -> NetworkSd.DyadAggregate.of(
+                d.course().sessions().stream().filter(SessionObservation::scored)
+                        .mapToDouble(s -> s.alliance().index()).toArray()))
+                .toList();
+        double networkSd = NetworkSd.forRules(aggregates, t);
+
+        int ruptureAlerts = 0, ruptureAlertHits = 0, trueRuptures = 0, observableRuptures = 0, detected = 0;
+        int pillarFirst = 0, pillarAmong = 0, repairable = 0, repairFound = 0, repairedClaims = 0,
+                repairedClaimsTrue = 0;
+        int fitAlerted = 0, fitAlertedTrue = 0, fitEligible = 0, fitFound = 0;
+        int dropouts = 0, dropoutsAlerted = 0, planned = 0, plannedAlerted = 0;
+        List<double[]> sessions = new ArrayList<>();
+        Map<String, Integer> alertsByTherapistWeek = new HashMap<>();
+        Set<String> activeTherapistWeeks = new HashSet<>();
+
+        for (SimulatedDyad dyad : cohort) {
+            CohortSimulator.Truth truth = dyad.truth();
+            List<SessionObservation> course = dyad.course().sessions();
+            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), networkSd, t);
+            List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, Optional.empty());
+
+            for (SessionObservation s : course) {
+                if (s.attendance() != Attendance.NOT_RECORDED) {
+                    activeTherapistWeeks.add(dyad.therapist() + "/" + week(s.scheduledAt()));
+                }
+            }
+            for (AlertDecision d : decisions) {
+                if (d.action() == AlertDecision.Action.RAISED) {
+                    alertsByTherapistWeek.merge(dyad.therapist() + "/" + week(d.at()), 1, Integer::sum);
+                }
+            }
+
+            // ruptures: a hit is a RUPTURE raised within one scored session of the true onset
+            int onsetOrdinal = 0;
+            if (truth.ruptureOnset() > 0) {
+                trueRuptures++;
+                onsetOrdinal = course.stream().filter(s -> s.scored() && s.number() >= truth.ruptureOnset())
+                        .findFirst().map(s -> ordinal(course, s.number())).orElse(0);
+            }
+            AlertDecision hit = null;
+            for (AlertDecision d : decisions) {
+                if (d.kind() == AlertKind.RUPTURE && d.action() == AlertDecision.Action.RAISED) {
+                    ruptureAlerts++;
+                    if (onsetOrdinal > 0 && Math.abs(ordinal(course, d.session().number()) - onsetOrdinal) <= 1
+                            && hit == null) {
+                        ruptureAlertHits++;
+                        hit = d;
+                    }
+                }
+            }
+            if (onsetOrdinal > 0) {
+                observableRuptures++;
+                if (hit != null) {
+                    detected++;
+                    AlertDecision found = hit;
+                    SessionAssessment at = assessments.stream()
+                            .filter(a -> a.session().number() == found.session().number()).findFirst().orElseThrow();
+                    if (!at.rupture().pillars().isEmpty()) {
+                        pillarFirst += at.rupture().pillars().get(0) == truth.rupturePillar() ? 1 : 0;
+                        pillarAmong += at.rupture().pillars().contains(truth.rupturePillar()) ? 1 : 0;
+                    }
+                    Resolution resolution = decisions.stream()
+                            .filter(d -> d.kind() == AlertKind.RUPTURE && d.action() == AlertDecision.Action.RESOLVED
+                                    && d.session().number() >= found.session().number())
+                            .findFirst().map(AlertDecision::resolution).orElse(null);
+                    int repairOrdinal = truth.repairedAt() == 0 ? 0 : ordinal(course, truth.repairedAt());
+                    boolean repairableInWindow = truth.repairedAt() > 0
+                            && repairOrdinal - ordinal(course, found.session().number())
+                                    <= t.repairWindowScoredSessions()
+                            && course.stream().anyMatch(s -> s.scored() && s.number() >= truth.repairedAt());
+                    if (repairableInWindow) {
+                        repairable++;
+                        repairFound += resolution == Resolution.REPAIRED ? 1 : 0;
+                    }
+                    if (resolution == Resolution.REPAIRED) {
+                        repairedClaims++;
+                        repairedClaimsTrue += truth.repairedAt() > 0 ? 1 : 0;
+                    }
+                }
+            }
+
+            // fit concern
+            boolean fitRaised = decisions.stream().anyMatch(d -> d.kind() == AlertKind.FIT_CONCERN);
+            if (fitRaised) {
+                fitAlerted++;
+                fitAlertedTrue += truth.lowFit() ? 1 : 0;
+            }
+            long eligibleScored = course.stream().filter(s -> s.scored() && s.number() >= t.fitFromSession()).count();
+            if (truth.lowFit() && eligibleScored >= t.fitRunScoredSessions()) {
+                fitEligible++;
+                fitFound += fitRaised ? 1 : 0;
+            }
+
+            // dropout risk
+            boolean dropout = truth.ending() == Ending.DROPOUT;
+            boolean alertedBeforeLast = decisions.stream().anyMatch(d -> d.kind() == AlertKind.DROPOUT_RISK
+                    && d.action() == AlertDecision.Action.RAISED && d.session().number() <= truth.lastSession() - 1);
+            if (dropout) {
+                dropouts++;
+                dropoutsAlerted += alertedBeforeLast ? 1 : 0;
+            } else {
+                planned++;
+                plannedAlerted += alertedBeforeLast ? 1 : 0;
+            }
+            int lastAtRisk = dropout ? truth.dropoutAfter() : truth.lastSession() - 1;
+            for (SessionAssessment a : assessments) {
+                int n = a.session().number();
+                if (n <= lastAtRisk && a.attendance() != Attendance.NOT_RECORDED) {
+                    sessions.add(new double[] { a.risk().probability(), truth.hazard()[n],
+                            dropout && n == truth.dropoutAfter() ? 1 : 0, dropout ? 1 : 0 });
+                }
+            }
+        }
+
+        List<Double> perWeek = new ArrayList<>();
+        for (String week : activeTherapistWeeks) {
+            perWeek.add((double) alertsByTherapistWeek.getOrDefault(week, 0));
+        }
+        perWeek.sort(null);
+
+        return new Figures(cohort.size(), networkSd, (double) trueRuptures / cohort.size(),
+                share(ruptureAlertHits, ruptureAlerts), share(detected, observableRuptures),
+                share(pillarFirst, detected), share(pillarAmong, detected), share(repairFound, repairable),
+                share(repairedClaimsTrue, repairedClaims), share(fitAlertedTrue, fitAlerted),
+                share(fitFound, fitEligible), auc(sessions, 0), auc(sessions, 1),
+                share(dropouts, cohort.size()), share(dropoutsAlerted, dropouts), share(plannedAlerted, planned),
+                quantile(perWeek, 0.5), quantile(perWeek, 0.9),
+                perWeek.stream().mapToDouble(Double::doubleValue).average().orElse(0), calibration(sessions));
+    }
+
+    /** Scored sessions up to and including session number n. */
+    private static int ordinal(List<SessionObservation> course, int number) {
+        return (int) course.stream().filter(s -> s.scored() && s.number() <= number).count();
+    }
+
+    private static long week(Instant at) {
+        return Duration.between(WEEK_ZERO, at).toDays() / 7;
+    }
+
+    private static double share(int part, int whole) {
+        return whole == 0 ? Double.NaN : (double) part / whole;
+    }
+
+    /** Mann-Whitney AUC of column {@code score} against the label in column 2, ties counted half. */
+    static double auc(List<double[]> rows, int score) {
+        double[][] sorted = rows.toArray(new double[0][]);
+        Arrays.sort(sorted, Comparator.comparingDouble(r -> r[score]));
+        double rankSumPositives = 0;
+        long positives = 0;
+        int i = 0;
+        while (i < sorted.length) {
+            int j = i;
+            while (j < sorted.length && sorted[j][score] == sorted[i][score]) {
+                j++;
+            }
+            double rank = (i + 1 + j) / 2.0;
+            for (int k = i; k < j; k++) {
+                if (sorted[k][2] == 1) {
+                    rankSumPositives += rank;
+                    positives++;
+                }
+            }
+            i = j;
+        }
+        long negatives = sorted.length - positives;
+        return (rankSumPositives - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    /** Per decile of the risk score: mean score, share of those sessions whose client dropped out, count. */
+    private static double[][] calibration(List<double[]> rows) {
+        double[][] sorted = rows.toArray(new double[0][]);
+        Arrays.sort(sorted, Comparator.comparingDouble(r -> r[0]));
+        double[][] deciles = new double[10][3];
+        for (int d = 0; d < 10; d++) {
+            int from = sorted.length * d / 10;
+            int to = sorted.length * (d + 1) / 10;
+            double predicted = 0, observed = 0;
+            for (int k = from; k < to; k++) {
+                predicted += sorted[k][0];
+                observed += sorted[k][3];
+            }
+            deciles[d] = new double[] { predicted / (to - from), observed / (to - from), to - from };
+        }
+        return deciles;
+    }
+
+    private static double quantile(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+}

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.alliancepulse.contracts.alliance.AlertAcknowledged;
 import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.contracts.alliance.AlertResolved;
 import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.ClientErased;
 import org.alliancepulse.contracts.intake.ClientReassigned;
@@ -52,6 +54,10 @@ public final class EventTypes {
 
     public static final EventType<AlertRaised> ALERT_RAISED =
             new EventType<>(PREFIX + "alliance.alert-raised.v1", Topics.ALLIANCE_ALERTS, AlertRaised.class);
+    public static final EventType<AlertResolved> ALERT_RESOLVED =
+            new EventType<>(PREFIX + "alliance.alert-resolved.v1", Topics.ALLIANCE_ALERTS, AlertResolved.class);
+    public static final EventType<AlertAcknowledged> ALERT_ACKNOWLEDGED =
+            new EventType<>(PREFIX + "alliance.alert-acknowledged.v1", Topics.ALLIANCE_ALERTS, AlertAcknowledged.class);
 
     public static final EventType<NotificationSent> NOTIFICATION_SENT =
             new EventType<>(PREFIX + "notification.notification-sent.v1", Topics.NOTIFICATION_EVENTS, NotificationSent.class);
@@ -63,7 +69,7 @@ public final class EventTypes {
             CLINIC_UPDATED, THERAPIST_UPDATED, CLIENT_REASSIGNED, EPISODE_CLOSED, CLIENT_ERASED,
             SESSION_SCHEDULED, FEEDBACK_SUBMITTED, SESSION_ATTENDED, SESSION_NO_SHOW, SESSION_CANCELLED,
             SESSION_OUTCOME_CORRECTED, FEEDBACK_CORRECTED,
-            ALERT_RAISED,
+            ALERT_RAISED, ALERT_RESOLVED, ALERT_ACKNOWLEDGED,
             NOTIFICATION_SENT, NOTIFICATION_FAILED);
 
     private static final Map<String, EventType<?>> BY_TYPE =

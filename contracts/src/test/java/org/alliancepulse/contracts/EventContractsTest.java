@@ -43,7 +43,10 @@ class EventContractsTest {
             EventTypes.EPISODE_CLOSED, Set.of("therapistId"),
             EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId"),
             EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex", "subscaleIndices"),
-            EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices"));
+            EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices"),
+            EventTypes.ALERT_RAISED, Set.of("dyadId", "sessionNumber", "occurredAt", "pillars", "riskScore",
+                    "riskFactors"),
+            EventTypes.ALERT_RESOLVED, Set.of("sessionNumber"));
 
     static Stream<EventType<?>> eventTypes() {
         return EventTypes.ALL.stream();

@@ -2,6 +2,7 @@ package org.alliancepulse.analytics.alert;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -56,11 +57,64 @@ public class Alert extends PanacheEntityBase {
     /** Reason codes, comma-separated. */
     public String reasons;
 
+    /** When this service raised it (processing time). */
     @Column(name = "raised_at")
     public Instant raisedAt;
 
-    public static boolean openFor(UUID clientId, UUID therapistId, String kind) {
-        return count("clientId = ?1 and therapistId = ?2 and kind = ?3 and status = ?4", clientId, therapistId,
-                kind, Status.OPEN) > 0;
+    /** The dyad (client, therapist, episode); null for the walking skeleton's LOW_ALLIANCE alerts. */
+    @Column(name = "dyad_id")
+    public UUID dyadId;
+
+    @Column(name = "session_number")
+    public Integer sessionNumber;
+
+    /** When, in the dyad's own time, it arose: the triggering session's scheduled time. */
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    /** For ruptures: the pillars that fell, comma-separated. */
+    public String pillars;
+
+    /** For dropout risk: the score when raised. */
+    @Column(name = "risk_score")
+    public Double riskScore;
+
+    /** For dropout risk: the top factors with their contributions, as JSON. */
+    @Column(name = "risk_factors")
+    public String riskFactors;
+
+    /** REPAIRED, ESCALATED, FIT_IMPROVED, RISK_CLEARED, EPISODE_CLOSED, REASSIGNED or WITHDRAWN; null while open. */
+    public String resolution;
+
+    @Column(name = "resolved_session_id")
+    public UUID resolvedSessionId;
+
+    @Column(name = "resolved_session_number")
+    public Integer resolvedSessionNumber;
+
+    /** When, in the dyad's own time, it was resolved. */
+    @Column(name = "resolved_occurred_at")
+    public Instant resolvedOccurredAt;
+
+    /** When this service resolved it (processing time). */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    /** The note written on acknowledging: stays in this service. */
+    @Column(name = "acknowledgement_note")
+    public String acknowledgementNote;
+
+    public boolean resolved() {
+        return status == Status.RESOLVED;
+    }
+
+    public static List<Alert> ofDyad(UUID dyadId) {
+        return list("dyadId = ?1 order by occurredAt, raisedAt", dyadId);
     }
 }

@@ -1,52 +1,208 @@
 package org.alliancepulse.analytics.alert;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.alliancepulse.analytics.dyad.Dyad;
+import org.alliancepulse.analytics.dyad.SessionRecord;
+import org.alliancepulse.analytics.rules.AlertKind;
+import org.alliancepulse.analytics.rules.DropoutRisk;
+import org.alliancepulse.analytics.rules.DyadAlert;
+import org.alliancepulse.analytics.rules.SessionAssessment;
+import org.alliancepulse.analytics.course.SessionRef;
 import org.alliancepulse.contracts.alliance.AlertRaised;
-import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.contracts.alliance.AlertResolved;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
-/** Raises alerts: one open alert per dyad and kind, announced through the outbox in the same transaction. */
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Keeps a dyad's stored alerts in step with the lifecycle the rules decide, announcing each change through the
+ * outbox in the same transaction: one open alert per dyad and kind, each identified by dyad, kind and the session
+ * that raised it (so a redelivery, a second instance or a rebuild finds the alert it already raised and announces
+ * nothing twice).
+ */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class Alerts {
 
     private static final Logger LOG = Logger.getLogger(Alerts.class);
 
+    /** A correction of answers or attendance took away the condition the alert was raised for. */
+    public static final String WITHDRAWN = "WITHDRAWN";
+
+    private static final int TOP_FACTORS = 3;
+
     @Inject
     Outbox outbox;
 
-    /** @return the new alert, or empty when one of that kind is already open for the dyad */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Alert> raise(String kind, String severity, List<String> reasons, FeedbackSubmitted feedback) {
-        if (Alert.openFor(feedback.clientId(), feedback.therapistId(), kind)) {
-            LOG.debugf("%s already open for client %s; not raised again", kind, feedback.clientId());
-            return Optional.empty();
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The same id for the same alert, in every instance and every rebuild. */
+    public static UUID idOf(UUID dyadId, AlertKind kind, UUID raisingSessionId) {
+        return UUID.nameUUIDFromBytes(("alert " + dyadId + " " + kind + " " + raisingSessionId)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
+            List<SessionRecord> sessions) {
+        Map<UUID, SessionAssessment> bySession = new HashMap<>();
+        assessments.forEach(a -> bySession.put(a.session().sessionId(), a));
+        Map<UUID, SessionRecord> records = sessions.stream().collect(Collectors.toMap(s -> s.sessionId, s -> s));
+        Map<UUID, Alert> stored = new HashMap<>();
+        Alert.ofDyad(dyad.id).forEach(a -> stored.put(a.id, a));
+        Set<UUID> decidedIds = decided.stream()
+                .map(d -> idOf(dyad.id, d.kind(), d.raisedSession().sessionId())).collect(Collectors.toSet());
+
+        // first what closes (so the one-open-per-kind index never sees two), then what opens
+        SessionRef latest = assessments.isEmpty() ? null : assessments.get(assessments.size() - 1).session();
+        for (Alert alert : stored.values()) {
+            if (!alert.resolved() && !decidedIds.contains(alert.id) && latest != null) {
+                resolve(dyad, alert, WITHDRAWN, latest, latest.scheduledAt(), records);
+            }
         }
+        for (DyadAlert d : decided) {
+            Alert alert = stored.get(idOf(dyad.id, d.kind(), d.raisedSession().sessionId()));
+            if (alert != null && !alert.resolved() && d.resolution() != null) {
+                resolve(dyad, alert, d.resolution().name(), d.resolvedSession(), d.resolvedAt(), records);
+            }
+        }
+        entityManager.flush();
+        for (DyadAlert d : decided) {
+            UUID id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId());
+            if (!stored.containsKey(id)) {
+                raise(dyad, id, d, bySession.get(d.raisedSession().sessionId()), records);
+                entityManager.flush();
+            }
+        }
+    }
+
+    private void raise(Dyad dyad, UUID id, DyadAlert decided, SessionAssessment at, Map<UUID, SessionRecord> records) {
         Alert alert = new Alert();
-        alert.id = UUID.randomUUID();
-        alert.kind = kind;
-        alert.severity = severity;
+        alert.id = id;
+        alert.dyadId = dyad.id;
+        alert.kind = decided.kind().name();
+        alert.severity = severity(decided.kind());
         alert.status = Alert.Status.OPEN;
-        alert.clientId = feedback.clientId();
-        alert.clientCode = feedback.clientCode();
-        alert.therapistId = feedback.therapistId();
-        alert.clinicId = feedback.clinicId();
-        alert.sessionId = feedback.sessionId();
-        alert.sessionDate = feedback.sessionDate();
-        alert.reasons = String.join(",", reasons);
+        alert.clientId = dyad.clientId;
+        alert.clientCode = dyad.clientCode;
+        alert.therapistId = dyad.therapistId;
+        alert.clinicId = dyad.clinicId;
+        alert.sessionId = decided.raisedSession().sessionId();
+        alert.sessionNumber = decided.raisedSession().number();
+        alert.sessionDate = dateOf(decided.raisedSession(), records);
+        alert.occurredAt = decided.raisedAt();
         alert.raisedAt = Instant.now();
+        List<String> pillars = List.of();
+        List<AlertRaised.RiskFactorContribution> factors = null;
+        List<String> reasons = new ArrayList<>();
+        switch (decided.kind()) {
+            case RUPTURE, UNRESOLVED_RUPTURE -> {
+                pillars = at.rupture().pillars().stream().map(Enum::name).toList();
+                pillars.forEach(p -> reasons.add(p + "_FELL"));
+                if (at.rupture().early()) {
+                    reasons.add("EARLY_DROP_BELOW_CUTOFF");
+                }
+                if (decided.kind() == AlertKind.UNRESOLVED_RUPTURE) {
+                    reasons.add("NOT_REPAIRED_IN_WINDOW");
+                }
+                alert.pillars = pillars.isEmpty() ? null : String.join(",", pillars);
+            }
+            case FIT_CONCERN -> reasons.add("LOW_ALLIANCE_SESSIONS_IN_A_ROW");
+            case DROPOUT_RISK -> {
+                List<DropoutRisk.Contribution> top = at.risk().topFactors(TOP_FACTORS);
+                factors = top.stream().map(c -> new AlertRaised.RiskFactorContribution(c.factor().name(),
+                        decimal(c.contribution(), 2))).toList();
+                top.forEach(c -> reasons.add(c.factor().name()));
+                alert.riskScore = at.risk().probability();
+                alert.riskFactors = write(factors);
+            }
+        }
+        alert.reasons = String.join(",", reasons);
+        if (decided.resolution() != null) {
+            // raised and resolved in one go (a replay, or events arriving late): it is stored as it ended
+            close(alert, decided.resolution().name(), decided.resolvedSession(), decided.resolvedAt());
+        }
         alert.persist();
-        outbox.publish(new AlertRaised(alert.id, kind, severity, alert.clientId, alert.clientCode, alert.therapistId,
-                alert.clinicId, alert.sessionId, alert.sessionDate, reasons, alert.raisedAt));
-        LOG.infof("Raised %s alert %s for client %s", kind, alert.id, alert.clientId);
-        return Optional.of(alert);
+        outbox.publish(new AlertRaised(alert.id, alert.kind, alert.severity, alert.clientId, alert.clientCode,
+                alert.therapistId, alert.clinicId, alert.sessionId, alert.sessionDate, reasons, alert.raisedAt,
+                dyad.id, alert.sessionNumber, alert.occurredAt, pillars.isEmpty() ? null : pillars,
+                alert.riskScore == null ? null : decimal(alert.riskScore, 3), factors));
+        LOG.infof("Raised %s alert %s for dyad %s at session %d", alert.kind, alert.id, dyad.id, alert.sessionNumber);
+        if (alert.resolved()) {
+            announceResolved(dyad, alert, records);
+        }
+    }
+
+    private void resolve(Dyad dyad, Alert alert, String resolution, SessionRef session, Instant occurredAt,
+            Map<UUID, SessionRecord> records) {
+        close(alert, resolution, session, occurredAt);
+        announceResolved(dyad, alert, records);
+    }
+
+    private static void close(Alert alert, String resolution, SessionRef session, Instant occurredAt) {
+        alert.status = Alert.Status.RESOLVED;
+        alert.resolution = resolution;
+        alert.resolvedSessionId = session.sessionId();
+        alert.resolvedSessionNumber = session.number();
+        alert.resolvedOccurredAt = occurredAt;
+        alert.resolvedAt = Instant.now();
+    }
+
+    private void announceResolved(Dyad dyad, Alert alert, Map<UUID, SessionRecord> records) {
+        SessionRecord session = records.get(alert.resolvedSessionId);
+        LocalDate date = session != null ? session.sessionDate
+                : LocalDate.ofInstant(alert.resolvedOccurredAt, ZoneOffset.UTC);
+        outbox.publish(new AlertResolved(alert.id, alert.kind, dyad.id, alert.clientId, alert.clientCode,
+                alert.therapistId, alert.clinicId, alert.resolution, alert.resolvedSessionId,
+                alert.resolvedSessionNumber, date, alert.resolvedOccurredAt, alert.resolvedAt));
+        LOG.infof("Resolved %s alert %s (%s)", alert.kind, alert.id, alert.resolution);
+    }
+
+    private static LocalDate dateOf(SessionRef session, Map<UUID, SessionRecord> records) {
+        SessionRecord record = records.get(session.sessionId());
+        return record != null ? record.sessionDate : LocalDate.ofInstant(session.scheduledAt(), ZoneOffset.UTC);
+    }
+
+    /** How soon a therapist should look: an unrepaired rupture and a likely dropout cannot wait for the next week. */
+    static String severity(AlertKind kind) {
+        return switch (kind) {
+            case RUPTURE, FIT_CONCERN -> "WARNING";
+            case UNRESOLVED_RUPTURE, DROPOUT_RISK -> "URGENT";
+        };
+    }
+
+    private static BigDecimal decimal(double value, int scale) {
+        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

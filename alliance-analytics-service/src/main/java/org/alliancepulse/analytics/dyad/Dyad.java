@@ -62,6 +62,16 @@ public class Dyad extends PanacheEntityBase {
     @Column(name = "reassignment_reason")
     public String reassignmentReason;
 
+    /** The dyad's alliance series as a running aggregate: scored sessions, mean and sum of squared deviations. */
+    @Column(name = "alliance_n")
+    public int allianceN;
+
+    @Column(name = "alliance_mean")
+    public double allianceMean;
+
+    @Column(name = "alliance_m2")
+    public double allianceM2;
+
     /** The same id in every consumer and every rebuild: derived from client, episode and therapist. */
     public static UUID idOf(UUID clientId, UUID episodeId, UUID therapistId) {
         return UUID.nameUUIDFromBytes(("dyad " + clientId + " " + episodeId + " " + therapistId)
@@ -70,6 +80,11 @@ public class Dyad extends PanacheEntityBase {
 
     public boolean ended() {
         return endedAt != null;
+    }
+
+    /** The dyads of this client with this therapist, earliest first. */
+    public static List<Dyad> ofPair(UUID clientId, UUID therapistId) {
+        return list("clientId = ?1 and therapistId = ?2 order by startedAt", clientId, therapistId);
     }
 
     /** The client's dyads, earliest first. */

@@ -1,4 +1,4 @@
-package org.alliancepulse.analytics.alliance;
+package org.alliancepulse.analytics.dyad;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class AllianceRulesTest {
+class AllianceIndexTest {
 
     @ParameterizedTest(name = "{0} total {1} -> index {2}")
     @CsvSource({
@@ -25,22 +25,5 @@ class AllianceRulesTest {
     void mapsEveryAllianceMeasureToOneScale(String instrument, BigDecimal total, String index) {
         Optional<BigDecimal> expected = index.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(index));
         assertEquals(expected, AllianceIndex.of(instrument, total));
-    }
-
-    @ParameterizedTest(name = "{0} total {1} with cut-off {2} -> {3}")
-    @CsvSource({
-            "SRS, 35.9, 36, SRS_TOTAL_BELOW_36",
-            "SRS, 30.5, 36, SRS_TOTAL_BELOW_36",
-            "SRS, 36, 36, ''",
-            "SRS, 40, 36, ''",
-            "SRS, 29, 30, SRS_TOTAL_BELOW_30",
-            "SRS, 32, 32.5, SRS_TOTAL_BELOW_32_5",
-            "WAI-SR, 20, 36, ''",
-            "ORS, 10, 36, ''",
-    })
-    void lowAllianceIsAnSrsTotalBelowTheCutOff(String instrument, BigDecimal total, BigDecimal cutOff,
-            String reason) {
-        Optional<String> expected = reason.isEmpty() ? Optional.empty() : Optional.of(reason);
-        assertEquals(expected, LowAlliance.assess(instrument, total, cutOff));
     }
 }

@@ -1,4 +1,4 @@
-package org.alliancepulse.analytics.alliance;
+package org.alliancepulse.analytics.dyad;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,0 +1,131 @@
+package org.alliancepulse.analytics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.contracts.EventPayload;
+import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.contracts.session.FeedbackSubmitted;
+import org.alliancepulse.contracts.session.SessionAttended;
+import org.alliancepulse.contracts.session.SessionCancelled;
+import org.alliancepulse.contracts.session.SessionNoShow;
+import org.alliancepulse.contracts.session.SessionScheduled;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+
+/**
+ * A dyad's weekly sessions as session-service and intake-service would announce them, told to the real broker:
+ * {@code story.attended(9.5, 9.5, 9.5, 9.5).noShow().attended(5, 9, 8, 8)}. Sessions are dated in the past (event
+ * time), one week apart from {@code start}.
+ */
+public final class DyadStory {
+
+    public final UUID clientId = UUID.randomUUID();
+    public final UUID therapistId = UUID.randomUUID();
+    public final UUID episodeId = UUID.randomUUID();
+    public final String clientCode = "C-" + clientId.toString().substring(0, 6).toUpperCase();
+    public final String clinicId;
+    public final Instant start;
+    public final List<UUID> sessionIds = new ArrayList<>();
+    private final KafkaEvents events;
+    private final List<EventPayload> published = new ArrayList<>();
+
+    private DyadStory(KafkaEvents events, String clinicId, Instant start) {
+        this.events = events;
+        this.clinicId = clinicId;
+        this.start = start;
+    }
+
+    /** The assignment (a day before the first session) is published at once. */
+    public static DyadStory assigned(KafkaEvents events, String clinicId, Instant start) {
+        DyadStory story = new DyadStory(events, clinicId, start);
+        story.publish(new ClientAssigned(story.clientId, story.clientCode, clinicId, story.therapistId,
+                start.minus(Duration.ofDays(1)), story.episodeId));
+        return story;
+    }
+
+    public Instant timeOf(int number) {
+        return start.plus(Duration.ofDays(7L * (number - 1)));
+    }
+
+    /** An attended session with the client's SRS answers (relationship, goals and topics, approach, overall). */
+    public DyadStory attended(double relationship, double goals, double approach, double overall) {
+        UUID session = schedule();
+        int number = sessionIds.size();
+        Instant at = timeOf(number);
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        publish(new SessionAttended(session, clientId, clientCode, therapistId, clinicId, number, at, day, at));
+        List<BigDecimal> answers = Arrays.stream(new double[] { relationship, goals, approach, overall })
+                .mapToObj(BigDecimal::valueOf).toList();
+        BigDecimal total = answers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        publish(new FeedbackSubmitted(UUID.randomUUID(), session, clientId, clientCode, therapistId, clinicId, day,
+                "SRS", answers, total, Map.of("bond", answers.get(0), "goals", answers.get(1), "tasks",
+                        answers.get(2), "global", answers.get(3)),
+                at.plusSeconds(3000), number, at, total.multiply(BigDecimal.valueOf(2.5)).setScale(2),
+                Map.of("bond", tenfold(answers.get(0)), "goals", tenfold(answers.get(1)), "tasks",
+                        tenfold(answers.get(2)), "global", tenfold(answers.get(3)))));
+        return this;
+    }
+
+    public DyadStory noShow() {
+        UUID session = schedule();
+        int number = sessionIds.size();
+        Instant at = timeOf(number);
+        publish(new SessionNoShow(session, clientId, clientCode, therapistId, clinicId, number, at,
+                LocalDate.ofInstant(at, ZoneOffset.UTC), at));
+        return this;
+    }
+
+    public DyadStory lateCancellation() {
+        UUID session = schedule();
+        int number = sessionIds.size();
+        Instant at = timeOf(number);
+        publish(new SessionCancelled(session, clientId, clientCode, therapistId, clinicId, number, at,
+                LocalDate.ofInstant(at, ZoneOffset.UTC), "CLIENT", true, at.minusSeconds(3600)));
+        return this;
+    }
+
+    public DyadStory ended(EpisodeClosed.Ending ending) {
+        Instant at = timeOf(sessionIds.size()).plus(Duration.ofDays(10));
+        publish(new EpisodeClosed(clientId, clientCode, clinicId, episodeId, therapistId, ending,
+                LocalDate.ofInstant(at, ZoneOffset.UTC), at));
+        return this;
+    }
+
+    public int sessions() {
+        return sessionIds.size();
+    }
+
+    private UUID schedule() {
+        UUID session = UUID.randomUUID();
+        sessionIds.add(session);
+        int number = sessionIds.size();
+        Instant at = timeOf(number);
+        publish(new SessionScheduled(session, clientId, therapistId, clinicId, LocalDate.ofInstant(at,
+                ZoneOffset.UTC), number, at, episodeId));
+        return session;
+    }
+
+    private void publish(EventPayload payload) {
+        events.publish(payload);
+        published.add(payload);
+    }
+
+    /** Every event of the story again, under new event ids: as a producer restored from a backup would. */
+    public static void replayed(KafkaEvents events, DyadStory story) {
+        story.published.forEach(events::publish);
+    }
+
+    private static BigDecimal tenfold(BigDecimal item) {
+        return item.multiply(BigDecimal.TEN).setScale(2, RoundingMode.HALF_UP);
+    }
+}

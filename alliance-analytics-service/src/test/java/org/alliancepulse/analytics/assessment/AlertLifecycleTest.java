@@ -1,0 +1,150 @@
+package org.alliancepulse.analytics.assessment;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.analytics.alert.Alert;
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.contracts.alliance.AlertResolved;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The rules applied by the running service, on the real broker and database: alerts raised and resolved through
+ * the outbox, dated in the sessions' own time, ids and codes only, each once.
+ */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class AlertLifecycleTest {
+
+    private static final Instant LAST_SPRING = Instant.parse("2025-03-03T09:00:00Z");
+    private static final String GROUP = "alliance-analytics-service";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void aRuptureNamesThePillarThatFellIsDatedWhenItHappenedAndIsResolvedRepairedWhenTheAllianceComesBack() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                // the relationship item falls: the bond
+                .attended(4, 9.5, 9.5, 9.5).attended(4.5, 9.5, 9.5, 9.5);
+
+        AlertRaised raised = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                        && a.kind().equals("RUPTURE")),
+                found -> !found.isEmpty()).get(0).payload();
+        assertTrue(raised.sessionNumber() == 4 || raised.sessionNumber() == 5,
+                "raised within one scored session of the drop: " + raised.sessionNumber());
+        assertEquals(story.timeOf(raised.sessionNumber()), raised.occurredAt(), "dated in the session's own time");
+        assertEquals(story.sessionIds.get(raised.sessionNumber() - 1), raised.sessionId());
+        assertEquals("BOND", raised.pillars().get(0), "the pillar that fell most is named first: " + raised.pillars());
+        assertTrue(raised.reasons().contains("BOND_FELL"), raised.reasons().toString());
+        assertNotNull(raised.dyadId());
+        assertEquals(story.clientCode, raised.clientCode());
+
+        story.attended(9.5, 9.5, 9.5, 9.5);
+        AlertResolved resolved = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(raised.alertId())),
+                found -> !found.isEmpty()).get(0).payload();
+        assertEquals("REPAIRED", resolved.resolution());
+        assertEquals(6, resolved.sessionNumber());
+        assertEquals(story.timeOf(6), resolved.occurredAt());
+
+        Alert stored = QuarkusTransaction.requiringNew().call(() -> Alert.findById(raised.alertId()));
+        assertEquals(Alert.Status.RESOLVED, stored.status);
+        assertEquals(1, events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                && a.kind().equals("RUPTURE")).size(), "one alert for one rupture");
+    }
+
+    @Test
+    void aLowSrsIsAFlagOnTheSessionNotAnAlert() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", LAST_SPRING).attended(8, 8, 8, 8);
+        await().atMost(Duration.ofSeconds(30)).until(events.consumedByGroup(GROUP, Topics.SESSION_EVENTS));
+        await().atMost(Duration.ofSeconds(30)).until(events.consumedByGroup(GROUP, Topics.INTAKE_EVENTS));
+
+        SessionAssessmentRecord first = QuarkusTransaction.requiringNew()
+                .call(() -> SessionAssessmentRecord.findById(story.sessionIds.get(0)));
+        assertTrue(first.lowAlliance, "SRS 32 is below 36; index " + first.allianceIndex + " attendance " + first.attendance);
+        assertEquals(80.0, first.allianceIndex, 0.001);
+        assertEquals(0, Alert.count("clientId", story.clientId), "a flag is shown, never emailed");
+    }
+
+    @Test
+    void aClientWhoStopsComingRaisesDropoutRiskWithItsFactorsAndTheEndingResolvesIt() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(6, 6, 6, 6).noShow().noShow().lateCancellation().noShow();
+
+        AlertRaised raised = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                        && a.kind().equals("DROPOUT_RISK")),
+                found -> !found.isEmpty()).get(0).payload();
+        assertTrue(raised.riskScore().doubleValue() >= 0.5, "raised at 0.5 or more: " + raised.riskScore());
+        assertFalse(raised.riskFactors().isEmpty(), "the alert lists its top factors");
+        assertEquals(raised.riskFactors().stream().map(AlertRaised.RiskFactorContribution::factor).toList(),
+                raised.reasons());
+        assertEquals(story.timeOf(raised.sessionNumber()), raised.occurredAt());
+
+        story.ended(EpisodeClosed.Ending.DROPOUT);
+        AlertResolved resolved = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(raised.alertId())),
+                found -> !found.isEmpty()).get(0).payload();
+        assertEquals("EPISODE_CLOSED", resolved.resolution());
+    }
+
+    @Test
+    void aRedeliveredEventRaisesNothingMore() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(4, 9, 8.5, 8.5).attended(4, 9, 8.5, 8.5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30))
+                .until(() -> Alert.count("clientId = ?1 and kind = 'RUPTURE'", story.clientId) == 1);
+
+        // every session event of the story again, under new event ids (a producer restored from a backup)
+        DyadStory.replayed(events, story);
+        await().atMost(Duration.ofSeconds(30)).until(events.consumedByGroup(GROUP, Topics.SESSION_EVENTS));
+
+        assertEquals(1, Alert.count("clientId = ?1 and kind = 'RUPTURE'", story.clientId));
+        assertEquals(1, events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                && a.kind().equals("RUPTURE")).size());
+    }
+
+    @Test
+    void poisonMessagesGoToTheDeadLetterTopic() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        UUID client = UUID.randomUUID();
+        String broken = "{\"feedbackId\":\"" + UUID.randomUUID() + "\",\"total\":\"lots\"}";
+        events.send(Topics.SESSION_EVENTS, client.toString(), broken, Map.of(
+                CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                CloudEventHeaders.TYPE, EventTypes.FEEDBACK_SUBMITTED.type(),
+                CloudEventHeaders.SOURCE, "test"));
+
+        String deadLetters = Topics.deadLetterTopic("alliance-analytics-service", Topics.SESSION_EVENTS);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20))
+                .until(() -> events.readAll(deadLetters).stream().anyMatch(r -> r.value().equals(broken)));
+        assertEquals(0, Alert.count("clientId", client));
+    }
+}

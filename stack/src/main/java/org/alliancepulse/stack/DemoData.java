@@ -51,12 +51,18 @@ final class DemoData {
 
         // the assignments reach session-service through Kafka: its first sessions may need a few tries
         LocalDate today = LocalDate.now();
-        String low = sessionWithFeedback(session, staffNorth, north1, today.minusDays(1), List.of(6, 7, 6.5, 7));
-        String good = sessionWithFeedback(session, staffNorth, north2, today.minusDays(1), List.of(9.5, 9, 9, 9.5));
+        // three weekly sessions rated well, then the relationship item falls: a rupture of the bond
+        for (int week = 4; week >= 2; week--) {
+            sessionWithFeedback(session, staffNorth, north1, today.minusWeeks(week), List.of(9.5, 9.5, 9.5, 9.5));
+        }
+        String ruptured = sessionWithFeedback(session, staffNorth, north1, today.minusWeeks(1), List.of(4, 9.5, 9, 9.5));
+        summary.add("sessions 1-3 for " + north1[1] + ": SRS 38; session 4 (" + ruptured + "): SRS 32, the "
+                + "relationship item fell (a rupture of the bond: expect one alert email to " + DemoUsers.DR_NORTH_EMAIL
+                + ")");
+        String low = sessionWithFeedback(session, staffNorth, north2, today.minusDays(1), List.of(8, 8.5, 8, 8.5));
+        summary.add("session " + low + " for " + north2[1] + ": SRS 33 (below 36: a low-alliance flag on the "
+                + "session, not an email)");
         String southGood = sessionWithFeedback(session, staffSouth, south1, today, List.of(9.5, 9.5, 9, 9));
-        summary.add("session " + low + " for " + north1[1] + ": SRS 26.5 (low alliance: expect an alert email to "
-                + DemoUsers.DR_NORTH_EMAIL + ")");
-        summary.add("session " + good + " for " + north2[1] + ": SRS 37");
         summary.add("session " + southGood + " for " + south1[1] + ": SRS 37");
     }
 

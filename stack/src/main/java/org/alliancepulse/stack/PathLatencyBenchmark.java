@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>assignment: intake answers 201 → session-service accepts a session for the client (intake outbox → Kafka →
  * session-service inbox), found by polling every 2 ms;</li>
- * <li>feedback to email: session-service answers 201 to a low SRS → the email is in the SMTP server's store
+ * <li>feedback to email: session-service answers 201 to the SRS that shows a rupture (the fourth session's, after
+ * three rated well) → the email is in the SMTP server's store
  * (session outbox → Kafka → analytics → outbox → Kafka → notification → SMTP), polled every 2 ms.</li>
  * </ul>
  * Then prints the outbox relays' own write-to-acknowledged lag from each service's /q/metrics. A measurement, not
@@ -64,20 +65,32 @@ public final class PathLatencyBenchmark {
                 api.post(intake + "/api/clients/" + client + "/assignment", staff,
                         Map.of("therapistId", therapist)).expect(201);
                 long assigned = System.nanoTime();
-                Map<String, Object> booking = Map.of("clientId", client, "sessionDate", LocalDate.now().toString());
-                ApiClient.Response booked = api.post(session + "/api/sessions", staff, booking);
-                // 409 "does not know this client's assignment yet" until intake's event has arrived
-                while (booked.status() == 409) {
-                    Thread.sleep(2);
-                    booked = api.post(session + "/api/sessions", staff, booking);
+                // three weekly sessions rated well, then the timed one whose relationship item falls (a rupture)
+                List<String> sessions = new ArrayList<>();
+                long known = 0;
+                for (int week = 4; week >= 1; week--) {
+                    Map<String, Object> booking = Map.of("clientId", client, "sessionDate",
+                            LocalDate.now().minusWeeks(week).toString());
+                    ApiClient.Response booked = api.post(session + "/api/sessions", staff, booking);
+                    // 409 "does not know this client's assignment yet" until intake's event has arrived
+                    while (booked.status() == 409) {
+                        Thread.sleep(2);
+                        booked = api.post(session + "/api/sessions", staff, booking);
+                    }
+                    if (week == 4) {
+                        known = System.nanoTime();
+                    }
+                    sessions.add(booked.expect(201).field("id"));
                 }
-                long known = System.nanoTime();
-                String sessionId = booked.expect(201).field("id");
+                for (int s = 0; s < 3; s++) {
+                    api.post(session + "/api/sessions/" + sessions.get(s) + "/feedback", staff,
+                            Map.of("instrument", "SRS", "answers", List.of(9.5, 9.5, 9.5, 9.5))).expect(201);
+                }
 
                 // only this therapist gets mail here, so the store's size is enough (parsing mails would load the CPU)
                 int mailsBefore = stack.mail().receivedCount();
-                api.post(session + "/api/sessions/" + sessionId + "/feedback", staff,
-                        Map.of("instrument", "SRS", "answers", List.of(6, 7, 6.5, 7))).expect(201);
+                api.post(session + "/api/sessions/" + sessions.get(3) + "/feedback", staff,
+                        Map.of("instrument", "SRS", "answers", List.of(4, 9.5, 9, 9.5))).expect(201);
                 long submitted = System.nanoTime();
                 long deadline = submitted + 30_000_000_000L;
                 while (stack.mail().receivedCount() == mailsBefore) {

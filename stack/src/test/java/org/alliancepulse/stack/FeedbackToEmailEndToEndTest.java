@@ -47,7 +47,10 @@ class FeedbackToEmailEndToEndTest {
     private static final String LAST_NAME = "Halvorsen";
     private static final String DATE_OF_BIRTH = "1987-03-14";
     /** SRS items (0..10 each); total 30.5, below the SRS cut-off of 36. */
-    private static final List<Number> LOW_SRS = List.of(7, 8, 7.5, 8);
+    private static final List<Number> GOOD_SRS = List.of(9.5, 9.5, 9.5, 9.5);
+    /** The relationship item falls (the bond): SRS 32 after three sessions at 38. */
+    private static final List<Number> RUPTURE_SRS = List.of(4, 9.5, 9, 9.5);
+    private static final List<Number> STILL_LOW_SRS = List.of(4.5, 9.5, 9, 9.5);
 
     private static Stack stack;
     private static KafkaEvents kafka;
@@ -106,35 +109,43 @@ class FeedbackToEmailEndToEndTest {
     }
 
     @Test
-    void lowAllianceFeedbackEmailsTheTherapistOnceWithoutPhiEvenWhenRedelivered() {
+    void aRuptureEmailsTheTherapistOnceWithoutPhiEvenWhenRedelivered() {
         String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
-        LocalDate sessionDate = LocalDate.now().minusDays(1);
+        LocalDate today = LocalDate.now();
 
-        // the assignment reaches session-service through Kafka, asynchronously: 409 means "not there yet"
-        String sessionId = createSessionOnceKnown(staffNorth, sessionDate);
+        // three weekly sessions rated well; then the relationship item falls, twice: a rupture of the bond. The
+        // assignment reaches session-service through Kafka, asynchronously: 409 means "not there yet"
+        String sessionId = null;
+        for (int week = 5; week >= 1; week--) {
+            sessionId = createSessionOnceKnown(staffNorth, today.minusWeeks(week));
+            post(session, "/api/sessions/" + sessionId + "/feedback", staffNorth,
+                    Map.of("instrument", "SRS", "answers", week > 2 ? GOOD_SRS : week == 2 ? RUPTURE_SRS : STILL_LOW_SRS))
+                    .then().statusCode(201);
+        }
+        LocalDate ruptureDate = today.minusWeeks(2);
+        LocalDate confirmedDate = today.minusWeeks(1);
 
-        post(session, "/api/sessions/" + sessionId + "/feedback", staffNorth,
-                Map.of("instrument", "SRS", "answers", LOW_SRS))
-                .then().statusCode(201);
-
-        await("the alert email to " + DemoUsers.DR_NORTH_EMAIL)
+        // the rupture's email (the same story may also raise other kinds, e.g. a dropout risk: each its own email)
+        await("the rupture email to " + DemoUsers.DR_NORTH_EMAIL)
                 .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> !mailsTo(DemoUsers.DR_NORTH_EMAIL).isEmpty());
-        List<ReceivedMail> mails = mailsTo(DemoUsers.DR_NORTH_EMAIL);
-        assertEquals(1, mails.size(), () -> "exactly one email, got " + mails);
+                .until(() -> !ruptureMailsTo(DemoUsers.DR_NORTH_EMAIL).isEmpty());
+        List<ReceivedMail> mails = ruptureMailsTo(DemoUsers.DR_NORTH_EMAIL);
+        assertEquals(1, mails.size(), () -> "exactly one rupture email, got " + mails);
         ReceivedMail mail = mails.get(0);
         String text = mail.subject() + "\n" + mail.body();
         System.out.printf("[e2e] email to %s:%n--- subject: %s%n%s%n---%n", mail.to(), mail.subject(), mail.body());
 
-        assertTrue(text.toLowerCase(Locale.ROOT).replaceAll("[_-]", " ").contains("low alliance"),
-                () -> "the email says what kind of alert (low alliance):\n" + text);
+        assertTrue(text.toLowerCase(Locale.ROOT).contains("rupture"),
+                () -> "the email says what kind of alert (a rupture):\n" + text);
         assertTrue(text.contains(clientCode), () -> "the email names the client code " + clientCode + ":\n" + text);
-        assertTrue(mentionsDate(text, sessionDate), () -> "the email names the session date " + sessionDate + ":\n" + text);
+        assertTrue(mentionsDate(text, ruptureDate) || mentionsDate(text, confirmedDate),
+                () -> "the email names the session date " + ruptureDate + " or " + confirmedDate + ":\n" + text);
         assertNoPhiNorScores(text);
 
         // --- Kafka redelivers the same event (same ce_id): nothing may change, above all no second email --------
+        String lastSession = sessionId;
         List<Published<FeedbackSubmitted>> feedback = kafka.published(EventTypes.FEEDBACK_SUBMITTED,
-                p -> p.sessionId().toString().equals(sessionId));
+                p -> p.sessionId().toString().equals(lastSession));
         assertEquals(1, feedback.size(), "one FeedbackSubmitted on " + Topics.SESSION_EVENTS + " for the session");
         Published<FeedbackSubmitted> original = feedback.get(0);
         String eventId = original.header(CloudEventHeaders.ID);
@@ -155,8 +166,16 @@ class FeedbackToEmailEndToEndTest {
         await("notification-service to have no email in flight").atMost(Duration.ofSeconds(30))
                 .until(() -> rows(Service.NOTIFICATION,
                         "SELECT count(*) FROM alert_notification WHERE status IN ('PENDING', 'SENDING')") == 0);
-        List<ReceivedMail> afterRedelivery = mailsTo(DemoUsers.DR_NORTH_EMAIL);
-        assertEquals(1, afterRedelivery.size(), () -> "still exactly one email after the redelivery, got " + afterRedelivery);
+        List<ReceivedMail> afterRedelivery = ruptureMailsTo(DemoUsers.DR_NORTH_EMAIL);
+        assertEquals(1, afterRedelivery.size(), () -> "still exactly one rupture email after the redelivery, got "
+                + afterRedelivery);
+        List<String> messageIds = mailsTo(DemoUsers.DR_NORTH_EMAIL).stream().flatMap(m -> m.headers().stream())
+                .filter(h -> h.name().equalsIgnoreCase("Message-ID")).map(h -> h.value()).toList();
+        assertEquals(messageIds.size(), messageIds.stream().distinct().count(), "one email per alert: " + messageIds);
+    }
+
+    private static List<ReceivedMail> ruptureMailsTo(String address) {
+        return mailsTo(address).stream().filter(m -> m.subject().toLowerCase(Locale.ROOT).contains("rupture")).toList();
     }
 
     /**
@@ -176,12 +195,17 @@ class FeedbackToEmailEndToEndTest {
         java.util.UUID therapist = java.util.UUID.randomUUID();
         List<java.util.UUID> clientIds = java.util.stream.Stream.generate(java.util.UUID::randomUUID).limit(clients).toList();
         try {
+            for (java.util.UUID client : clientIds) {
+                kafka.publish(new org.alliancepulse.contracts.intake.ClientAssigned(client,
+                        "C-SCALE" + (char) ('A' + clientIds.indexOf(client) % 26), "north", therapist,
+                        java.time.Instant.parse("2026-01-01T10:00:00Z"), java.util.UUID.randomUUID()));
+            }
             for (int n = 0; n < perClient; n++) {
                 for (int c = 0; c < clients; c++) {
                     java.util.UUID client = clientIds.get(c);
-                    // each client's first measure is low (one LOW_ALLIANCE alert), the rest are good
-                    List<java.math.BigDecimal> answers = java.util.Collections.nCopies(4,
-                            java.math.BigDecimal.valueOf(n == 0 ? 5 : 9));
+                    // each client's fourth session shows a rupture of the bond (one RUPTURE alert), repaired later
+                    List<java.math.BigDecimal> answers = (n == 3 ? List.of(4, 9.5, 9, 9.5) : List.of(9.5, 9.5, 9.5, 9.5))
+                            .stream().map(v -> new java.math.BigDecimal(v.toString())).toList();
                     FeedbackSubmitted feedback = new FeedbackSubmitted(java.util.UUID.randomUUID(),
                             java.util.UUID.randomUUID(), client, "C-SCALE" + (char) ('A' + c % 26), therapist, "north",
                             LocalDate.of(2026, 1, 5).plusWeeks(n), "SRS", answers,
@@ -228,8 +252,10 @@ class FeedbackToEmailEndToEndTest {
         });
         await("analytics' outbox to be relayed").atMost(Duration.ofSeconds(30))
                 .until(() -> rows(Service.ANALYTICS, "SELECT count(*) FROM outbox_event") == 0);
-        var alerts = await("one alert per client on alliance-alerts").atMost(Duration.ofSeconds(30)).until(
-                () -> kafka.published(EventTypes.ALERT_RAISED, a -> a.therapistId().equals(therapist)),
+        ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.INTAKE_EVENTS, Duration.ofSeconds(60));
+        var alerts = await("one rupture alert per client on alliance-alerts").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.ALERT_RAISED, a -> a.therapistId().equals(therapist)
+                        && a.kind().equals("RUPTURE")),
                 found -> found.size() >= clients);
         assertEquals(clients, alerts.size(), "each alert announced once");
         assertEquals(clients, alerts.stream().map(a -> a.payload().alertId()).distinct().count());

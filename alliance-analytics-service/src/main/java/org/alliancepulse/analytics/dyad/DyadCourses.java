@@ -40,24 +40,33 @@ public class DyadCourses {
 
     /** The dyad's sessions, in order, as the rules see them. */
     public Course courseOf(Dyad dyad) {
-        List<Dyad> pair = null;
+        List<SessionRecord> ofPair = SessionRecord.ofClientAndTherapist(dyad.clientId, dyad.therapistId);
+        boolean legacy = ofPair.stream().anyMatch(s -> s.episodeId == null);
+        List<Dyad> pair = legacy ? Dyad.ofPair(dyad.clientId, dyad.therapistId) : List.of(dyad);
+        List<UUID> ids = ofPair.stream().map(s -> s.sessionId).toList();
+        return courseOf(dyad, pair, ofPair, FeedbackMeasure.ofSessions(ids));
+    }
+
+    /**
+     * The course from rows already read (a what-if replay reads every dyad's rows at once).
+     *
+     * @param pair every dyad of this client with this therapist
+     * @param sessionsOfPair every session of this client with this therapist
+     * @param measures the measures of those sessions (others are ignored)
+     */
+    public static Course courseOf(Dyad dyad, List<Dyad> pair, List<SessionRecord> sessionsOfPair,
+            List<FeedbackMeasure> measures) {
         List<SessionRecord> sessions = new ArrayList<>();
-        for (SessionRecord session : SessionRecord.ofClientAndTherapist(dyad.clientId, dyad.therapistId)) {
-            if (session.episodeId != null) {
-                if (session.episodeId.equals(dyad.episodeId)) {
-                    sessions.add(session);
-                }
-            } else {
-                pair = pair != null ? pair : Dyad.ofPair(dyad.clientId, dyad.therapistId);
-                if (legacyDyadOf(session, pair).map(d -> d.id.equals(dyad.id)).orElse(false)) {
-                    sessions.add(session);
-                }
+        for (SessionRecord session : sessionsOfPair) {
+            boolean ours = session.episodeId != null ? session.episodeId.equals(dyad.episodeId)
+                    : legacyDyadOf(session, pair).map(d -> d.id.equals(dyad.id)).orElse(false);
+            if (ours) {
+                sessions.add(session);
             }
         }
         sessions.sort(BY_TIME);
-        Map<UUID, List<FeedbackMeasure>> measures = new HashMap<>();
-        FeedbackMeasure.ofSessions(sessions.stream().map(s -> s.sessionId).toList())
-                .forEach(m -> measures.computeIfAbsent(m.sessionId, k -> new ArrayList<>()).add(m));
+        Map<UUID, List<FeedbackMeasure>> bySession = new HashMap<>();
+        measures.forEach(m -> bySession.computeIfAbsent(m.sessionId, k -> new ArrayList<>()).add(m));
 
         List<SessionObservation> observations = new ArrayList<>();
         int ordinal = 0;
@@ -65,7 +74,7 @@ public class DyadCourses {
             ordinal++;
             // sessions announced before numbers existed take their place in time
             int number = session.sessionNumber != null ? session.sessionNumber : ordinal;
-            observations.add(observe(session, number, measures.getOrDefault(session.sessionId, List.of())));
+            observations.add(observe(session, number, bySession.getOrDefault(session.sessionId, List.of())));
         }
         return new Course(new DyadCourse(observations), sessions);
     }

@@ -1,0 +1,182 @@
+package org.alliancepulse.analytics.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.analytics.course.SessionObservation;
+import org.alliancepulse.analytics.dyad.Dyad;
+import org.alliancepulse.analytics.dyad.DyadCourses;
+import org.alliancepulse.analytics.dyad.FeedbackMeasure;
+import org.alliancepulse.analytics.dyad.SessionRecord;
+import org.alliancepulse.analytics.rules.AlertDecision;
+import org.alliancepulse.analytics.rules.AlertKind;
+import org.alliancepulse.analytics.rules.AlertLifecycle;
+import org.alliancepulse.analytics.rules.ClinicalThresholds;
+import org.alliancepulse.analytics.rules.CourseAssessment;
+import org.alliancepulse.analytics.rules.EpisodeEnding;
+import org.alliancepulse.analytics.rules.NetworkSd;
+import org.alliancepulse.analytics.rules.Resolution;
+import org.alliancepulse.analytics.rules.RulesConfig;
+import org.alliancepulse.analytics.rules.SessionAssessment;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Runs the rules with other thresholds over the recorded history, beside the live settings, without touching any
+ * live state: which alerts each would have raised, and how many per therapist-week. Both sides are computed the same
+ * way from the same courses, so the difference is the thresholds' alone.
+ */
+@ApplicationScoped
+public class WhatIfReplay {
+
+    @Inject
+    RulesConfig rules;
+
+    /**
+     * @param thresholds settings to change, by name ({@code kRupture}, {@code riskRaise}, {@code risk.earlyNoShow},
+     *        ...); the rest stay as configured
+     * @param from first day of the period (sessions' own dates); default: the first recorded session
+     * @param to last day of the period; default: the last recorded session
+     * @param clinicId one clinic only; default: the whole network
+     */
+    @Schema(example = "{\"thresholds\":{\"kRupture\":2.5,\"riskRaise\":0.6},\"from\":\"2025-01-01\",\"to\":\"2025-12-31\"}")
+    public record Request(Map<String, Double> thresholds, LocalDate from, LocalDate to, String clinicId) {
+    }
+
+    /**
+     * @param alertsRaised per kind, raised in the period
+     * @param therapistWeeks weeks with at least one recorded session, summed over therapists
+     * @param alertsPerTherapistWeek all alerts over all therapist-weeks
+     * @param medianPerTherapist the median over therapists of each one's alerts per week
+     * @param p90PerTherapist the 90th percentile over therapists
+     */
+    public record Figures(Map<String, Long> alertsRaised, long alertsTotal, long therapists, long therapistWeeks,
+            double alertsPerTherapistWeek, double medianPerTherapist, double p90PerTherapist) {
+    }
+
+    public record Result(LocalDate from, LocalDate to, String clinicId, int dyads, Map<String, Number> liveSettings,
+            Map<String, Number> whatIfSettings, Figures live, Figures whatIf) {
+    }
+
+    public Result run(Request request) {
+        ClinicalThresholds live = rules.thresholds();
+        ClinicalThresholds other = ThresholdOverrides.apply(live,
+                request.thresholds() == null ? Map.of() : request.thresholds());
+        if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        List<Dyad> dyads = request.clinicId() == null ? Dyad.listAll() : Dyad.list("clinicId", request.clinicId());
+        Set<UUID> clients = dyads.stream().map(d -> d.clientId).collect(Collectors.toSet());
+        List<SessionRecord> sessions = clients.isEmpty() ? List.of() : SessionRecord.list("clientId in ?1", clients);
+        List<FeedbackMeasure> measures = clients.isEmpty() ? List.of()
+                : FeedbackMeasure.list("clientId in ?1", clients);
+
+        Map<List<UUID>, List<Dyad>> dyadsByPair = dyads.stream()
+                .collect(Collectors.groupingBy(d -> List.of(d.clientId, d.therapistId)));
+        Map<List<UUID>, List<SessionRecord>> sessionsByPair = sessions.stream()
+                .collect(Collectors.groupingBy(s -> List.of(s.clientId, s.therapistId)));
+        Map<UUID, List<FeedbackMeasure>> measuresBySession = measures.stream()
+                .collect(Collectors.groupingBy(m -> m.sessionId));
+
+        List<NetworkSd.DyadAggregate> aggregates = dyads.stream()
+                .map(d -> new NetworkSd.DyadAggregate(d.allianceN, d.allianceMean, d.allianceM2)).toList();
+        LocalDate from = request.from() != null ? request.from() : sessions.stream().map(s -> s.sessionDate)
+                .min(LocalDate::compareTo).orElse(LocalDate.now(ZoneOffset.UTC));
+        LocalDate to = request.to() != null ? request.to() : sessions.stream().map(s -> s.sessionDate)
+                .max(LocalDate::compareTo).orElse(from);
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        Tally liveTally = new Tally();
+        Tally otherTally = new Tally();
+        Map<UUID, Set<String>> weeksByTherapist = new HashMap<>();
+        for (Dyad dyad : dyads) {
+            List<UUID> pair = List.of(dyad.clientId, dyad.therapistId);
+            List<SessionRecord> ofPair = sessionsByPair.getOrDefault(pair, List.of());
+            List<FeedbackMeasure> ofSessions = new ArrayList<>();
+            ofPair.forEach(s -> ofSessions.addAll(measuresBySession.getOrDefault(s.sessionId, List.of())));
+            DyadCourses.Course course = DyadCourses.courseOf(dyad, dyadsByPair.get(pair), ofPair, ofSessions);
+            for (SessionObservation session : course.course().sessions()) {
+                if (session.attendance() != org.alliancepulse.analytics.course.Attendance.NOT_RECORDED
+                        && !session.scheduledAt().isBefore(start) && session.scheduledAt().isBefore(end)) {
+                    LocalDate day = LocalDate.ofInstant(session.scheduledAt(), ZoneOffset.UTC);
+                    weeksByTherapist.computeIfAbsent(dyad.therapistId, k -> new HashSet<>())
+                            .add(day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+                }
+            }
+            liveTally.add(dyad, raised(dyad, course, live, NetworkSd.forRules(aggregates, live)), start, end);
+            otherTally.add(dyad, raised(dyad, course, other, NetworkSd.forRules(aggregates, other)), start, end);
+        }
+        return new Result(from, to, request.clinicId(), dyads.size(), ThresholdOverrides.settings(live),
+                ThresholdOverrides.settings(other), liveTally.figures(weeksByTherapist),
+                otherTally.figures(weeksByTherapist));
+    }
+
+    private static List<AlertDecision> raised(Dyad dyad, DyadCourses.Course course, ClinicalThresholds t,
+            double networkSd) {
+        List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), networkSd, t);
+        java.util.Optional<EpisodeEnding> ending = !dyad.ended() ? java.util.Optional.empty()
+                : java.util.Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED
+                        ? Resolution.REASSIGNED : Resolution.EPISODE_CLOSED));
+        return AlertLifecycle.decide(assessments, t, ending).stream()
+                .filter(d -> d.action() == AlertDecision.Action.RAISED).toList();
+    }
+
+    /** Alerts raised in the period, by kind and by therapist. */
+    private static final class Tally {
+        private final Map<String, Long> byKind = new TreeMap<>();
+        private final Map<UUID, Long> byTherapist = new HashMap<>();
+
+        Tally() {
+            for (AlertKind kind : AlertKind.values()) {
+                byKind.put(kind.name(), 0L);
+            }
+        }
+
+        void add(Dyad dyad, List<AlertDecision> raised, Instant start, Instant end) {
+            for (AlertDecision decision : raised) {
+                if (!decision.at().isBefore(start) && decision.at().isBefore(end)) {
+                    byKind.merge(decision.kind().name(), 1L, Long::sum);
+                    byTherapist.merge(dyad.therapistId, 1L, Long::sum);
+                }
+            }
+        }
+
+        Figures figures(Map<UUID, Set<String>> weeksByTherapist) {
+            long total = byKind.values().stream().mapToLong(Long::longValue).sum();
+            long weeks = weeksByTherapist.values().stream().mapToLong(Set::size).sum();
+            List<Double> rates = weeksByTherapist.entrySet().stream()
+                    .map(e -> byTherapist.getOrDefault(e.getKey(), 0L) / (double) e.getValue().size())
+                    .sorted().toList();
+            return new Figures(Map.copyOf(byKind), total, weeksByTherapist.size(), weeks,
+                    weeks == 0 ? 0 : round((double) total / weeks), round(quantile(rates, 0.5)),
+                    round(quantile(rates, 0.9)));
+        }
+
+        private static double quantile(List<Double> sorted, double q) {
+            if (sorted.isEmpty()) {
+                return 0;
+            }
+            int index = (int) Math.ceil(q * sorted.size()) - 1;
+            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+        }
+
+        private static double round(double value) {
+            return Math.round(value * 1000) / 1000.0;
+        }
+    }
+}

@@ -3,6 +3,7 @@ package org.alliancepulse.analytics.dyad;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.analytics.assessment.DyadAssessor;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
@@ -16,8 +17,8 @@ import io.smallrye.common.annotation.Blocking;
 
 /**
  * Episodes of care and the dyads within them (each change assesses the client's dyads again), from intake-service's events: who is whose therapist, since when, and
- * how each dyad and episode ended (a reassignment and its reason, a planned ending or a dropout). Nothing about the
- * person: intake's events carry ids and the pseudonymous client code only.
+ * how each dyad and episode ended (a reassignment and its reason, a planned ending or a dropout); and which login is
+ * which therapist. Nothing about the person: intake's events carry ids and the pseudonymous client code only.
  */
 @ApplicationScoped
 public class IntakeEventConsumer implements InboxConsumer {
@@ -49,6 +50,15 @@ public class IntakeEventConsumer implements InboxConsumer {
             locks.hold(reassigned.clientId());
             recorder.reassigned(reassigned);
             assessor.afterIntakeEvent(reassigned.clientId());
+        }).and(EventTypes.THERAPIST_REGISTERED, registered -> {
+            TherapistLogin login = TherapistLogin.findById(registered.therapistId());
+            if (login == null) {
+                login = new TherapistLogin();
+                login.therapistId = registered.therapistId();
+            }
+            login.username = registered.username();
+            login.clinicId = registered.clinicId();
+            login.persist();
         }).and(EventTypes.EPISODE_CLOSED, closed -> {
             locks.hold(closed.clientId());
             recorder.closed(closed);

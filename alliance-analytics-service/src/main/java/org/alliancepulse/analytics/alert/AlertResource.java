@@ -1,0 +1,51 @@
+package org.alliancepulse.analytics.alert;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Path("/api/alerts")
+public class AlertResource {
+
+    @Inject
+    AlertCommands commands;
+
+    /** An optional note on acknowledging: for the record here, never sent anywhere. */
+    @Schema(example = "{\"note\":\"Discussed at the start of session 5; we agreed to slow down.\"}")
+    public record Acknowledgement(String note) {
+    }
+
+    /** One alert: for admins, the staff of the client's clinic, and the dyad's own therapist (others: 404). */
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    public AlertView alert(@PathParam("id") UUID id) {
+        return AlertView.of(commands.find(id));
+    }
+
+    /**
+     * The therapist (or their clinic's staff, or an admin) has seen the alert: announces {@code AlertAcknowledged},
+     * which cancels a pending escalation. A second acknowledgement, or one of a resolved alert, is a 409.
+     */
+    @POST
+    @Path("/{id}/acknowledge")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    @Idempotent
+    public Response acknowledge(@PathParam("id") UUID id, Acknowledgement acknowledgement) {
+        return Response.ok(AlertView.of(commands.acknowledge(id, acknowledgement == null ? null
+                : acknowledgement.note()))).build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.alliancepulse.analytics.alert;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * An alert as staff and therapists see it: ids, the pseudonymous client code, the session it arose at and how it
+ * ended. The acknowledgement note is shown to those who may read the alert; it never leaves this service otherwise.
+ */
+@Schema(example = "{\"id\":\"5b0c7c3e-1f2a-3b4c-8d9e-0f1a2b3c4d5e\",\"kind\":\"RUPTURE\",\"severity\":\"WARNING\","
+        + "\"status\":\"ACKNOWLEDGED\",\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"clientCode\":\"C-7KQ3MZ\","
+        + "\"therapistId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"clinicId\":\"north\",\"sessionNumber\":4,"
+        + "\"sessionDate\":\"2026-11-19\",\"occurredAt\":\"2026-11-19T14:00:00Z\",\"pillars\":[\"BOND\"],"
+        + "\"reasons\":[\"BOND_FELL\"],\"raisedAt\":\"2026-11-19T15:02:11Z\",\"acknowledgedBy\":\"dr-north\","
+        + "\"acknowledgedAt\":\"2026-11-20T08:30:00Z\"}")
+public record AlertView(UUID id, String kind, String severity, String status, UUID dyadId, UUID clientId,
+        String clientCode, UUID therapistId, String clinicId, UUID sessionId, Integer sessionNumber,
+        LocalDate sessionDate, Instant occurredAt, List<String> pillars, List<String> reasons, Double riskScore,
+        Instant raisedAt, String resolution, Integer resolvedSessionNumber, Instant resolvedOccurredAt,
+        String acknowledgedBy, Instant acknowledgedAt, String acknowledgementNote) {
+
+    public static AlertView of(Alert alert) {
+        return new AlertView(alert.id, alert.kind, alert.severity, alert.status.name(), alert.dyadId, alert.clientId,
+                alert.clientCode, alert.therapistId, alert.clinicId, alert.sessionId, alert.sessionNumber,
+                alert.sessionDate, alert.occurredAt, split(alert.pillars), split(alert.reasons), alert.riskScore,
+                alert.raisedAt, alert.resolution, alert.resolvedSessionNumber, alert.resolvedOccurredAt,
+                alert.acknowledgedBy, alert.acknowledgedAt, alert.acknowledgementNote);
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

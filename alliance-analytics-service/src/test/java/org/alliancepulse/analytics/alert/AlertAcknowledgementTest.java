@@ -1,0 +1,96 @@
+package org.alliancepulse.analytics.alert;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.alliance.AlertAcknowledged;
+import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+/** Reading and acknowledging an alert: who may, what is announced, and that the note stays here. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class AlertAcknowledgementTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void theDyadsTherapistAcknowledgesWithANoteThatNeverLeavesTheServiceAndTheRepairStillResolvesIt() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", Instant.parse("2025-09-01T09:00:00Z"));
+        String login = "dr-" + story.therapistId.toString().substring(0, 8);
+        events.publish(new TherapistRegistered(story.therapistId, "north", login, "Dr Ack", login + "@c.example"));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5);
+        AlertRaised raised = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                        && a.kind().equals("RUPTURE")), found -> !found.isEmpty()).get(0).payload();
+        String path = "/api/alerts/" + raised.alertId();
+        String therapist = Tokens.therapist(login, "north");
+        // the therapist login arrives on intake-events: wait until the therapist's token finds the alert
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(therapist).get(path).statusCode() == 200);
+
+        // who may see it: the dyad's therapist, the clinic's staff, admins; not another clinic, not another therapist
+        given().auth().oauth2(Tokens.clinicStaff("north")).get(path).then().statusCode(200)
+                .body("kind", equalTo("RUPTURE")).body("clientCode", equalTo(story.clientCode))
+                .body("status", equalTo("OPEN"));
+        given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200);
+        given().auth().oauth2(Tokens.clinicStaff("south")).get(path).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.therapist("dr-someone-else", "north")).get(path).then().statusCode(404);
+        given().get(path).then().statusCode(401);
+        given().auth().oauth2(Tokens.clinicStaff("south")).contentType(ContentType.JSON).body(Map.of())
+                .post(path + "/acknowledge").then().statusCode(404);
+        given().auth().oauth2(Tokens.therapist("dr-someone-else", "north")).contentType(ContentType.JSON)
+                .body(Map.of()).post(path + "/acknowledge").then().statusCode(404);
+        given().auth().oauth2(therapist).contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001)))
+                .post(path + "/acknowledge").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/alerts/" + UUID.randomUUID() + "/acknowledge").then().statusCode(404);
+
+        String note = "Talked it through at the start of session six " + UUID.randomUUID();
+        given().auth().oauth2(therapist).contentType(ContentType.JSON).body(Map.of("note", note))
+                .post(path + "/acknowledge").then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo(login))
+                .body("acknowledgementNote", equalTo(note));
+        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON).body(Map.of())
+                .post(path + "/acknowledge").then().statusCode(409).contentType("application/problem+json");
+
+        var acknowledged = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_ACKNOWLEDGED, a -> a.alertId().equals(raised.alertId())),
+                found -> !found.isEmpty());
+        AlertAcknowledged event = acknowledged.get(0).payload();
+        assertEquals(login, event.acknowledgedBy());
+        assertFalse(acknowledged.get(0).record().value().contains(note), "the note stays in this service");
+
+        // acknowledged is still open: the repair resolves it
+        story.attended(9.5, 9.5, 9.5, 9.5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(raised.alertId())),
+                found -> !found.isEmpty());
+        given().auth().oauth2(therapist).get(path).then().statusCode(200).body("status", equalTo("RESOLVED"))
+                .body("resolution", equalTo("REPAIRED"));
+        given().auth().oauth2(therapist).contentType(ContentType.JSON).body(Map.of())
+                .post(path + "/acknowledge").then().statusCode(409);
+    }
+}

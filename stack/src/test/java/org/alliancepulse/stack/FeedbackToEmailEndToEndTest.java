@@ -59,6 +59,7 @@ class FeedbackToEmailEndToEndTest {
 
     private static String clientId;
     private static String clientCode;
+    private static String therapistId;
 
     @BeforeAll
     static void startTheSystem() {
@@ -83,7 +84,7 @@ class FeedbackToEmailEndToEndTest {
 
         post(intake, "/api/clinics", admin, Map.of("id", "north", "name", "North Clinic"))
                 .then().statusCode(201);
-        String therapistId = post(intake, "/api/therapists", admin, Map.of(
+        therapistId = post(intake, "/api/therapists", admin, Map.of(
                 "clinicId", "north",
                 "username", DemoUsers.DR_NORTH,
                 "displayName", "Dr. Nils Northcott",
@@ -172,6 +173,54 @@ class FeedbackToEmailEndToEndTest {
         List<String> messageIds = mailsTo(DemoUsers.DR_NORTH_EMAIL).stream().flatMap(m -> m.headers().stream())
                 .filter(h -> h.name().equalsIgnoreCase("Message-ID")).map(h -> h.value()).toList();
         assertEquals(messageIds.size(), messageIds.stream().distinct().count(), "one email per alert: " + messageIds);
+
+        // --- the next session's rating is back where it was: the rupture is repaired ----------------------------
+        var rupture = kafka.published(EventTypes.ALERT_RAISED, a -> a.clientId().toString().equals(clientId)
+                && a.kind().equals("RUPTURE"));
+        assertEquals(1, rupture.size(), "one RUPTURE alert on " + Topics.ALLIANCE_ALERTS);
+        assertEquals(List.of("BOND"), rupture.get(0).payload().pillars().subList(0, 1), "the bond fell");
+        String repaired = createSessionOnceKnown(staffNorth, today.minusDays(3));
+        post(session, "/api/sessions/" + repaired + "/feedback", staffNorth,
+                Map.of("instrument", "SRS", "answers", GOOD_SRS)).then().statusCode(201);
+        var resolved = await("the rupture resolved as repaired").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.ALERT_RESOLVED,
+                        r -> r.alertId().equals(rupture.get(0).payload().alertId())), found -> !found.isEmpty());
+        assertEquals("REPAIRED", resolved.get(0).payload().resolution());
+        assertEquals(repaired, resolved.get(0).payload().sessionId().toString());
+    }
+
+    /** A client who comes once, rates the session low and then misses two: a dropout-risk alert with its factors. */
+    @Test
+    void aClientWhoMissesTheirEarlySessionsRaisesADropoutRiskWithItsFactors() {
+        String staffNorth = stack.token(DemoUsers.STAFF_NORTH);
+        String client = post(intake, "/api/clients", staffNorth, Map.of("clinicId", "north", "firstName", "Rakel",
+                "lastName", "Solberg", "dateOfBirth", "1994-02-17")).then().statusCode(201).extract().path("id");
+        post(intake, "/api/clients/" + client + "/assignment", staffNorth, Map.of("therapistId", therapistId))
+                .then().statusCode(201);
+        LocalDate today = LocalDate.now();
+        String first = createSessionOnceKnown(staffNorth, client, today.minusWeeks(3));
+        post(session, "/api/sessions/" + first + "/attendance", staffNorth, Map.of("outcome", "ATTENDED"))
+                .then().statusCode(200);
+        post(session, "/api/sessions/" + first + "/feedback", staffNorth,
+                Map.of("instrument", "SRS", "answers", List.of(6, 6.5, 6, 6))).then().statusCode(201);
+        for (int week = 2; week >= 1; week--) {
+            String missed = createSessionOnceKnown(staffNorth, client, today.minusWeeks(week));
+            post(session, "/api/sessions/" + missed + "/attendance", staffNorth, Map.of("outcome", "NO_SHOW"))
+                    .then().statusCode(200);
+        }
+
+        var raised = await("a DROPOUT_RISK alert").atMost(Duration.ofSeconds(30)).until(
+                () -> kafka.published(EventTypes.ALERT_RAISED, a -> a.clientId().toString().equals(client)
+                        && a.kind().equals("DROPOUT_RISK")), found -> !found.isEmpty());
+        var alert = raised.get(0).payload();
+        System.out.printf("[e2e] dropout risk %s, factors %s%n", alert.riskScore(), alert.riskFactors());
+        assertTrue(alert.riskScore().doubleValue() >= 0.5, "raised at 0.5 or more: " + alert.riskScore());
+        assertFalse(alert.riskFactors().isEmpty(), "the alert lists its factors");
+        assertEquals(alert.riskFactors().stream().map(f -> f.factor()).toList(), alert.reasons(),
+                "the factors are the alert's reasons, as codes");
+        await("the dropout-risk email").atMost(Duration.ofSeconds(30)).until(() -> mailsTo(DemoUsers.DR_NORTH_EMAIL)
+                .stream().anyMatch(m -> m.subject().toLowerCase(Locale.ROOT).contains("dropout risk")
+                        && m.headers().stream().anyMatch(h -> h.value().contains(alert.alertId().toString()))));
     }
 
     private static List<ReceivedMail> ruptureMailsTo(String address) {
@@ -419,7 +468,11 @@ class FeedbackToEmailEndToEndTest {
     }
 
     private String createSessionOnceKnown(String token, LocalDate sessionDate) {
-        Map<String, Object> body = Map.of("clientId", clientId, "sessionDate", sessionDate.toString());
+        return createSessionOnceKnown(token, clientId, sessionDate);
+    }
+
+    private String createSessionOnceKnown(String token, String client, LocalDate sessionDate) {
+        Map<String, Object> body = Map.of("clientId", client, "sessionDate", sessionDate.toString());
         AtomicReference<String> sessionId = new AtomicReference<>();
         await("session-service to know the assignment").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))

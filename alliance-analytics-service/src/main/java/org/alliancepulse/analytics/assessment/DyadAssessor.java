@@ -83,6 +83,11 @@ public class DyadAssessor {
         alerts.reconcile(dyad, decided, assessments, course.sessions());
     }
 
+    /** Only the dyad's share of the network SD (a rebuild pools every dyad's before it assesses any). */
+    public void keepAggregate(Dyad dyad) {
+        keepAggregate(dyad, courses.courseOf(dyad));
+    }
+
     /** The dyad's share of the network SD: its scored indices as count, mean and squared deviations. */
     private static void keepAggregate(Dyad dyad, DyadCourses.Course course) {
         NetworkSd.DyadAggregate aggregate = NetworkSd.DyadAggregate.EMPTY;

@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 /**
- * One transaction at a time per client, across consumers and instances. A client's events come from two topics
+ * Live events wait while a rebuild runs; and one transaction at a time per client, across consumers and instances. A client's events come from two topics
  * (intake and sessions), consumed independently: without this, an assignment and a feedback applied at the same
  * moment would each assess the dyad without seeing the other's uncommitted write, and the last word would miss one
  * of them. Held from the start of the transaction, so everything read after it includes the other's commit.
@@ -20,8 +20,32 @@ public class ClientLocks {
     @Inject
     EntityManager entityManager;
 
+    /** The advisory lock a rebuild holds exclusively while it replaces the state; live transactions share it. */
+    public static final long REBUILD_LOCK = 0x616c6c69616e6365L;
+
     public void hold(UUID clientId) {
+        holdNoRebuild();
         entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .setParameter("key", "analytics client " + clientId).getSingleResult();
+    }
+
+    /**
+     * While a rebuild replaces the state, live events wait: this fails as a lock that is not available (SQLState
+     * 55P03), which the inbox waits out, uncounted, and tries again, in order.
+     */
+    public void holdNoRebuild() {
+        Object held = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock_shared(:key)")
+                .setParameter("key", REBUILD_LOCK).getSingleResult();
+        if (!Boolean.TRUE.equals(held)) {
+            throw new RebuildInProgress();
+        }
+    }
+
+    /** Live events wait while a rebuild runs. */
+    static final class RebuildInProgress extends RuntimeException {
+        RebuildInProgress() {
+            super("a rebuild of the analytics state is in progress", new java.sql.SQLException(
+                    "a rebuild of the analytics state is in progress", "55P03"));
+        }
     }
 }

@@ -10,9 +10,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.alliancepulse.analytics.access.TherapistLogin;
+import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.ClientReassigned;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.contracts.session.FeedbackCorrected;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.alliancepulse.contracts.session.SessionAttended;
@@ -20,6 +23,7 @@ import org.alliancepulse.contracts.session.SessionCancelled;
 import org.alliancepulse.contracts.session.SessionNoShow;
 import org.alliancepulse.contracts.session.SessionOutcomeCorrected;
 import org.alliancepulse.contracts.session.SessionScheduled;
+import org.alliancepulse.platform.inbox.EventHandlers;
 
 /**
  * Writes what intake and session-service announced into the dyad state, one event at a time, inside the inbox's
@@ -29,6 +33,37 @@ import org.alliancepulse.contracts.session.SessionScheduled;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DyadRecorder {
+
+    /**
+     * Recording only, for every type this state follows: what a rebuild applies before it assesses each dyad once
+     * (the live consumers record and assess event by event).
+     */
+    public EventHandlers recording() {
+        return EventHandlers.on(EventTypes.CLIENT_ASSIGNED, this::assigned)
+                .and(EventTypes.CLIENT_REASSIGNED, this::reassigned)
+                .and(EventTypes.EPISODE_CLOSED, this::closed)
+                .and(EventTypes.THERAPIST_REGISTERED, this::therapistRegistered)
+                .and(EventTypes.SESSION_SCHEDULED, this::scheduled)
+                .and(EventTypes.SESSION_ATTENDED, this::attended)
+                .and(EventTypes.SESSION_NO_SHOW, this::noShow)
+                .and(EventTypes.SESSION_CANCELLED, this::cancelled)
+                .and(EventTypes.SESSION_OUTCOME_CORRECTED, this::outcomeCorrected)
+                .and(EventTypes.FEEDBACK_SUBMITTED, feedback -> feedback(feedback, AllianceIndex.indexOf(feedback)))
+                .and(EventTypes.FEEDBACK_CORRECTED, corrected -> feedbackCorrected(corrected,
+                        AllianceIndex.indexOf(corrected)));
+    }
+
+    /** Which login is which therapist. */
+    public void therapistRegistered(TherapistRegistered registered) {
+        TherapistLogin login = TherapistLogin.findById(registered.therapistId());
+        if (login == null) {
+            login = new TherapistLogin();
+            login.therapistId = registered.therapistId();
+        }
+        login.username = registered.username();
+        login.clinicId = registered.clinicId();
+        login.persist();
+    }
 
     /** A new episode of care with its first therapist. */
     public void assigned(ClientAssigned assigned) {

@@ -3,7 +3,6 @@ package org.alliancepulse.analytics.dyad;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.analytics.assessment.DyadAssessor;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
@@ -51,14 +50,8 @@ public class IntakeEventConsumer implements InboxConsumer {
             recorder.reassigned(reassigned);
             assessor.afterIntakeEvent(reassigned.clientId());
         }).and(EventTypes.THERAPIST_REGISTERED, registered -> {
-            TherapistLogin login = TherapistLogin.findById(registered.therapistId());
-            if (login == null) {
-                login = new TherapistLogin();
-                login.therapistId = registered.therapistId();
-            }
-            login.username = registered.username();
-            login.clinicId = registered.clinicId();
-            login.persist();
+            locks.holdNoRebuild();
+            recorder.therapistRegistered(registered);
         }).and(EventTypes.EPISODE_CLOSED, closed -> {
             locks.hold(closed.clientId());
             recorder.closed(closed);

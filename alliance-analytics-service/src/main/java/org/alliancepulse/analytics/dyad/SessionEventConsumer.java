@@ -1,15 +1,11 @@
 package org.alliancepulse.analytics.dyad;
 
-import java.math.BigDecimal;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.analytics.assessment.DyadAssessor;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
-import org.alliancepulse.contracts.session.FeedbackCorrected;
-import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.inbox.InboxConsumer;
@@ -46,11 +42,11 @@ public class SessionEventConsumer implements InboxConsumer {
     public EventHandlers handlers() {
         return EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, feedback -> {
             locks.hold(feedback.clientId());
-            recorder.feedback(feedback, indexOf(feedback));
+            recorder.feedback(feedback, AllianceIndex.indexOf(feedback));
             assessor.afterSessionEvent(feedback.sessionId());
         }).and(EventTypes.FEEDBACK_CORRECTED, corrected -> {
             locks.hold(corrected.clientId());
-            recorder.feedbackCorrected(corrected, indexOf(corrected));
+            recorder.feedbackCorrected(corrected, AllianceIndex.indexOf(corrected));
             assessor.afterSessionEvent(corrected.sessionId());
         }).and(EventTypes.SESSION_SCHEDULED, scheduled -> {
             locks.hold(scheduled.clientId());
@@ -79,16 +75,5 @@ public class SessionEventConsumer implements InboxConsumer {
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, handlers());
-    }
-
-    /** The event's own index (an organisation's instrument brings it); the built-in ones are known here too. */
-    private static BigDecimal indexOf(FeedbackSubmitted feedback) {
-        return feedback.allianceIndex() != null ? feedback.allianceIndex()
-                : AllianceIndex.of(feedback.instrument(), feedback.total()).orElse(null);
-    }
-
-    private static BigDecimal indexOf(FeedbackCorrected corrected) {
-        return corrected.allianceIndex() != null ? corrected.allianceIndex()
-                : AllianceIndex.of(corrected.instrument(), corrected.total()).orElse(null);
     }
 }

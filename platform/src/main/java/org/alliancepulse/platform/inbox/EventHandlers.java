@@ -35,8 +35,8 @@ public final class EventHandlers {
         return byType.containsKey(type);
     }
 
-    /** Applies the event; call only for a type it {@link #handles}. */
-    void apply(IncomingEvent event) {
+    /** Applies the event; call only for a type it {@link #handles} (a rebuild reading a topic itself does too). */
+    public void apply(IncomingEvent event) {
         byType.get(event.type()).accept(event);
     }
 }

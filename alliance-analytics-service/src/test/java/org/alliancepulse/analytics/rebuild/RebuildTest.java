@@ -1,0 +1,120 @@
+package org.alliancepulse.analytics.rebuild;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** A rebuild from the topics ends in the state the live consumers built, and announces nothing again. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class RebuildTest {
+
+    private static final String GROUP = "alliance-analytics-service";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void theRebuiltStateEqualsTheLiveOneAndNothingIsAnnouncedTwice() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        // a rupture that is repaired, and a client who stops coming and drops out
+        DyadStory repaired = DyadStory.assigned(events, "north", Instant.parse("2025-02-03T09:00:00Z"))
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5).attended(3.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
+        DyadStory dropout = DyadStory.assigned(events, "north", Instant.parse("2025-02-04T09:00:00Z"))
+                .attended(6, 6, 6, 6).noShow().lateCancellation().noShow().ended(EpisodeClosed.Ending.DROPOUT);
+        awaitCaughtUp(events);
+        List<UUID> clients = List.of(repaired.clientId, dropout.clientId);
+        String live = state(clients);
+        int announced = announcements(events, clients);
+
+        given().auth().oauth2(Tokens.clinicStaff("north")).post("/api/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).post("/api/admin/rebuild").then().statusCode(200)
+                .body("events", greaterThan(0)).body("dyads", greaterThan(1));
+
+        assertEquals(live, state(clients), "the rebuilt state is the live one");
+        awaitCaughtUp(events);
+        assertEquals(announced, announcements(events, clients), "the rebuild raised and resolved nothing again");
+
+        // live consumption goes on afterwards
+        repaired.attended(9.5, 9.5, 9.5, 9.5);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM session_record WHERE client_id = '"
+                + repaired.clientId + "'") == 7);
+    }
+
+    private void awaitCaughtUp(KafkaEvents events) {
+        await().atMost(Duration.ofSeconds(60)).until(events.consumedByGroup(GROUP, Topics.SESSION_EVENTS));
+        await().atMost(Duration.ofSeconds(60)).until(events.consumedByGroup(GROUP, Topics.INTAKE_EVENTS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM outbox_event") == 0);
+    }
+
+    private static int announcements(KafkaEvents events, List<UUID> clients) {
+        return events.published(EventTypes.ALERT_RAISED, a -> clients.contains(a.clientId())).size()
+                + events.published(EventTypes.ALERT_RESOLVED, a -> clients.contains(a.clientId())).size();
+    }
+
+    /** Every row of the state about these clients, in words, in a fixed order. */
+    private String state(List<UUID> clients) throws Exception {
+        String in = "('" + clients.get(0) + "','" + clients.get(1) + "')";
+        StringBuilder state = new StringBuilder();
+        for (String query : List.of(
+                "SELECT * FROM episode_of_care WHERE client_id IN " + in + " ORDER BY episode_id",
+                "SELECT id, client_id, episode_id, therapist_id, clinic_id, client_code, started_at, ended_at, end_reason,"
+                        + " reassignment_reason, alliance_n, alliance_mean, alliance_m2 FROM dyad WHERE client_id IN "
+                        + in + " ORDER BY id",
+                "SELECT session_id, client_id, therapist_id, episode_id, session_number, scheduled_at, attendance,"
+                        + " cancelled_late FROM session_record WHERE client_id IN " + in + " ORDER BY session_id",
+                "SELECT feedback_id, session_id, instrument, total, alliance_index, bond_index, goals_index, tasks_index"
+                        + " FROM feedback_measure WHERE client_id IN " + in + " ORDER BY feedback_id",
+                "SELECT a.* FROM session_assessment a JOIN dyad d ON d.id = a.dyad_id WHERE d.client_id IN " + in
+                        + " ORDER BY a.session_id",
+                "SELECT id, kind, status, session_id, occurred_at, pillars, reasons, resolution, resolved_session_id,"
+                        + " resolved_occurred_at FROM alert WHERE client_id IN " + in + " ORDER BY id")) {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                    var rows = statement.executeQuery(query)) {
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    for (int c = 1; c <= columns; c++) {
+                        state.append(rows.getMetaData().getColumnName(c)).append('=').append(rows.getString(c))
+                                .append(' ');
+                    }
+                    state.append('\n');
+                }
+            }
+        }
+        return state.toString();
+    }
+
+    private long count(String sql) throws Exception {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.alliancepulse.analytics.alert.Alert;
+import org.alliancepulse.analytics.assessment.SessionAssessmentRecord;
 import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.intake.ClientAssigned;
@@ -137,6 +139,33 @@ class DyadStateTest {
                 """;
         assertEquals(expected, stateOf(inOrder));
         assertEquals(expected, stateOf(outOfOrder));
+        await().atMost(Duration.ofSeconds(30)).until(() -> assessmentsOf(inOrder).equals(assessmentsOf(outOfOrder)));
+        assertEquals(assessmentsOf(inOrder), assessmentsOf(outOfOrder), "the rules said the same, in the same time");
+        String said = assessmentsOf(inOrder);
+        org.junit.jupiter.api.Assertions.assertTrue(said.contains("session 1 at 2025-03-03T09:00:00Z: ATTENDED index 82.5")
+                && said.contains("session 4 at 2025-03-24T09:00:00Z: CANCELLED_BY_CLIENT"), said);
+    }
+
+    /** What the rules said after each session, and the alerts, with the client's sessions numbered. */
+    private static String assessmentsOf(UUID client) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            StringBuilder said = new StringBuilder();
+            for (Dyad dyad : Dyad.ofClient(client)) {
+                for (SessionAssessmentRecord a : SessionAssessmentRecord.ofDyad(dyad.id)) {
+                    said.append("session ").append(a.sessionNumber).append(" at ").append(a.scheduledAt).append(": ")
+                            .append(a.attendance).append(" index ").append(a.allianceIndex).append(" low ")
+                            .append(a.lowAlliance).append(' ').append(a.ruptureState).append(' ').append(a.pillars)
+                            .append(" fit ").append(a.fitConcern).append(" risk ")
+                            .append(String.format(java.util.Locale.ROOT, "%.4f", a.riskScore)).append('\n');
+                }
+                for (Alert alert : Alert.ofDyad(dyad.id)) {
+                    said.append(alert.kind).append(" at ").append(alert.occurredAt).append(' ').append(alert.status)
+                            .append(' ').append(alert.resolution).append(" at ").append(alert.resolvedOccurredAt)
+                            .append('\n');
+                }
+            }
+            return said.toString();
+        });
     }
 
     /** The client's state in words, with their therapists numbered in order of appearance. */

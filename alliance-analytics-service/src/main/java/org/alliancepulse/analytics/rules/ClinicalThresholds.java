@@ -7,9 +7,11 @@ package org.alliancepulse.analytics.rules;
  * @param lowSrsTotal                an SRS total below this is a low alliance (36 of 40; OpenFIT, PCOMS practice)
  * @param warmUpScoredSessions       scored sessions that form a dyad's own baseline before the SD rule applies (3)
  * @param kWatch                     a fall of at least kWatch x SD below the running mean is a WATCH (1)
- * @param kRupture                   a fall of at least kRupture x SD below the running mean is a RUPTURE (2)
- * @param earlyDropIndex             during warm-up: a drop from the previous session of at least this many index
- *                                   points (1 SRS point = 2.5) to an index below the low cut-off is a rupture
+ * @param kRupture                   a fall of at least kRupture prediction SDs below the running mean, of one session
+ *                                   or of a first signal and the session after it, is a RUPTURE (2.5; see
+ *                                   {@link Ruptures})
+ * @param earlyDropIndex             during warm-up: a fall of at least this many index points (1 SRS point = 2.5) to an
+ *                                   index below the low cut-off is a first signal
  * @param repairWindowScoredSessions a rupture not back at the pre-rupture mean within this many scored sessions after
  *                                   onset is unresolved (6)
  * @param fitIndex                   an index below this counts towards a fit concern (75 = SRS 30)
@@ -27,11 +29,16 @@ package org.alliancepulse.analytics.rules;
  * @param cooldownDays               event-time days after an alert is resolved before the same kind is raised again
  *                                   for the dyad
  * @param risk                       the dropout-risk model's weights
+ * @param ruptureMinDropIndex        the least fall, in index points, that can open a rupture (5 = 2 SRS points), so
+ *                                   a dyad with near-zero variance at the ceiling does not flag a 1-point wobble
+ * @param fitWindowScoredSessions    a fit concern needs fitRunScoredSessions low scores among the last this many
+ *                                   scored sessions (4: robust to one noisy high score)
  */
 public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
         double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
         int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange, double orsCutoff,
-        int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays, RiskWeights risk) {
+        int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays, RiskWeights risk,
+        double ruptureMinDropIndex, int fitWindowScoredSessions) {
 
     public ClinicalThresholds {
         if (warmUpScoredSessions < 1 || repairWindowScoredSessions < 1 || fitRunScoredSessions < 1) {
@@ -49,12 +56,35 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         if (cooldownDays < 0) {
             throw new IllegalArgumentException("cooldownDays must not be negative");
         }
+        if (ruptureMinDropIndex < 0) {
+            throw new IllegalArgumentException("ruptureMinDropIndex must not be negative");
+        }
+        if (fitWindowScoredSessions < fitRunScoredSessions) {
+            throw new IllegalArgumentException("need fitWindowScoredSessions >= fitRunScoredSessions");
+        }
     }
+
+    /**
+     * The thresholds as they were before {@code ruptureMinDropIndex} and {@code fitWindowScoredSessions} existed:
+     * those two take their defaults (5 index points; a window of fitRunScoredSessions + 1).
+     */
+    public ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
+            double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
+            int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange,
+            double orsCutoff, int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays,
+            RiskWeights risk) {
+        this(lowSrsTotal, warmUpScoredSessions, kWatch, kRupture, earlyDropIndex, repairWindowScoredSessions,
+                fitIndex, fitRunScoredSessions, fitFromSession, networkSdPrior, networkSdMinDyads, orsReliableChange,
+                orsCutoff, orsImprovementBySession, riskRaise, riskClear, cooldownDays, risk,
+                DEFAULT_RUPTURE_MIN_DROP_INDEX, fitRunScoredSessions + 1);
+    }
+
+    private static final double DEFAULT_RUPTURE_MIN_DROP_INDEX = 5;
 
     /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
     public static ClinicalThresholds defaults() {
-        return new ClinicalThresholds(36, 3, 1, 2, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
-                RiskWeights.defaults());
+        return new ClinicalThresholds(36, 3, 1, 2.5, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
+                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 4);
     }
 
     /** The SRS low cut-off on the 0-100 index (36 x 2.5 = 90), used for measures of any instrument. */

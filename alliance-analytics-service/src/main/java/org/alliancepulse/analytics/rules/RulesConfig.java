@@ -19,13 +19,24 @@ public interface RulesConfig {
     @WithDefault("1")
     double kWatch();
 
-    /** A fall of this many SDs below the dyad's running mean is a RUPTURE (Stiles 2004, Strauss 2006 style). */
-    @WithDefault("2")
+    /**
+     * A fall of this many prediction SDs below the dyad's running mean, of one session or of a first signal confirmed
+     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.5 measured, docs/clinical-rules.md).
+     */
+    @WithDefault("2.5")
     double kRupture();
 
-    /** During warm-up: a drop of this many index points (1 SRS point) to below the low cut-off is a rupture. */
+    /** During warm-up: a fall of this many index points (1 SRS point) to below the low cut-off is a first signal. */
     @WithDefault("2.5")
     double earlyDropIndex();
+
+    /** The least fall, in index points, that can open a rupture (5 = 2 SRS points, about one within-client SD x 1.4). */
+    @WithDefault("5")
+    double ruptureMinDropIndex();
+
+    /** A fit concern needs fitRunScoredSessions low scores among the last this many scored sessions. */
+    @WithDefault("4")
+    int fitWindowScoredSessions();
 
     /** Scored sessions after onset within which the index must be back at the pre-rupture mean to count as repaired. */
     @WithDefault("6")
@@ -140,6 +151,7 @@ public interface RulesConfig {
                 new ClinicalThresholds.RiskWeights(r.intercept(), r.earlyNoShow(), r.recentMissed(),
                         r.recentSessions(), r.lowAlliance(), r.allianceSd(), r.fallingAlliance(),
                         r.unresolvedRupture(), r.noOrsImprovement(), r.orsDeterioration(), r.feedbackSkipped(),
-                        r.overdue()));
+                        r.overdue()),
+                ruptureMinDropIndex(), fitWindowScoredSessions());
     }
 }

@@ -22,15 +22,16 @@ class AlertLifecycleTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
             "steady dyad; 14; 90 90 90 90 90; ''",
-            "a watch is shown, not alerted; 14; 90 90 90 85 90; ''",
-            "rupture repaired; 14; 90 90 90 80 85 90; +RUPTURE@4 -RUPTURE@6/REPAIRED",
-            "rupture unresolved, then a late repair; 14; 90 90 90 80 85 85 85 85 85 85 95;"
+            "a watch is shown, not alerted; 14; 90 90 90 84 90; ''",
+            "rupture repaired; 14; 90 90 90 75 85 90; +RUPTURE@4 -RUPTURE@6/REPAIRED",
+            "a watch confirmed at the next session; 14; 90 90 90 80 77 90; +RUPTURE@5 -RUPTURE@6/REPAIRED",
+            "rupture unresolved, then a late repair; 14; 90 90 90 75 85 85 85 85 85 85 95;"
                     + " +RUPTURE@4 -RUPTURE@10/ESCALATED +UNRESOLVED_RUPTURE@10 +DROPOUT_RISK@10"
                     + " -UNRESOLVED_RUPTURE@11/REPAIRED -DROPOUT_RISK@11/RISK_CLEARED",
-            "second rupture inside the cool-down is held back; 14; 90 90 90 80 90 80; +RUPTURE@4 -RUPTURE@5/REPAIRED",
-            "then raised once the cool-down is over; 14; 90 90 90 80 90 80 80;"
+            "second rupture inside the cool-down is held back; 14; 90 90 90 75 90 75; +RUPTURE@4 -RUPTURE@5/REPAIRED",
+            "then raised once the cool-down is over; 14; 90 90 90 75 90 75 75;"
                     + " +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@7 +DROPOUT_RISK@7",
-            "cool-down of exactly the gap; 7; 90 90 90 80 90 80; +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@6",
+            "cool-down of exactly the gap; 7; 90 90 90 75 90 75; +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@6",
             // an SRS of 28 is 2 between-client SDs below the cut-off: a dropout risk from the first session on
             "never high: fit concern; 14; 70 70 70 70 70 80 80 80;"
                     + " +DROPOUT_RISK@1 +FIT_CONCERN@5 -FIT_CONCERN@8/FIT_IMPROVED",
@@ -75,7 +76,7 @@ class AlertLifecycleTest {
     void datesEveryDecisionAtItsSessionsEventTime() {
         ClinicalThresholds t = ClinicalThresholds.defaults();
         List<AlertDecision> decisions = AlertLifecycle.decide(
-                CourseAssessment.assess(Courses.weekly("90 90 90 80:60:90:90 90"), 5, t), t, Optional.empty());
+                CourseAssessment.assess(Courses.weekly("90 90 90 75:45:90:90 90"), 5, t), t, Optional.empty());
 
         AlertDecision raised = decisions.get(0);
         assertEquals(Courses.START.plus(Duration.ofDays(21)), raised.at());
@@ -96,7 +97,7 @@ class AlertLifecycleTest {
     void pairsDecisionsIntoAlerts() {
         ClinicalThresholds t = ClinicalThresholds.defaults();
         List<AlertDecision> decisions = AlertLifecycle.decide(CourseAssessment.assess(
-                Courses.weekly("90 90 90 80 85 85 85 85 85 85"), 5, t), t, Optional.empty());
+                Courses.weekly("90 90 90 75 85 85 85 85 85 85"), 5, t), t, Optional.empty());
 
         List<DyadAlert> alerts = AlertLifecycle.alerts(decisions);
 

@@ -74,12 +74,12 @@ public interface RulesConfig {
     @WithDefault("6")
     int orsImprovementBySession();
 
-    /** Dropout risk at or above this raises a DROPOUT_RISK alert. */
-    @WithDefault("0.5")
+    /** Dropout risk at or above this raises a DROPOUT_RISK alert (twice the base rate of the calibrated score). */
+    @WithDefault("0.4")
     double riskRaise();
 
     /** Dropout risk below this clears a DROPOUT_RISK alert (hysteresis against flapping). */
-    @WithDefault("0.35")
+    @WithDefault("0.3")
     double riskClear();
 
     /** Event-time days after an alert is resolved before the same kind is raised again for the dyad. */
@@ -92,24 +92,24 @@ public interface RulesConfig {
     /** Weights of the logistic dropout-risk model; see docs/clinical-rules.md for their grounds. */
     interface Risk {
 
-        /** Log-odds with no factor present: logit(0.20), the meta-analytic dropout rate (Swift and Greenberg 2012). */
-        @WithDefault("-1.386")
+        /** Log-odds with no factor present (fitted; the mean score is the ~20 % meta-analytic rate, Swift and Greenberg 2012). */
+        @WithDefault("-2.4")
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */
-        @WithDefault("1.0")
+        @WithDefault("0.5")
         double earlyNoShow();
 
         /** Log-odds added per no-show or late cancellation among the recent sessions. */
-        @WithDefault("0.6")
+        @WithDefault("0.15")
         double recentMissed();
 
         /** How many recorded sessions count as recent. */
         @WithDefault("4")
         int recentSessions();
 
-        /** Log-odds per between-client SD below the low cut-off (Sharf 2010: d = .55, i.e. 1.0). */
-        @WithDefault("1.0")
+        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (fitted 0.9; Sharf 2010: 1.0). */
+        @WithDefault("0.9")
         double lowAlliance();
 
         /** Between-client SD of the alliance index, in index points. */
@@ -120,24 +120,24 @@ public interface RulesConfig {
         @WithDefault("0.3")
         double fallingAlliance();
 
-        /** Log-odds added by an unresolved rupture. */
-        @WithDefault("1.0")
+        /** Log-odds added by an unresolved rupture (0: no effect beyond low and falling alliance when fitted). */
+        @WithDefault("0")
         double unresolvedRupture();
 
-        /** Log-odds added by no reliable ORS improvement by the expected session. */
-        @WithDefault("0.5")
+        /** Log-odds added by no reliable ORS improvement by the expected session (0: no independent effect fitted). */
+        @WithDefault("0")
         double noOrsImprovement();
 
         /** Log-odds added by a reliable ORS deterioration. */
-        @WithDefault("0.8")
+        @WithDefault("0.3")
         double orsDeterioration();
 
         /** Log-odds added when no feedback was given at the last two attended sessions. */
-        @WithDefault("0.7")
+        @WithDefault("0.35")
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */
-        @WithDefault("0.5")
+        @WithDefault("0.3")
         double overdue();
     }
 

@@ -8,7 +8,7 @@ package org.alliancepulse.analytics.rules;
  * @param warmUpScoredSessions       scored sessions that form a dyad's own baseline before the SD rule applies (3)
  * @param kWatch                     a fall of at least kWatch x SD below the running mean is a WATCH (1)
  * @param kRupture                   a fall of at least kRupture prediction SDs below the running mean, of one session
- *                                   or of a first signal and the session after it, is a RUPTURE (2.5; see
+ *                                   or of a first signal and the session after it, is a RUPTURE (2.25; see
  *                                   {@link Ruptures})
  * @param earlyDropIndex             during warm-up: a fall of at least this many index points (1 SRS point = 2.5) to an
  *                                   index below the low cut-off is a first signal
@@ -24,9 +24,9 @@ package org.alliancepulse.analytics.rules;
  * @param orsCutoff                  ORS clinical cut-off (25 adults, 32 children): only clients starting below it are
  *                                   expected to improve
  * @param orsImprovementBySession    the session number by which reliable ORS improvement is expected (6)
- * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.4: twice the base rate of the
- *                                   calibrated score)
- * @param riskClear                  dropout risk below this clears it (0.3)
+ * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.3: 1.5 x the ~20 % base rate
+ *                                   of the calibrated score)
+ * @param riskClear                  dropout risk below this clears it (0.2: back at the base rate)
  * @param cooldownDays               event-time days after an alert is resolved before the same kind is raised again
  *                                   for the dyad
  * @param risk                       the dropout-risk model's weights
@@ -84,7 +84,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
 
     /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
     public static ClinicalThresholds defaults() {
-        return new ClinicalThresholds(36, 3, 1, 2.5, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.4, 0.3, 14,
+        return new ClinicalThresholds(36, 3, 1, 2.25, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.3, 0.2, 14,
                 RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 4);
     }
 
@@ -96,7 +96,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
     /**
      * The dropout-risk model: logit p = intercept + sum of weight x factor value (see {@link DropoutRisk}).
      *
-     * @param intercept         log-odds with no factor present (-2.4, fitted: about 8 %; with the factors' usual
+     * @param intercept         log-odds with no factor present (-2.5, fitted: about 8 %; with the factors' usual
      *                          values the mean score is the ~20 % meta-analytic rate, Swift and Greenberg 2012)
      * @param earlyNoShow       a no-show in sessions 1-3
      * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
@@ -123,7 +123,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         }
 
         public static RiskWeights defaults() {
-            return new RiskWeights(-2.4, 0.5, 0.15, 4, 0.9, 10, 0.3, 0, 0, 0.3, 0.35, 0.3);
+            return new RiskWeights(-2.5, 0.4, 0, 4, 0.8, 10, 0.25, 0, 0, 0.15, 0.3, 0.5);
         }
     }
 }

@@ -21,9 +21,9 @@ public interface RulesConfig {
 
     /**
      * A fall of this many prediction SDs below the dyad's running mean, of one session or of a first signal confirmed
-     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.5 measured, docs/clinical-rules.md).
+     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.25 measured, docs/clinical-rules.md).
      */
-    @WithDefault("2.5")
+    @WithDefault("2.25")
     double kRupture();
 
     /** During warm-up: a fall of this many index points (1 SRS point) to below the low cut-off is a first signal. */
@@ -74,12 +74,12 @@ public interface RulesConfig {
     @WithDefault("6")
     int orsImprovementBySession();
 
-    /** Dropout risk at or above this raises a DROPOUT_RISK alert (twice the base rate of the calibrated score). */
-    @WithDefault("0.4")
+    /** Dropout risk at or above this raises a DROPOUT_RISK alert (1.5 x the ~20 % base rate; the score is calibrated). */
+    @WithDefault("0.3")
     double riskRaise();
 
-    /** Dropout risk below this clears a DROPOUT_RISK alert (hysteresis against flapping). */
-    @WithDefault("0.3")
+    /** Dropout risk below this clears a DROPOUT_RISK alert (back at the base rate; hysteresis against flapping). */
+    @WithDefault("0.2")
     double riskClear();
 
     /** Event-time days after an alert is resolved before the same kind is raised again for the dyad. */
@@ -93,23 +93,23 @@ public interface RulesConfig {
     interface Risk {
 
         /** Log-odds with no factor present (fitted; the mean score is the ~20 % meta-analytic rate, Swift and Greenberg 2012). */
-        @WithDefault("-2.4")
+        @WithDefault("-2.5")
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */
-        @WithDefault("0.5")
+        @WithDefault("0.4")
         double earlyNoShow();
 
         /** Log-odds added per no-show or late cancellation among the recent sessions. */
-        @WithDefault("0.15")
+        @WithDefault("0")
         double recentMissed();
 
         /** How many recorded sessions count as recent. */
         @WithDefault("4")
         int recentSessions();
 
-        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (fitted 0.9; Sharf 2010: 1.0). */
-        @WithDefault("0.9")
+        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (fitted 0.8; Sharf 2010: 1.0). */
+        @WithDefault("0.8")
         double lowAlliance();
 
         /** Between-client SD of the alliance index, in index points. */
@@ -117,7 +117,7 @@ public interface RulesConfig {
         double allianceSd();
 
         /** Log-odds per SD the index is below the dyad's running mean. */
-        @WithDefault("0.3")
+        @WithDefault("0.25")
         double fallingAlliance();
 
         /** Log-odds added by an unresolved rupture (0: no effect beyond low and falling alliance when fitted). */
@@ -129,15 +129,15 @@ public interface RulesConfig {
         double noOrsImprovement();
 
         /** Log-odds added by a reliable ORS deterioration. */
-        @WithDefault("0.3")
+        @WithDefault("0.15")
         double orsDeterioration();
 
         /** Log-odds added when no feedback was given at the last two attended sessions. */
-        @WithDefault("0.35")
+        @WithDefault("0.3")
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */
-        @WithDefault("0.3")
+        @WithDefault("0.5")
         double overdue();
     }
 

@@ -31,7 +31,7 @@ class AlertLifecycleTest {
             "then raised once the cool-down is over; 14; 90 90 90 75 90 75 75;"
                     + " +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@7",
             "cool-down of exactly the gap; 7; 90 90 90 75 90 75; +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@6",
-            // an SRS of 28 alone (2 between-client SDs below the cut-off) gives a risk of 0.35, under 0.4
+            // an SRS of 28 alone (2 between-client SDs below the cut-off) gives a risk of 0.289, under 0.3
             "never high: fit concern; 14; 70 70 70 70 70 80 80 80; +FIT_CONCERN@5 -FIT_CONCERN@8/FIT_IMPROVED",
             "low and missing: dropout risk; 14; 70 x; +DROPOUT_RISK@2",
     })
@@ -42,16 +42,16 @@ class AlertLifecycleTest {
         assertEquals(expected, format(AlertLifecycle.decide(assessments, t, Optional.empty())));
     }
 
-    /** DROPOUT_RISK: raise at >= 0.4, clear below 0.3; '?' a session not recorded yet (risk 0.9). */
+    /** DROPOUT_RISK: raise at >= 0.3, clear below 0.2; '?' a session not recorded yet (risk 0.9). */
     @ParameterizedTest(name = "{1} (cool-down {0} d) -> {2}")
     @CsvSource(delimiter = ';', value = {
-            "14; 0.2 0.3999 0.3; ''",
-            "14; 0.2 0.4 0.39 0.3 0.2999; +DROPOUT_RISK@2 -DROPOUT_RISK@5/RISK_CLEARED",
-            "14; 0.4 0.2999 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED",
-            "14; 0.4 0.2999 0.6 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@4",
-            "0; 0.4 0.2999 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@3",
+            "14; 0.1 0.2999 0.2; ''",
+            "14; 0.1 0.3 0.29 0.2 0.1999; +DROPOUT_RISK@2 -DROPOUT_RISK@5/RISK_CLEARED",
+            "14; 0.3 0.1999 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED",
+            "14; 0.3 0.1999 0.6 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@4",
+            "0; 0.3 0.1999 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@3",
             "14; 0.6 0.9 0.9 0.9; +DROPOUT_RISK@1",
-            "14; 0.2 ? ?; ''",
+            "14; 0.1 ? ?; ''",
     })
     void keepsDropoutRiskWithHysteresis(int cooldownDays, String risks, String expected) {
         ClinicalThresholds t = Courses.withCooldownDays(cooldownDays);
@@ -89,8 +89,8 @@ class AlertLifecycleTest {
         List<AlertDecision> decisions = AlertLifecycle.decide(
                 CourseAssessment.assess(Courses.weekly("70 x 70 x"), 5, t), t, Optional.empty());
 
-        // raised at session 2: -2.4 + 1.8 + 0.5 gives 0.475
-        assertEquals(List.of("LOW_ALLIANCE (+1.80)", "EARLY_NO_SHOW (+0.50)"), decisions.get(0).reasons());
+        // raised at session 2: -2.5 + 1.6 + 0.4 gives 0.378
+        assertEquals(List.of("LOW_ALLIANCE (+1.60)", "EARLY_NO_SHOW (+0.40)"), decisions.get(0).reasons());
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class CohortSimulator {
      * @param waiSrShare          share of dyads rated with the WAI-SR instead of the SRS
      * @param lowFitShare         share of dyads that never fit (the "time to move on" case)
      * @param lowFitMean          their mean latent item (6.5: an SRS total near 26, index 65, clearly below SRS 30)
-     * @param ruptureShare        share of other dyads with one rupture (ruptures are common, Eubanks 2018)
+     * @param ruptureShare        share of other dyads with one rupture (0.45: about 40 % of all dyads, ruptures are
+     *                            common, Eubanks, Muran and Safran 2018)
      * @param ruptureOnsetLast    the latest session number a rupture starts at (from session 2)
      * @param ruptureDropMin      the fallen pillar's drop, fewest item points (uniform min-max)
      * @param ruptureDropMax      the fallen pillar's drop, most item points
@@ -96,18 +97,19 @@ public final class CohortSimulator {
                     9.2, 0.5, 0.15, 0.25,
                     0.03, 0.3, 0.12, 0.7,
                     0.35, 0.4, 0.2, 0.1, 6.5,
-                    0.25, 14, 2.0, 4.5,
+                    0.45, 14, 2.0, 4.5,
                     0.3, 0.6, 4, 0.2, 0.9,
                     0.95, -2.7, 0.05, 0.4,
                     0.02, 0.7, 19, 6,
                     6, 0.6, 4, 2.5,
-                    -5.1, 1.0, 1.0, 1.0,
+                    -5.65, 1.0, 1.0, 1.0,
                     0.5, 0.5, false);
         }
 
         /**
-         * The robustness world, not tuned against: 1.5 x the alliance noise, smaller ruptures (one pillar falls by
-         * 1.5-3.5 item points) that set in gradually over two sessions, and a
+         * The robustness world, not tuned against: 1.5 x the alliance noise (test-retest of the SRS about .72, the
+         * low side of Duncan 2003), fewer (25 % of fitting dyads) and smaller ruptures (one pillar falls by 1.5-3.5
+         * item points) that set in gradually over two sessions, and a
          * different dropout mechanism (half the alliance effect, no-shows and no ORS gain weigh more).
          */
         public static Parameters harsh() {
@@ -115,7 +117,7 @@ public final class CohortSimulator {
             return new Parameters(p.therapists, p.clientsPerTherapist, p.startWeeks, p.plannedMin, p.plannedMax,
                     p.allianceMean, p.allianceSdBetween, p.therapistSd, p.pillarSd, p.growthPerSession, p.growthCap,
                     p.driftSd, p.driftPersistence, p.sessionNoiseSd, p.itemNoiseSd, p.waiSrShare, p.lowFitShare,
-                    p.lowFitMean, p.ruptureShare, p.ruptureOnsetLast, 1.5, 3.5, p.ruptureSpill, p.repairShare,
+                    p.lowFitMean, 0.25, p.ruptureOnsetLast, 1.5, 3.5, p.ruptureSpill, p.repairShare,
                     p.repairAfterMax, p.repairBonus, p.feedbackRate, p.measureRate, p.noShowLogit, p.clientCancelRate,
                     p.lateShare, p.clinicCancelRate, p.engagementSd, p.orsIntakeMean, p.orsIntakeSd, p.orsGainMean,
                     p.orsGainPerSrsPoint, p.orsGainSd, p.orsNoiseSd, -5.0, 0.5, 1.5, p.hazardRupture, 1.0,

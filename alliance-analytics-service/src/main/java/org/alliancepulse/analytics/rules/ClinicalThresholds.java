@@ -123,7 +123,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         }
 
         public static RiskWeights defaults() {
-            return new RiskWeights(-2.5, 0.4, 0, 4, 0.8, 10, 0.25, 0, 0, 0.15, 0.3, 0.5);
+            return new RiskWeights(-2.5, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
         }
     }
 }

@@ -97,19 +97,19 @@ public interface RulesConfig {
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */
-        @WithDefault("0.4")
+        @WithDefault("0.45")
         double earlyNoShow();
 
         /** Log-odds added per no-show or late cancellation among the recent sessions. */
-        @WithDefault("0")
+        @WithDefault("0.35")
         double recentMissed();
 
         /** How many recorded sessions count as recent. */
         @WithDefault("4")
         int recentSessions();
 
-        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (fitted 0.8; Sharf 2010: 1.0). */
-        @WithDefault("0.8")
+        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (fitted 0.5; Sharf 2010 alone: 1.0). */
+        @WithDefault("0.5")
         double lowAlliance();
 
         /** Between-client SD of the alliance index, in index points. */
@@ -117,7 +117,7 @@ public interface RulesConfig {
         double allianceSd();
 
         /** Log-odds per SD the index is below the dyad's running mean. */
-        @WithDefault("0.25")
+        @WithDefault("0.4")
         double fallingAlliance();
 
         /** Log-odds added by an unresolved rupture (0: no effect beyond low and falling alliance when fitted). */
@@ -137,7 +137,7 @@ public interface RulesConfig {
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */
-        @WithDefault("0.5")
+        @WithDefault("0.25")
         double overdue();
     }
 

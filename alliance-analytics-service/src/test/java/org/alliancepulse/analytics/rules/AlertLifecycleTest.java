@@ -31,9 +31,9 @@ class AlertLifecycleTest {
             "then raised once the cool-down is over; 14; 90 90 90 75 90 75 75;"
                     + " +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@7",
             "cool-down of exactly the gap; 7; 90 90 90 75 90 75; +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@6",
-            // an SRS of 28 alone (2 between-client SDs below the cut-off) gives a risk of 0.289, under 0.3
+            // an SRS of 28 alone (2 between-client SDs below the cut-off) gives a risk of 0.182, under 0.3
             "never high: fit concern; 14; 70 70 70 70 70 80 80 80; +FIT_CONCERN@5 -FIT_CONCERN@8/FIT_IMPROVED",
-            "low and missing: dropout risk; 14; 70 x; +DROPOUT_RISK@2",
+            "low and missing: dropout risk; 14; 70 x 70 x; +DROPOUT_RISK@4",
     })
     void raisesAndResolvesAlertsOverACourse(String name, int cooldownDays, String course, String expected) {
         ClinicalThresholds t = Courses.withCooldownDays(cooldownDays);
@@ -89,8 +89,9 @@ class AlertLifecycleTest {
         List<AlertDecision> decisions = AlertLifecycle.decide(
                 CourseAssessment.assess(Courses.weekly("70 x 70 x"), 5, t), t, Optional.empty());
 
-        // raised at session 2: -2.5 + 1.6 + 0.4 gives 0.378
-        assertEquals(List.of("LOW_ALLIANCE (+1.60)", "EARLY_NO_SHOW (+0.40)"), decisions.get(0).reasons());
+        // raised at session 4: -2.5 + 1.0 + 0.45 + 0.35 gives 0.332
+        assertEquals(List.of("LOW_ALLIANCE (+1.00)", "EARLY_NO_SHOW (+0.45)", "RECENT_MISSED_SESSIONS (+0.35)"),
+                decisions.get(0).reasons());
     }
 
     @Test

@@ -60,16 +60,16 @@ class DropoutRiskTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
             "90 90 90; 0.0759",
-            // early no-show 0.4, counted once
-            "90 x; 0.1091",
-            // early no-show 0.4; a later miss weighs 0 (fitted: no effect beyond the others)
-            "90 x 90 x; 0.1091",
-            // two recent misses 0 + overdue 1 x 0.5
-            "90 90 90 x x; 0.1192",
-            // low alliance 2 SD x 0.8
-            "70 70; 0.2891",
-            // falling 1.732 SD x 0.25 + low alliance 0.25 SD x 0.8
-            "90 90 90 80; 0.1339",
+            // early no-show 0.45, counted once
+            "90 x; 0.1141",
+            // early no-show 0.45 + a later miss 0.35
+            "90 x 90 x; 0.1545",
+            // two recent misses 0.7 + overdue 1 x 0.25
+            "90 90 90 x x; 0.1751",
+            // low alliance 2 SD x 0.5
+            "70 70; 0.1824",
+            // falling 1.732 SD x 0.4 + low alliance 0.25 SD x 0.5
+            "90 90 90 80; 0.1568",
     })
     void combinesTheFactorsLogistically(String course, double probability) {
         DyadCourse c = Courses.weekly(course);
@@ -81,11 +81,11 @@ class DropoutRiskTest {
 
     @Test
     void listsTheFactorsThatRaisedTheScoreLargestFirst() {
-        // overdue: 14 days since the last attended, usual 7, 1 x 0.5; early no-show 0.4
+        // two recent misses 0.7, early no-show 0.45, overdue (14 days since the last attended, usual 7) 1 x 0.25
         DyadCourse c = Courses.weekly("x 90 90 x x");
         DropoutRisk.Score score = DropoutRisk.score(c.sessions(), Ruptures.track(c, 5, DEFAULTS).get(4), DEFAULTS);
 
-        assertEquals(List.of(RiskFactor.OVERDUE, RiskFactor.EARLY_NO_SHOW),
+        assertEquals(List.of(RiskFactor.RECENT_MISSED_SESSIONS, RiskFactor.EARLY_NO_SHOW, RiskFactor.OVERDUE),
                 score.topFactors(3).stream().map(DropoutRisk.Contribution::factor).toList());
     }
 

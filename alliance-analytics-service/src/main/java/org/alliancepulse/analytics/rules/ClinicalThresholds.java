@@ -96,14 +96,13 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
     /**
      * The dropout-risk model: logit p = intercept + sum of weight x factor value (see {@link DropoutRisk}).
      *
-     * @param intercept         log-odds with no factor present (-2.5, fitted: about 8 %; with the factors' usual
-     *                          values the mean score is the ~20 % meta-analytic rate, Swift and Greenberg 2012)
+     * @param intercept         log-odds with no factor present (-2.5: 0.076, fitted; see docs/clinical-rules.md)
      * @param earlyNoShow       a no-show in sessions 1-3
      * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
      *                          no-show counted as early is not counted again)
      * @param recentSessions    how many recorded sessions count as recent
-     * @param lowAlliance       per between-client SD ({@code allianceSd}) the recent index is below the low cut-off;
-     *                          1.0 = Sharf 2010's d = .55 as a log odds ratio (.55 x pi / sqrt 3)
+     * @param lowAlliance       per between-client SD ({@code allianceSd}) the dyad's mean index so far is below the low
+     *                          cut-off (fitted 0.5; Sharf 2010's d = .55 alone would be a log odds ratio of 1.0)
      * @param allianceSd        between-client SD of the alliance index (10 index points = 4 SRS points)
      * @param fallingAlliance   per SD (as the rupture rule measures it) the index is below the dyad's running mean
      * @param unresolvedRupture a rupture not repaired within the repair window

@@ -12,8 +12,9 @@ import org.alliancepulse.analytics.course.SessionObservation;
 /**
  * The dropout-risk score: an explainable logistic model, p = 1 / (1 + exp(-(intercept + sum of weight x value))),
  * over CLINICAL.md's factors. Every input is taken at the event time of the session assessed, never the wall clock.
- * With no factor present the score is the network's base rate (20 %, Swift and Greenberg 2012). Weights: see
- * {@link ClinicalThresholds.RiskWeights} and docs/clinical-rules.md.
+ * The score is the probability that this episode ends in dropout; the default weights are fitted on simulated
+ * networks and calibrated by decile (docs/clinical-rules.md), to be re-estimated on a network's own endings. Weights:
+ * see {@link ClinicalThresholds.RiskWeights}.
  */
 public final class DropoutRisk {
 

@@ -21,7 +21,8 @@ public interface RulesConfig {
 
     /**
      * A fall of this many prediction SDs below the dyad's running mean, of one session or of a first signal confirmed
-     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.25 measured, docs/clinical-rules.md).
+     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.25 measured, see
+     * docs/clinical-rules.md).
      */
     @WithDefault("2.25")
     double kRupture();
@@ -30,7 +31,7 @@ public interface RulesConfig {
     @WithDefault("2.5")
     double earlyDropIndex();
 
-    /** The least fall, in index points, that can open a rupture (5 = 2 SRS points, about one within-client SD x 1.4). */
+    /** The least fall, in index points, that can open a rupture (5 = 2 SRS points, above one within-client SD). */
     @WithDefault("5")
     double ruptureMinDropIndex();
 
@@ -74,7 +75,7 @@ public interface RulesConfig {
     @WithDefault("6")
     int orsImprovementBySession();
 
-    /** Dropout risk at or above this raises a DROPOUT_RISK alert (1.5 x the ~20 % base rate; the score is calibrated). */
+    /** Dropout risk at or above this raises a DROPOUT_RISK alert (1.5 x the ~20 % dropout rate; a calibrated score). */
     @WithDefault("0.3")
     double riskRaise();
 
@@ -92,7 +93,7 @@ public interface RulesConfig {
     /** Weights of the logistic dropout-risk model; see docs/clinical-rules.md for their grounds. */
     interface Risk {
 
-        /** Log-odds with no factor present (fitted; the mean score is the ~20 % meta-analytic rate, Swift and Greenberg 2012). */
+        /** Log-odds with no factor present (fitted; 0.076, a client with nothing against them). */
         @WithDefault("-2.5")
         double intercept();
 
@@ -108,7 +109,7 @@ public interface RulesConfig {
         @WithDefault("4")
         int recentSessions();
 
-        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (fitted 0.5; Sharf 2010 alone: 1.0). */
+        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (Sharf 2010 alone: 1.0). */
         @WithDefault("0.5")
         double lowAlliance();
 

@@ -151,12 +151,12 @@ public final class Ruptures {
                 a.srsTotal() == null || b.srsTotal() == null ? null : (a.srsTotal() + b.srsTotal()) / 2);
     }
 
-    /** How many SDs x lies below the baseline mean, the SD being max(within-dyad SD, network SD). */
+    /** How many prediction SDs x lies below the baseline mean, the SD being max(within-dyad SD, network SD). */
     static double drop(List<AllianceMeasure> baseline, double x, double networkSd) {
         if (baseline.isEmpty()) {
             return Double.NaN;
         }
-        double sd = Math.max(sd(baseline, Series.INDEX), networkSd);
+        double sd = Math.max(sd(baseline, Series.INDEX), networkSd) * Math.sqrt(1 + 1.0 / baseline.size());
         return (mean(baseline, Series.INDEX) - x) / sd;
     }
 

@@ -66,7 +66,7 @@ class CohortEvaluationTest {
         List<SimulatedDyad> cohort = CohortSimulator.cohort(Parameters.plausible(), SEEDS);
         List<SimulatedDyad> harsh = CohortSimulator.cohort(Parameters.harsh(), SEEDS);
         print("kRupture 2 (CLINICAL.md's k)", cohort, WhatIf.with(defaults, "kRupture", 2.0));
-        print("kRupture 2.25", cohort, WhatIf.with(defaults, "kRupture", 2.25));
+        print("kRupture 2.5", cohort, WhatIf.with(defaults, "kRupture", 2.5));
         print("kRupture 2, robustness world", harsh, WhatIf.with(defaults, "kRupture", 2.0));
         print("early rule off (earlyDropIndex 100)", cohort, WhatIf.with(defaults, "earlyDropIndex", 100.0));
         print("fit concern 3 in a row (fitWindowScoredSessions 3, CLINICAL.md)", cohort,

@@ -7,9 +7,11 @@ package org.alliancepulse.analytics.rules;
  * @param lowSrsTotal                an SRS total below this is a low alliance (36 of 40; OpenFIT, PCOMS practice)
  * @param warmUpScoredSessions       scored sessions that form a dyad's own baseline before the SD rule applies (3)
  * @param kWatch                     a fall of at least kWatch x SD below the running mean is a WATCH (1)
- * @param kRupture                   a fall of at least kRupture x SD below the running mean is a RUPTURE (2)
- * @param earlyDropIndex             during warm-up: a drop from the previous session of at least this many index
- *                                   points (1 SRS point = 2.5) to an index below the low cut-off is a rupture
+ * @param kRupture                   a fall of at least kRupture prediction SDs below the running mean, of one session
+ *                                   or of a first signal and the session after it, is a RUPTURE (2.25; see
+ *                                   {@link Ruptures})
+ * @param earlyDropIndex             during warm-up: a fall of at least this many index points (1 SRS point = 2.5) to an
+ *                                   index below the low cut-off is a first signal
  * @param repairWindowScoredSessions a rupture not back at the pre-rupture mean within this many scored sessions after
  *                                   onset is unresolved (6)
  * @param fitIndex                   an index below this counts towards a fit concern (75 = SRS 30)
@@ -22,16 +24,22 @@ package org.alliancepulse.analytics.rules;
  * @param orsCutoff                  ORS clinical cut-off (25 adults, 32 children): only clients starting below it are
  *                                   expected to improve
  * @param orsImprovementBySession    the session number by which reliable ORS improvement is expected (6)
- * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.5)
- * @param riskClear                  dropout risk below this clears it (0.35)
+ * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.3: 1.5 x the ~20 % base rate
+ *                                   of the calibrated score)
+ * @param riskClear                  dropout risk below this clears it (0.2: back at the base rate)
  * @param cooldownDays               event-time days after an alert is resolved before the same kind is raised again
  *                                   for the dyad
  * @param risk                       the dropout-risk model's weights
+ * @param ruptureMinDropIndex        the least fall, in index points, that can open a rupture (5 = 2 SRS points), so
+ *                                   a dyad with near-zero variance at the ceiling does not flag a 1-point wobble
+ * @param fitWindowScoredSessions    a fit concern needs fitRunScoredSessions low scores among the last this many
+ *                                   scored sessions (4: robust to one noisy high score)
  */
 public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
         double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
         int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange, double orsCutoff,
-        int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays, RiskWeights risk) {
+        int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays, RiskWeights risk,
+        double ruptureMinDropIndex, int fitWindowScoredSessions) {
 
     public ClinicalThresholds {
         if (warmUpScoredSessions < 1 || repairWindowScoredSessions < 1 || fitRunScoredSessions < 1) {
@@ -49,12 +57,35 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         if (cooldownDays < 0) {
             throw new IllegalArgumentException("cooldownDays must not be negative");
         }
+        if (ruptureMinDropIndex < 0) {
+            throw new IllegalArgumentException("ruptureMinDropIndex must not be negative");
+        }
+        if (fitWindowScoredSessions < fitRunScoredSessions) {
+            throw new IllegalArgumentException("need fitWindowScoredSessions >= fitRunScoredSessions");
+        }
     }
+
+    /**
+     * The thresholds as they were before {@code ruptureMinDropIndex} and {@code fitWindowScoredSessions} existed:
+     * those two take their defaults (5 index points; a window of fitRunScoredSessions + 1).
+     */
+    public ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
+            double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
+            int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange,
+            double orsCutoff, int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays,
+            RiskWeights risk) {
+        this(lowSrsTotal, warmUpScoredSessions, kWatch, kRupture, earlyDropIndex, repairWindowScoredSessions,
+                fitIndex, fitRunScoredSessions, fitFromSession, networkSdPrior, networkSdMinDyads, orsReliableChange,
+                orsCutoff, orsImprovementBySession, riskRaise, riskClear, cooldownDays, risk,
+                DEFAULT_RUPTURE_MIN_DROP_INDEX, fitRunScoredSessions + 1);
+    }
+
+    private static final double DEFAULT_RUPTURE_MIN_DROP_INDEX = 5;
 
     /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
     public static ClinicalThresholds defaults() {
-        return new ClinicalThresholds(36, 3, 1, 2, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
-                RiskWeights.defaults());
+        return new ClinicalThresholds(36, 3, 1, 2.25, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.3, 0.2, 14,
+                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 4);
     }
 
     /** The SRS low cut-off on the 0-100 index (36 x 2.5 = 90), used for measures of any instrument. */
@@ -65,14 +96,13 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
     /**
      * The dropout-risk model: logit p = intercept + sum of weight x factor value (see {@link DropoutRisk}).
      *
-     * @param intercept         log-odds with no factor present: logit(0.20), the meta-analytic dropout rate
-     *                          (Swift and Greenberg 2012)
+     * @param intercept         log-odds with no factor present (-2.5: 0.076, fitted; see docs/clinical-rules.md)
      * @param earlyNoShow       a no-show in sessions 1-3
      * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
      *                          no-show counted as early is not counted again)
      * @param recentSessions    how many recorded sessions count as recent
-     * @param lowAlliance       per between-client SD ({@code allianceSd}) the recent index is below the low cut-off;
-     *                          1.0 = Sharf 2010's d = .55 as a log odds ratio (.55 x pi / sqrt 3)
+     * @param lowAlliance       per between-client SD ({@code allianceSd}) the dyad's mean index so far is below the low
+     *                          cut-off (fitted 0.5; Sharf 2010's d = .55 alone would be a log odds ratio of 1.0)
      * @param allianceSd        between-client SD of the alliance index (10 index points = 4 SRS points)
      * @param fallingAlliance   per SD (as the rupture rule measures it) the index is below the dyad's running mean
      * @param unresolvedRupture a rupture not repaired within the repair window
@@ -92,7 +122,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         }
 
         public static RiskWeights defaults() {
-            return new RiskWeights(-1.386, 1.0, 0.6, 4, 1.0, 10, 0.3, 1.0, 0.5, 0.8, 0.7, 0.5);
+            return new RiskWeights(-2.5, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
         }
     }
 }

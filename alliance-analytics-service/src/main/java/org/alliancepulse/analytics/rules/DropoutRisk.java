@@ -12,8 +12,9 @@ import org.alliancepulse.analytics.course.SessionObservation;
 /**
  * The dropout-risk score: an explainable logistic model, p = 1 / (1 + exp(-(intercept + sum of weight x value))),
  * over CLINICAL.md's factors. Every input is taken at the event time of the session assessed, never the wall clock.
- * With no factor present the score is the network's base rate (20 %, Swift and Greenberg 2012). Weights: see
- * {@link ClinicalThresholds.RiskWeights} and docs/clinical-rules.md.
+ * The score is the probability that this episode ends in dropout; the default weights are fitted on simulated
+ * networks and calibrated by decile (docs/clinical-rules.md), to be re-estimated on a network's own endings. Weights:
+ * see {@link ClinicalThresholds.RiskWeights}.
  */
 public final class DropoutRisk {
 
@@ -76,10 +77,10 @@ public final class DropoutRisk {
                 .filter(s -> !(s.number() <= 3 && s.attendance() == Attendance.NO_SHOW)).count();
         parts.add(new Contribution(RiskFactor.RECENT_MISSED_SESSIONS, missed, w.recentMissed()));
 
-        double recentIndex = indices.isEmpty() ? Double.NaN
-                : indices.subList(Math.max(0, indices.size() - 2), indices.size()).stream()
-                        .mapToDouble(Double::doubleValue).average().orElseThrow();
-        double low = Double.isNaN(recentIndex) ? 0 : clamp((t.lowIndex() - recentIndex) / w.allianceSd());
+        // the dyad's level: the mean of every score so far, far steadier than the last one or two; a recent fall is
+        // FALLING_ALLIANCE's part
+        double level = indices.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        double low = Double.isNaN(level) ? 0 : clamp((t.lowIndex() - level) / w.allianceSd());
         parts.add(new Contribution(RiskFactor.LOW_ALLIANCE, low, w.lowAlliance()));
 
         double falling = Double.isNaN(rupture.dropInSd()) ? 0 : clamp(rupture.dropInSd());

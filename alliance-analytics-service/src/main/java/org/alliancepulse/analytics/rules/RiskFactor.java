@@ -6,7 +6,7 @@ public enum RiskFactor {
     EARLY_NO_SHOW,
     /** No-shows and late cancellations among the recent sessions, except a no-show counted as early. Value: count. */
     RECENT_MISSED_SESSIONS,
-    /** The recent index (mean of the last two scores) below the low cut-off. Value: between-client SDs below it. */
+    /** The dyad's mean index so far below the low cut-off. Value: between-client SDs below it. */
     LOW_ALLIANCE,
     /** The latest index below the dyad's running mean. Value: SDs below it, as the rupture rule measures them. */
     FALLING_ALLIANCE,

@@ -19,13 +19,25 @@ public interface RulesConfig {
     @WithDefault("1")
     double kWatch();
 
-    /** A fall of this many SDs below the dyad's running mean is a RUPTURE (Stiles 2004, Strauss 2006 style). */
-    @WithDefault("2")
+    /**
+     * A fall of this many prediction SDs below the dyad's running mean, of one session or of a first signal confirmed
+     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.25 measured, see
+     * docs/clinical-rules.md).
+     */
+    @WithDefault("2.25")
     double kRupture();
 
-    /** During warm-up: a drop of this many index points (1 SRS point) to below the low cut-off is a rupture. */
+    /** During warm-up: a fall of this many index points (1 SRS point) to below the low cut-off is a first signal. */
     @WithDefault("2.5")
     double earlyDropIndex();
+
+    /** The least fall, in index points, that can open a rupture (5 = 2 SRS points, above one within-client SD). */
+    @WithDefault("5")
+    double ruptureMinDropIndex();
+
+    /** A fit concern needs fitRunScoredSessions low scores among the last this many scored sessions. */
+    @WithDefault("4")
+    int fitWindowScoredSessions();
 
     /** Scored sessions after onset within which the index must be back at the pre-rupture mean to count as repaired. */
     @WithDefault("6")
@@ -63,12 +75,12 @@ public interface RulesConfig {
     @WithDefault("6")
     int orsImprovementBySession();
 
-    /** Dropout risk at or above this raises a DROPOUT_RISK alert. */
-    @WithDefault("0.5")
+    /** Dropout risk at or above this raises a DROPOUT_RISK alert (1.5 x the ~20 % dropout rate; a calibrated score). */
+    @WithDefault("0.3")
     double riskRaise();
 
-    /** Dropout risk below this clears a DROPOUT_RISK alert (hysteresis against flapping). */
-    @WithDefault("0.35")
+    /** Dropout risk below this clears a DROPOUT_RISK alert (back at the base rate; hysteresis against flapping). */
+    @WithDefault("0.2")
     double riskClear();
 
     /** Event-time days after an alert is resolved before the same kind is raised again for the dyad. */
@@ -81,24 +93,24 @@ public interface RulesConfig {
     /** Weights of the logistic dropout-risk model; see docs/clinical-rules.md for their grounds. */
     interface Risk {
 
-        /** Log-odds with no factor present: logit(0.20), the meta-analytic dropout rate (Swift and Greenberg 2012). */
-        @WithDefault("-1.386")
+        /** Log-odds with no factor present (fitted; 0.076, a client with nothing against them). */
+        @WithDefault("-2.5")
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */
-        @WithDefault("1.0")
+        @WithDefault("0.45")
         double earlyNoShow();
 
         /** Log-odds added per no-show or late cancellation among the recent sessions. */
-        @WithDefault("0.6")
+        @WithDefault("0.35")
         double recentMissed();
 
         /** How many recorded sessions count as recent. */
         @WithDefault("4")
         int recentSessions();
 
-        /** Log-odds per between-client SD below the low cut-off (Sharf 2010: d = .55, i.e. 1.0). */
-        @WithDefault("1.0")
+        /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (Sharf 2010 alone: 1.0). */
+        @WithDefault("0.5")
         double lowAlliance();
 
         /** Between-client SD of the alliance index, in index points. */
@@ -106,27 +118,27 @@ public interface RulesConfig {
         double allianceSd();
 
         /** Log-odds per SD the index is below the dyad's running mean. */
-        @WithDefault("0.3")
+        @WithDefault("0.4")
         double fallingAlliance();
 
-        /** Log-odds added by an unresolved rupture. */
-        @WithDefault("1.0")
+        /** Log-odds added by an unresolved rupture (0: no effect beyond low and falling alliance when fitted). */
+        @WithDefault("0")
         double unresolvedRupture();
 
-        /** Log-odds added by no reliable ORS improvement by the expected session. */
-        @WithDefault("0.5")
+        /** Log-odds added by no reliable ORS improvement by the expected session (0: no independent effect fitted). */
+        @WithDefault("0")
         double noOrsImprovement();
 
         /** Log-odds added by a reliable ORS deterioration. */
-        @WithDefault("0.8")
+        @WithDefault("0.15")
         double orsDeterioration();
 
         /** Log-odds added when no feedback was given at the last two attended sessions. */
-        @WithDefault("0.7")
+        @WithDefault("0.3")
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */
-        @WithDefault("0.5")
+        @WithDefault("0.25")
         double overdue();
     }
 
@@ -140,6 +152,7 @@ public interface RulesConfig {
                 new ClinicalThresholds.RiskWeights(r.intercept(), r.earlyNoShow(), r.recentMissed(),
                         r.recentSessions(), r.lowAlliance(), r.allianceSd(), r.fallingAlliance(),
                         r.unresolvedRupture(), r.noOrsImprovement(), r.orsDeterioration(), r.feedbackSkipped(),
-                        r.overdue()));
+                        r.overdue()),
+                ruptureMinDropIndex(), fitWindowScoredSessions());
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * @param preRuptureMean   the baseline a repair must reach; NaN when no rupture is open or closing
  * @param onsetNumber      the session number of the onset; 0 when none
  * @param scoredSinceOnset scored sessions after the onset so far
- * @param dropInSd         at the latest scored session, how many SDs the index lay below the dyad's running mean
- *                         (negative when above; NaN during warm-up or before any score)
+ * @param dropInSd         at the latest scored session, how many prediction SDs (see {@link Ruptures}) the index lay
+ *                         below the dyad's running mean (negative when above; NaN during warm-up or before any score)
  */
 public record RuptureStatus(RuptureState state, boolean onset, boolean early, List<Pillar> pillars,
         double preRuptureMean, int onsetNumber, int scoredSinceOnset, double dropInSd) {

@@ -13,16 +13,22 @@ import org.alliancepulse.analytics.course.SessionObservation;
 /**
  * The rupture and repair rule (CLINICAL.md; Stiles 2004, Strauss 2006 style as reviewed by Gumz 2012), pure.
  * <ul>
- * <li>Baseline: the running mean and SD of the dyad's scored sessions. Sessions inside an open rupture do not enter
- * it, so a rupture does not lower the bar its own repair must reach; the repair session and later ones do.</li>
- * <li>After the warm-up: a fall below the baseline mean of at least k x max(SD within the dyad, network SD) is a
- * RUPTURE (k = kRupture) or a WATCH (k = kWatch).</li>
- * <li>During the warm-up: a drop of at least earlyDropIndex from the previous scored session, from at or above the
- * low cut-off to below it, is a RUPTURE.</li>
+ * <li>Baseline: the running mean of the dyad's scored sessions. Sessions inside an open rupture or a pending WATCH do
+ * not enter it, so a rupture does not lower the bar its own repair must reach; the repair session and later ones
+ * do.</li>
+ * <li>The SD of a fall: max(SD within the dyad, network SD) after the warm-up, the network SD during it (two or three
+ * scores give no usable SD of their own), times sqrt(1/m + 1/n) for a fall of the mean of m sessions against a
+ * baseline of n: the prediction SD, so a baseline of one or two sessions is not trusted like one of ten.</li>
+ * <li>First signal (WATCH, shown, no alert): after the warm-up a fall of at least kWatch SDs; during the warm-up the
+ * early rule, a fall of at least earlyDropIndex points to below the low cut-off.</li>
+ * <li>RUPTURE: a first signal confirmed at the next scored session (that session again a signal, and the mean of
+ * the two at least kRupture SDs and ruptureMinDropIndex points below the baseline), or at once when a single
+ * session is a signal at least kRupture SDs and ruptureMinDropIndex points below it. Otherwise the watch passes and
+ * both sessions join the baseline. A confirmed rupture's onset is its first session.</li>
  * <li>Repair: an index at or above the pre-rupture mean within the repair window closes it as REPAIRED; otherwise
  * it turns UNRESOLVED at the last session of the window and stays open until it is repaired.</li>
  * <li>Pillars: those whose own fall against their running mean is at least kWatch x max(their SD, network SD),
- * largest first; when none is, the one that fell most.</li>
+ * largest first; when none is, the one that fell most (for a confirmed rupture, the mean of its two sessions).</li>
  * </ul>
  * Sessions without a score carry the open rupture's state forward.
  */
@@ -36,7 +42,9 @@ public final class Ruptures {
         List<RuptureStatus> statuses = new ArrayList<>(course.sessions().size());
         List<AllianceMeasure> baseline = new ArrayList<>();
         Episode open = null;
-        AllianceMeasure previous = null;
+        AllianceMeasure watched = null;
+        int watchedNumber = 0;
+        boolean watchedEarly = false;
         int scored = 0;
         double lastDrop = Double.NaN;
         for (SessionObservation session : course.sessions()) {
@@ -62,43 +70,93 @@ public final class Ruptures {
                     lastDrop = drop(baseline, x, networkSd);
                     statuses.add(open.status(false, lastDrop));
                 }
-            } else if (scored <= t.warmUpScoredSessions()) {
-                lastDrop = Double.NaN;
-                if (previous != null && previous.index() - x >= t.earlyDropIndex() && previous.index() >= t.lowIndex()
-                        && x < t.lowIndex()) {
-                    open = new Episode(session.number(), mean(baseline, Series.INDEX), true,
-                            pillars(baseline, measure, networkSd, t));
-                    statuses.add(open.status(true, lastDrop));
-                } else {
-                    baseline.add(measure);
-                    statuses.add(RuptureStatus.none(lastDrop));
-                }
-            } else {
-                lastDrop = drop(baseline, x, networkSd);
-                if (lastDrop >= t.kRupture()) {
-                    open = new Episode(session.number(), mean(baseline, Series.INDEX), false,
-                            pillars(baseline, measure, networkSd, t));
-                    statuses.add(open.status(true, lastDrop));
-                } else {
-                    baseline.add(measure);
-                    statuses.add(lastDrop >= t.kWatch()
-                            ? new RuptureStatus(RuptureState.WATCH, false, false,
-                                    pillars(baseline.subList(0, baseline.size() - 1), measure, networkSd, t),
-                                    Double.NaN, 0, 0, lastDrop)
-                            : RuptureStatus.none(lastDrop));
-                }
+                continue;
             }
-            previous = measure;
+            boolean warmUp = scored <= t.warmUpScoredSessions();
+            Fall fall = fall(baseline, measure, warmUp, networkSd, t);
+            lastDrop = warmUp ? Double.NaN : fall.inSd;
+            if (watched != null) {
+                // the next scored session after a first fall: still down confirms it, else the watch passes
+                if (confirms(baseline, watched, measure, watchedEarly, networkSd, t)) {
+                    open = new Episode(watchedNumber, mean(baseline, Series.INDEX), watchedEarly, 1,
+                            pillars(baseline, average(watched, measure), networkSd, t));
+                    statuses.add(open.status(true, lastDrop));
+                    watched = null;
+                    continue;
+                }
+                baseline.add(watched);
+                watched = null;
+                fall = fall(baseline, measure, warmUp, networkSd, t);
+                lastDrop = warmUp ? Double.NaN : fall.inSd;
+            }
+            if (fall.immediate) {
+                open = new Episode(session.number(), mean(baseline, Series.INDEX), warmUp, 0,
+                        pillars(baseline, measure, networkSd, t));
+                statuses.add(open.status(true, lastDrop));
+            } else if (fall.signal) {
+                watched = measure;
+                watchedNumber = session.number();
+                watchedEarly = warmUp;
+                statuses.add(new RuptureStatus(RuptureState.WATCH, false, warmUp,
+                        pillars(baseline, measure, networkSd, t), Double.NaN, 0, 0, lastDrop));
+            } else {
+                baseline.add(measure);
+                statuses.add(RuptureStatus.none(lastDrop));
+            }
         }
         return statuses;
     }
 
-    /** How many SDs x lies below the baseline mean, the SD being max(within-dyad SD, network SD). */
+    /** How one scored session fell against the baseline: in prediction SDs, a first signal, a rupture at once. */
+    private static Fall fall(List<AllianceMeasure> baseline, AllianceMeasure measure, boolean warmUp,
+            double networkSd, ClinicalThresholds t) {
+        if (baseline.isEmpty()) {
+            return new Fall(Double.NaN, false, false);
+        }
+        double mean = mean(baseline, Series.INDEX);
+        double x = measure.index();
+        double points = mean - x;
+        double inSd = points / (baselineSd(baseline, warmUp, networkSd) * Math.sqrt(1 + 1.0 / baseline.size()));
+        boolean signal = warmUp
+                ? points >= t.earlyDropIndex() && x < t.lowIndex()
+                : inSd >= t.kWatch();
+        return new Fall(inSd, signal, signal && points >= t.ruptureMinDropIndex() && inSd >= t.kRupture());
+    }
+
+    /** Whether the session after a first signal confirms it (see the class comment). */
+    private static boolean confirms(List<AllianceMeasure> baseline, AllianceMeasure first, AllianceMeasure second,
+            boolean warmUp, double networkSd, ClinicalThresholds t) {
+        double mean = mean(baseline, Series.INDEX);
+        double sd = baselineSd(baseline, warmUp, networkSd);
+        double both = (first.index() + second.index()) / 2;
+        double points = mean - both;
+        double inSd = points / (sd * Math.sqrt(0.5 + 1.0 / baseline.size()));
+        double secondInSd = (mean - second.index()) / (sd * Math.sqrt(1 + 1.0 / baseline.size()));
+        boolean below = warmUp ? second.index() < t.lowIndex() && mean - second.index() >= t.earlyDropIndex()
+                : secondInSd >= t.kWatch();
+        return below && points >= t.ruptureMinDropIndex() && inSd >= t.kRupture();
+    }
+
+    private static double baselineSd(List<AllianceMeasure> baseline, boolean warmUp, double networkSd) {
+        return warmUp ? networkSd : Math.max(sd(baseline, Series.INDEX), networkSd);
+    }
+
+    /** A session's fall: in prediction SDs, whether it is a first signal, whether it is a rupture at once. */
+    private record Fall(double inSd, boolean signal, boolean immediate) {
+    }
+
+    private static AllianceMeasure average(AllianceMeasure a, AllianceMeasure b) {
+        return new AllianceMeasure((a.index() + b.index()) / 2, (a.bond() + b.bond()) / 2,
+                (a.goals() + b.goals()) / 2, (a.tasks() + b.tasks()) / 2,
+                a.srsTotal() == null || b.srsTotal() == null ? null : (a.srsTotal() + b.srsTotal()) / 2);
+    }
+
+    /** How many prediction SDs x lies below the baseline mean, the SD being max(within-dyad SD, network SD). */
     static double drop(List<AllianceMeasure> baseline, double x, double networkSd) {
         if (baseline.isEmpty()) {
             return Double.NaN;
         }
-        double sd = Math.max(sd(baseline, Series.INDEX), networkSd);
+        double sd = Math.max(sd(baseline, Series.INDEX), networkSd) * Math.sqrt(1 + 1.0 / baseline.size());
         return (mean(baseline, Series.INDEX) - x) / sd;
     }
 
@@ -168,8 +226,9 @@ public final class Ruptures {
         int scoredSinceOnset;
         boolean unresolved;
 
-        Episode(int onsetNumber, double preRuptureMean, boolean early, List<Pillar> pillars) {
+        Episode(int onsetNumber, double preRuptureMean, boolean early, int scoredSinceOnset, List<Pillar> pillars) {
             this.onsetNumber = onsetNumber;
+            this.scoredSinceOnset = scoredSinceOnset;
             this.preRuptureMean = preRuptureMean;
             this.early = early;
             this.pillars = pillars;

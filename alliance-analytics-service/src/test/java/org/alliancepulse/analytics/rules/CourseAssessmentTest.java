@@ -61,7 +61,7 @@ class CourseAssessmentTest {
 
     @Test
     void aSessionNotRecordedYetKeepsTheRiskAndDecidesNothing() {
-        List<SessionAssessment> assessments = CourseAssessment.assess(Courses.weekly("90 x 90 x ?"), 5, DEFAULTS);
+        List<SessionAssessment> assessments = CourseAssessment.assess(Courses.weekly("70 x 70 x ?"), 5, DEFAULTS);
 
         assertEquals(assessments.get(3).risk(), assessments.get(4).risk());
         assertEquals(1, AlertLifecycle.decide(assessments, DEFAULTS, Optional.empty()).size());

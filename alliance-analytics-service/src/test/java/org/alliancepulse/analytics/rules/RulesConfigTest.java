@@ -1,6 +1,7 @@
 package org.alliancepulse.analytics.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 
@@ -25,6 +26,39 @@ class RulesConfigTest {
         assertEquals(2.5, config.thresholds().kRupture());
         assertEquals(28, config.thresholds().cooldownDays());
         assertEquals(-1.1, config.thresholds().risk().intercept());
+    }
+
+    @Test
+    void theSettingsAddedLaterAreConfigurationToo() {
+        RulesConfig config = config(Map.of("alliance-pulse.rules.rupture-min-drop-index", "7.5",
+                "alliance-pulse.rules.fit-window-scored-sessions", "3"));
+
+        assertEquals(7.5, config.thresholds().ruptureMinDropIndex());
+        assertEquals(3, config.thresholds().fitWindowScoredSessions());
+    }
+
+    @Test
+    void theOldConstructorGivesTheAddedSettingsTheirDefaults() {
+        ClinicalThresholds d = ClinicalThresholds.defaults();
+        ClinicalThresholds old = new ClinicalThresholds(d.lowSrsTotal(), d.warmUpScoredSessions(), d.kWatch(),
+                d.kRupture(), d.earlyDropIndex(), d.repairWindowScoredSessions(), d.fitIndex(),
+                d.fitRunScoredSessions(), d.fitFromSession(), d.networkSdPrior(), d.networkSdMinDyads(),
+                d.orsReliableChange(), d.orsCutoff(), d.orsImprovementBySession(), d.riskRaise(), d.riskClear(),
+                d.cooldownDays(), d.risk());
+
+        assertEquals(d, old);
+    }
+
+    @Test
+    void aFitWindowShorterThanTheRunIsRefused() {
+        ClinicalThresholds d = ClinicalThresholds.defaults();
+
+        assertThrows(IllegalArgumentException.class, () -> new ClinicalThresholds(d.lowSrsTotal(),
+                d.warmUpScoredSessions(), d.kWatch(), d.kRupture(), d.earlyDropIndex(),
+                d.repairWindowScoredSessions(), d.fitIndex(), d.fitRunScoredSessions(), d.fitFromSession(),
+                d.networkSdPrior(), d.networkSdMinDyads(), d.orsReliableChange(), d.orsCutoff(),
+                d.orsImprovementBySession(), d.riskRaise(), d.riskClear(), d.cooldownDays(), d.risk(),
+                d.ruptureMinDropIndex(), d.fitRunScoredSessions() - 1));
     }
 
     private static RulesConfig config(Map<String, String> properties) {

@@ -47,7 +47,8 @@ public final class CohortSimulator {
      * @param waiSrShare          share of dyads rated with the WAI-SR instead of the SRS
      * @param lowFitShare         share of dyads that never fit (the "time to move on" case)
      * @param lowFitMean          their mean latent item (6.5: an SRS total near 26, index 65, clearly below SRS 30)
-     * @param ruptureShare        share of other dyads with one rupture (ruptures are common, Eubanks 2018)
+     * @param ruptureShare        share of other dyads with one rupture (0.45: about 40 % of all dyads, ruptures are
+     *                            common, Eubanks, Muran and Safran 2018)
      * @param ruptureOnsetLast    the latest session number a rupture starts at (from session 2)
      * @param ruptureDropMin      the fallen pillar's drop, fewest item points (uniform min-max)
      * @param ruptureDropMax      the fallen pillar's drop, most item points
@@ -76,6 +77,8 @@ public final class CohortSimulator {
      * @param hazardRupture       log-odds added while a rupture is unrepaired (two sessions after onset on)
      * @param hazardNoImprovement log-odds added while the ORS is not reliably above intake from session 6
      * @param trailingNoShowShare share of dropouts whose last recorded session is the appointment they did not keep
+     * @param ruptureRamp         a rupture falls by half its drop at onset and fully from the next session (a gradual
+     *                            withdrawal rupture) instead of at once
      */
     public record Parameters(int therapists, int clientsPerTherapist, int startWeeks, int plannedMin, int plannedMax,
             double allianceMean, double allianceSdBetween, double therapistSd, double pillarSd,
@@ -87,20 +90,38 @@ public final class CohortSimulator {
             double clinicCancelRate, double engagementSd, double orsIntakeMean, double orsIntakeSd,
             double orsGainMean, double orsGainPerSrsPoint, double orsGainSd, double orsNoiseSd,
             double hazardIntercept, double hazardPerAllianceSd, double hazardNoShow, double hazardRupture,
-            double hazardNoImprovement, double trailingNoShowShare) {
+            double hazardNoImprovement, double trailingNoShowShare, boolean ruptureRamp) {
 
         public static Parameters plausible() {
             return new Parameters(60, 20, 40, 6, 20,
                     9.2, 0.5, 0.15, 0.25,
                     0.03, 0.3, 0.12, 0.7,
                     0.35, 0.4, 0.2, 0.1, 6.5,
-                    0.25, 14, 2.0, 4.5,
+                    0.45, 14, 2.0, 4.5,
                     0.3, 0.6, 4, 0.2, 0.9,
                     0.95, -2.7, 0.05, 0.4,
                     0.02, 0.7, 19, 6,
                     6, 0.6, 4, 2.5,
-                    -5.1, 1.0, 1.0, 1.0,
-                    0.5, 0.5);
+                    -5.65, 1.0, 1.0, 1.0,
+                    0.5, 0.5, false);
+        }
+
+        /**
+         * The robustness world, not tuned against: 1.5 x the alliance noise (test-retest of the SRS about .72, the
+         * low side of Duncan 2003), fewer (25 % of fitting dyads) and smaller ruptures (one pillar falls by 1.5-3.5
+         * item points) that set in gradually over two sessions, and a
+         * different dropout mechanism (half the alliance effect, no-shows and no ORS gain weigh more).
+         */
+        public static Parameters harsh() {
+            Parameters p = plausible().withNoise(1.5);
+            return new Parameters(p.therapists, p.clientsPerTherapist, p.startWeeks, p.plannedMin, p.plannedMax,
+                    p.allianceMean, p.allianceSdBetween, p.therapistSd, p.pillarSd, p.growthPerSession, p.growthCap,
+                    p.driftSd, p.driftPersistence, p.sessionNoiseSd, p.itemNoiseSd, p.waiSrShare, p.lowFitShare,
+                    p.lowFitMean, 0.25, p.ruptureOnsetLast, 1.5, 3.5, p.ruptureSpill, p.repairShare,
+                    p.repairAfterMax, p.repairBonus, p.feedbackRate, p.measureRate, p.noShowLogit, p.clientCancelRate,
+                    p.lateShare, p.clinicCancelRate, p.engagementSd, p.orsIntakeMean, p.orsIntakeSd, p.orsGainMean,
+                    p.orsGainPerSrsPoint, p.orsGainSd, p.orsNoiseSd, -5.0, 0.5, 1.5, p.hazardRupture, 1.0,
+                    p.trailingNoShowShare, true);
         }
 
         /** The same network with the alliance measures' noise multiplied by {@code factor} (a robustness check). */
@@ -112,7 +133,7 @@ public final class CohortSimulator {
                     repairBonus, feedbackRate, measureRate, noShowLogit, clientCancelRate, lateShare, clinicCancelRate,
                     engagementSd, orsIntakeMean, orsIntakeSd, orsGainMean, orsGainPerSrsPoint, orsGainSd, orsNoiseSd,
                     hazardIntercept, hazardPerAllianceSd, hazardNoShow, hazardRupture, hazardNoImprovement,
-                    trailingNoShowShare);
+                    trailingNoShowShare, ruptureRamp);
         }
     }
 
@@ -207,16 +228,17 @@ public final class CohortSimulator {
                 latent[i] = base + pillarOffset[i];
             }
             boolean ruptured = rupture && number >= onset && (repairAt == 0 || number < repairAt);
+            double fallNow = p.ruptureRamp() && number == onset ? drop / 2 : drop;
             if (ruptured) {
                 for (int i = 0; i < 3; i++) {
-                    latent[i] -= Pillar.values()[i] == pillar ? drop : p.ruptureSpill() * drop;
+                    latent[i] -= Pillar.values()[i] == pillar ? fallNow : p.ruptureSpill() * fallNow;
                 }
             } else if (repairAt > 0 && number >= repairAt) {
                 for (int i = 0; i < 3; i++) {
                     latent[i] += p.repairBonus();
                 }
             }
-            double overall = (latent[0] + latent[1] + latent[2]) / 3 - (ruptured ? p.ruptureSpill() * drop : 0);
+            double overall = (latent[0] + latent[1] + latent[2]) / 3 - (ruptured ? p.ruptureSpill() * fallNow : 0);
             double latentTotal = latent[0] + latent[1] + latent[2] + overall;
 
             double lowAlliance = Math.max(0, (p.allianceMean() * 4 - latentTotal) / 4);

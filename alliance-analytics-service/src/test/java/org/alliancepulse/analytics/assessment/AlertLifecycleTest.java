@@ -42,6 +42,9 @@ class AlertLifecycleTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @jakarta.inject.Inject
+    org.alliancepulse.analytics.rules.RulesConfig rules;
+
     @Test
     void aRuptureNamesThePillarThatFellIsDatedWhenItHappenedAndIsResolvedRepairedWhenTheAllianceComesBack() {
         KafkaEvents events = new KafkaEvents(kafka);
@@ -101,7 +104,9 @@ class AlertLifecycleTest {
                 () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
                         && a.kind().equals("DROPOUT_RISK")),
                 found -> !found.isEmpty()).get(0).payload();
-        assertTrue(raised.riskScore().doubleValue() >= 0.5, "raised at 0.5 or more: " + raised.riskScore());
+        double raiseAt = rules.thresholds().riskRaise();
+        assertTrue(raised.riskScore().doubleValue() >= raiseAt, "raised at " + raiseAt + " or more: "
+                + raised.riskScore());
         assertFalse(raised.riskFactors().isEmpty(), "the alert lists its top factors");
         assertEquals(raised.riskFactors().stream().map(AlertRaised.RiskFactorContribution::factor).toList(),
                 raised.reasons());

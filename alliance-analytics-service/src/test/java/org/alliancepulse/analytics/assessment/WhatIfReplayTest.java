@@ -35,6 +35,9 @@ class WhatIfReplayTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @jakarta.inject.Inject
+    org.alliancepulse.analytics.rules.RulesConfig rules;
+
     @Test
     void aStricterRuptureThresholdWouldHaveRaisedNothingAndTheLiveAlertsStayAsTheyAre() {
         KafkaEvents events = new KafkaEvents(kafka);
@@ -57,7 +60,7 @@ class WhatIfReplayTest {
                 .body("dyads", equalTo(1))
                 .body("live.alertsRaised.RUPTURE", equalTo(1))
                 .body("whatIf.alertsRaised.RUPTURE", equalTo(0))
-                .body("liveSettings.kRupture", equalTo(2.0f))
+                .body("liveSettings.kRupture", equalTo((float) rules.thresholds().kRupture()))
                 .body("whatIfSettings.kRupture", equalTo(40.0f))
                 .body("live.therapistWeeks", equalTo(5))
                 .body("from", equalTo("2025-05-05")).body("to", equalTo("2025-06-02"));

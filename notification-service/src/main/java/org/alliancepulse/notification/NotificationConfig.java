@@ -50,4 +50,11 @@ public interface NotificationConfig {
      */
     @WithDefault("730d")
     Duration deliveryLogRetention();
+
+    /**
+     * An alert whose session lies further back than this when the alert arrives is not emailed: it comes from a
+     * history being imported or replayed, and a therapist cannot act on it any more (it stays visible in the app).
+     */
+    @WithDefault("14d")
+    Duration historicalAlertAge();
 }

@@ -35,7 +35,9 @@ public class AlertNotification extends PanacheEntityBase {
         /** Accepted by the SMTP server. Final. */
         SENT,
         /** Given up after the last attempt. Final. */
-        FAILED
+        FAILED,
+        /** About a session long past (an imported history, a replay): recorded, never emailed. Final. */
+        NOT_SENT_HISTORICAL
     }
 
     @Id

@@ -8,12 +8,15 @@ import jakarta.inject.Inject;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.notification.NotificationConfig;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.alliancepulse.platform.work.AfterCommit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import org.jboss.logging.Logger;
 
 import io.smallrye.common.annotation.Blocking;
 
@@ -32,6 +35,11 @@ public class AllianceAlertConsumer implements InboxConsumer {
 
     @Inject
     AlertMailer mailer;
+
+    @Inject
+    NotificationConfig config;
+
+    private static final Logger LOG = Logger.getLogger(AllianceAlertConsumer.class);
 
     @Override
     public String topic() {
@@ -54,8 +62,18 @@ public class AllianceAlertConsumer implements InboxConsumer {
         if (AlertNotification.existsForAlert(alert.alertId())) {
             return;
         }
-        AlertNotification.due(alert.alertId(), alert.kind(), alert.clientId(), alert.clientCode(), alert.therapistId(),
-                alert.sessionDate(), Instant.now()).persist();
+        Instant now = Instant.now();
+        AlertNotification notification = AlertNotification.due(alert.alertId(), alert.kind(), alert.clientId(),
+                alert.clientCode(), alert.therapistId(), alert.sessionDate(), now);
+        if (alert.occurredAt() != null && alert.occurredAt().isBefore(now.minus(config.historicalAlertAge()))) {
+            // a delivery decision, not a clinical one: the alert itself stays dated then, in analytics
+            notification.status = AlertNotification.Status.NOT_SENT_HISTORICAL;
+            notification.persist();
+            LOG.infof("Alert %s concerns a session of %s: recorded, not emailed (historical)", alert.alertId(),
+                    alert.sessionDate());
+            return;
+        }
+        notification.persist();
         afterCommit.wake(mailer.worker());
     }
 }

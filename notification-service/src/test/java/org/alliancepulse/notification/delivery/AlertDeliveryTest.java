@@ -79,6 +79,30 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void anAlertAboutASessionLongPastIsRecordedButNotEmailed() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String email = therapist(events);
+        UUID therapist = therapistIdOf(email);
+        UUID client = UUID.randomUUID();
+        // a network importing last year's sessions: the alert is dated then
+        Instant lastYear = Instant.now().minus(Duration.ofDays(300));
+        AlertRaised old = new AlertRaised(UUID.randomUUID(), "RUPTURE", "WARNING", client,
+                "C-" + client.toString().substring(0, 6).toUpperCase(), therapist, "north", UUID.randomUUID(),
+                java.time.LocalDate.ofInstant(lastYear, java.time.ZoneOffset.UTC), List.of("BOND_FELL"), Instant.now(),
+                UUID.randomUUID(), 4, lastYear, List.of("BOND"), null, null);
+        events.publish(old);
+        AlertRaised marker = alert(therapist, client); // same key, behind it: its email bounds the wait
+        events.publish(marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email).stream()
+                .anyMatch(m -> m.body().contains("/alerts/" + marker.alertId())));
+
+        assertEquals(1, mail.receivedBy(email).size(), "only the current alert is emailed");
+        AlertNotification recorded = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> AlertNotification.find("alertId", old.alertId()).firstResult());
+        assertEquals(AlertNotification.Status.NOT_SENT_HISTORICAL, recorded.status);
+    }
+
+    @Test
     void theSameAlertRedeliveredOrRepublishedIsNotEmailedAgain() {
         KafkaEvents events = new KafkaEvents(kafka);
         String email = therapist(events);

@@ -182,16 +182,8 @@ public class DyadRecorder {
         }
         FeedbackMeasure measure = new FeedbackMeasure();
         measure.feedbackId = feedback.feedbackId();
-        measure.sessionId = feedback.sessionId();
-        measure.clientId = feedback.clientId();
-        measure.therapistId = feedback.therapistId();
-        measure.clinicId = feedback.clinicId();
-        measure.sessionDate = feedback.sessionDate();
-        measure.instrument = feedback.instrument();
-        measure.total = feedback.total();
-        measure.allianceIndex = allianceIndex;
+        score(measure, session, feedback.instrument(), feedback.total(), allianceIndex, feedback.subscaleIndices());
         measure.submittedAt = feedback.submittedAt();
-        pillars(measure, feedback.subscaleIndices());
         measure.persist();
         return measure;
     }
@@ -203,18 +195,6 @@ public class DyadRecorder {
             measure = new FeedbackMeasure();
             measure.feedbackId = corrected.feedbackId();
         }
-        measure.sessionId = corrected.sessionId();
-        measure.clientId = corrected.clientId();
-        measure.therapistId = corrected.therapistId();
-        measure.clinicId = corrected.clinicId();
-        measure.sessionDate = corrected.sessionDate();
-        measure.instrument = corrected.instrument();
-        measure.total = corrected.total();
-        measure.allianceIndex = allianceIndex;
-        measure.submittedAt = corrected.submittedAt();
-        measure.correctedAt = corrected.correctedAt();
-        pillars(measure, corrected.subscaleIndices());
-        measure.persist();
         SessionRecord session = session(corrected.sessionId(), corrected.clientId(), corrected.therapistId(),
                 corrected.clinicId(), corrected.sessionDate());
         if (session.scheduledAt == null) {
@@ -224,6 +204,28 @@ public class DyadRecorder {
             session.sessionNumber = corrected.sessionNumber();
         }
         session.persist();
+        score(measure, session, corrected.instrument(), corrected.total(), allianceIndex, corrected.subscaleIndices());
+        measure.submittedAt = corrected.submittedAt();
+        measure.correctedAt = corrected.correctedAt();
+        measure.persist();
+    }
+
+    /** The measure's session and scores: the index, and each pillar where the instrument has it. */
+    private static void score(FeedbackMeasure measure, SessionRecord session, String instrument, BigDecimal total,
+            BigDecimal allianceIndex, Map<String, BigDecimal> subscaleIndices) {
+        measure.sessionId = session.sessionId;
+        measure.clientId = session.clientId;
+        measure.therapistId = session.therapistId;
+        measure.clinicId = session.clinicId;
+        measure.sessionDate = session.sessionDate;
+        measure.instrument = instrument;
+        measure.total = total;
+        measure.allianceIndex = allianceIndex;
+        if (subscaleIndices != null) {
+            measure.bondIndex = subscaleIndices.get("bond");
+            measure.goalsIndex = subscaleIndices.get("goals");
+            measure.tasksIndex = subscaleIndices.get("tasks");
+        }
     }
 
     private void begin(UUID clientId, UUID episodeId, UUID therapistId, String clinicId, String clientCode,
@@ -272,14 +274,5 @@ public class DyadRecorder {
 
     private static Instant orStartOf(Instant known, LocalDate day) {
         return known != null ? known : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static void pillars(FeedbackMeasure measure, Map<String, BigDecimal> subscaleIndices) {
-        if (subscaleIndices == null) {
-            return;
-        }
-        measure.bondIndex = subscaleIndices.get("bond");
-        measure.goalsIndex = subscaleIndices.get("goals");
-        measure.tasksIndex = subscaleIndices.get("tasks");
     }
 }

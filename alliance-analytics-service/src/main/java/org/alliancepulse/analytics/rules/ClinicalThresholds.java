@@ -67,7 +67,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
 
     /**
      * The thresholds as they were before {@code ruptureMinDropIndex} and {@code fitWindowScoredSessions} existed:
-     * those two take their defaults (5 index points; a window of fitRunScoredSessions + 1).
+     * those two take their defaults (5 index points; a window of fitRunScoredSessions, i.e. a run in a row).
      */
     public ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
             double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
@@ -77,15 +77,15 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         this(lowSrsTotal, warmUpScoredSessions, kWatch, kRupture, earlyDropIndex, repairWindowScoredSessions,
                 fitIndex, fitRunScoredSessions, fitFromSession, networkSdPrior, networkSdMinDyads, orsReliableChange,
                 orsCutoff, orsImprovementBySession, riskRaise, riskClear, cooldownDays, risk,
-                DEFAULT_RUPTURE_MIN_DROP_INDEX, fitRunScoredSessions + 1);
+                DEFAULT_RUPTURE_MIN_DROP_INDEX, fitRunScoredSessions);
     }
 
     private static final double DEFAULT_RUPTURE_MIN_DROP_INDEX = 5;
 
     /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
     public static ClinicalThresholds defaults() {
-        return new ClinicalThresholds(36, 3, 1, 2.25, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.3, 0.2, 14,
-                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 4);
+        return new ClinicalThresholds(36, 3, 1, 2, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
+                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 3);
     }
 
     /** The SRS low cut-off on the 0-100 index (36 x 2.5 = 90), used for measures of any instrument. */
@@ -121,8 +121,15 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
             }
         }
 
+        /**
+         * The default intercept: the calibrated -2.5 plus logit(0.5) - logit(0.3) = 0.85, rounded to 0.05, so that
+         * CLINICAL.md's raise at 0.5 is where the calibrated score reaches 0.3 (1.5 x the ~20 % dropout rate) and
+         * its clear below 0.35 where it is back at ~0.19 (the base rate). An alerting scale, not a probability.
+         */
+        private static final double ALERTING_INTERCEPT = -1.65;
+
         public static RiskWeights defaults() {
-            return new RiskWeights(-2.5, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
+            return new RiskWeights(ALERTING_INTERCEPT, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
         }
     }
 }

@@ -24,7 +24,7 @@ public interface RulesConfig {
      * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.25 measured, see
      * docs/clinical-rules.md).
      */
-    @WithDefault("2.25")
+    @WithDefault("2")
     double kRupture();
 
     /** During warm-up: a fall of this many index points (1 SRS point) to below the low cut-off is a first signal. */
@@ -36,7 +36,7 @@ public interface RulesConfig {
     double ruptureMinDropIndex();
 
     /** A fit concern needs fitRunScoredSessions low scores among the last this many scored sessions. */
-    @WithDefault("4")
+    @WithDefault("3")
     int fitWindowScoredSessions();
 
     /** Scored sessions after onset within which the index must be back at the pre-rupture mean to count as repaired. */
@@ -76,11 +76,11 @@ public interface RulesConfig {
     int orsImprovementBySession();
 
     /** Dropout risk at or above this raises a DROPOUT_RISK alert (1.5 x the ~20 % dropout rate; a calibrated score). */
-    @WithDefault("0.3")
+    @WithDefault("0.5")
     double riskRaise();
 
     /** Dropout risk below this clears a DROPOUT_RISK alert (back at the base rate; hysteresis against flapping). */
-    @WithDefault("0.2")
+    @WithDefault("0.35")
     double riskClear();
 
     /** Event-time days after an alert is resolved before the same kind is raised again for the dyad. */
@@ -94,7 +94,7 @@ public interface RulesConfig {
     interface Risk {
 
         /** Log-odds with no factor present (fitted; 0.076, a client with nothing against them). */
-        @WithDefault("-2.5")
+        @WithDefault("-1.65")
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */

@@ -8,8 +8,8 @@ package org.alliancepulse.analytics.rules;
  * @param warmUpScoredSessions       scored sessions that form a dyad's own baseline before the SD rule applies (3)
  * @param kWatch                     a fall of at least kWatch x SD below the running mean is a WATCH (1)
  * @param kRupture                   a fall of at least kRupture prediction SDs below the running mean, of one session
- *                                   or of a first signal and the session after it, is a RUPTURE (2.25; see
- *                                   {@link Ruptures})
+ *                                   or of a first signal and the session after it, is a RUPTURE (2, CLINICAL.md; 2.25
+ *                                   is a documented alternative; see {@link Ruptures})
  * @param earlyDropIndex             during warm-up: a fall of at least this many index points (1 SRS point = 2.5) to an
  *                                   index below the low cut-off is a first signal
  * @param repairWindowScoredSessions a rupture not back at the pre-rupture mean within this many scored sessions after
@@ -24,16 +24,17 @@ package org.alliancepulse.analytics.rules;
  * @param orsCutoff                  ORS clinical cut-off (25 adults, 32 children): only clients starting below it are
  *                                   expected to improve
  * @param orsImprovementBySession    the session number by which reliable ORS improvement is expected (6)
- * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.3: 1.5 x the ~20 % base rate
- *                                   of the calibrated score)
- * @param riskClear                  dropout risk below this clears it (0.2: back at the base rate)
+ * @param riskRaise                  dropout risk at or above this raises DROPOUT_RISK (0.5, CLINICAL.md; with the
+ *                                   default intercept where the calibrated score is 0.3, 1.5 x the ~20 % base rate)
+ * @param riskClear                  dropout risk below this clears it (0.35, CLINICAL.md: hysteresis)
  * @param cooldownDays               event-time days after an alert is resolved before the same kind is raised again
  *                                   for the dyad
  * @param risk                       the dropout-risk model's weights
  * @param ruptureMinDropIndex        the least fall, in index points, that can open a rupture (5 = 2 SRS points), so
  *                                   a dyad with near-zero variance at the ceiling does not flag a 1-point wobble
  * @param fitWindowScoredSessions    a fit concern needs fitRunScoredSessions low scores among the last this many
- *                                   scored sessions (4: robust to one noisy high score)
+ *                                   scored sessions (3: CLINICAL.md's 3 in a row; 4, 3 of the last 4, is a documented
+ *                                   alternative, robust to one noisy high score)
  */
 public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
         double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
@@ -67,7 +68,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
 
     /**
      * The thresholds as they were before {@code ruptureMinDropIndex} and {@code fitWindowScoredSessions} existed:
-     * those two take their defaults (5 index points; a window of fitRunScoredSessions + 1).
+     * those two take their defaults (5 index points; a window of fitRunScoredSessions, i.e. a run in a row).
      */
     public ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
             double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
@@ -77,15 +78,15 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         this(lowSrsTotal, warmUpScoredSessions, kWatch, kRupture, earlyDropIndex, repairWindowScoredSessions,
                 fitIndex, fitRunScoredSessions, fitFromSession, networkSdPrior, networkSdMinDyads, orsReliableChange,
                 orsCutoff, orsImprovementBySession, riskRaise, riskClear, cooldownDays, risk,
-                DEFAULT_RUPTURE_MIN_DROP_INDEX, fitRunScoredSessions + 1);
+                DEFAULT_RUPTURE_MIN_DROP_INDEX, fitRunScoredSessions);
     }
 
     private static final double DEFAULT_RUPTURE_MIN_DROP_INDEX = 5;
 
     /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
     public static ClinicalThresholds defaults() {
-        return new ClinicalThresholds(36, 3, 1, 2.25, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.3, 0.2, 14,
-                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 4);
+        return new ClinicalThresholds(36, 3, 1, 2, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
+                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 3);
     }
 
     /** The SRS low cut-off on the 0-100 index (36 x 2.5 = 90), used for measures of any instrument. */
@@ -96,7 +97,9 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
     /**
      * The dropout-risk model: logit p = intercept + sum of weight x factor value (see {@link DropoutRisk}).
      *
-     * @param intercept         log-odds with no factor present (-2.5: 0.076, fitted; see docs/clinical-rules.md)
+     * @param intercept         log-odds with no factor present (default -1.65, p = 0.161: an alerting scale for
+     *                          CLINICAL.md's 0.5 / 0.35; the calibrated value is -2.5, p = 0.076, for use with raise
+     *                          0.3 and clear 0.2; see docs/clinical-rules.md)
      * @param earlyNoShow       a no-show in sessions 1-3
      * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
      *                          no-show counted as early is not counted again)
@@ -121,8 +124,15 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
             }
         }
 
+        /**
+         * The default intercept: the calibrated -2.5 plus logit(0.5) - logit(0.3) = 0.85, rounded to 0.05, so that
+         * CLINICAL.md's raise at 0.5 is where the calibrated score reaches 0.3 (1.5 x the ~20 % dropout rate) and
+         * its clear below 0.35 where it is back at ~0.19 (the base rate). An alerting scale, not a probability.
+         */
+        private static final double ALERTING_INTERCEPT = -1.65;
+
         public static RiskWeights defaults() {
-            return new RiskWeights(-2.5, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
+            return new RiskWeights(ALERTING_INTERCEPT, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
         }
     }
 }

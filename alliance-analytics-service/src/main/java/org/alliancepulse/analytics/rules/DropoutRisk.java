@@ -12,8 +12,11 @@ import org.alliancepulse.analytics.course.SessionObservation;
 /**
  * The dropout-risk score: an explainable logistic model, p = 1 / (1 + exp(-(intercept + sum of weight x value))),
  * over CLINICAL.md's factors. Every input is taken at the event time of the session assessed, never the wall clock.
- * The score is the probability that this episode ends in dropout; the default weights are fitted on simulated
- * networks and calibrated by decile (docs/clinical-rules.md), to be re-estimated on a network's own endings. Weights:
+ * The factor weights are fitted on simulated networks (docs/clinical-rules.md), to be re-estimated on a network's
+ * own endings. With the default intercept (-1.65) the score is an alerting scale for CLINICAL.md's raise 0.5 / clear
+ * 0.35, not a probability: it over-predicts the dropout share about two-fold. With the documented calibrated intercept
+ * (-2.5, used with raise 0.3 / clear 0.2) it is the probability that this episode ends in dropout, calibrated by
+ * decile on the simulated networks. Weights:
  * see {@link ClinicalThresholds.RiskWeights}.
  */
 public final class DropoutRisk {

@@ -10,8 +10,9 @@ import org.alliancepulse.analytics.course.SessionObservation;
 
 /**
  * FIT_CONCERN, the "time to move on" case (CLINICAL.md): the index below fitIndex (75 = SRS 30) at fitRun of the last
- * fitWindow scored sessions (3 of 4), counting from session fitFrom on. CLINICAL.md says 3 in a row; 3 of the last 4
- * is robust to one noisy high score, which otherwise restarts the count (measured: docs/clinical-rules.md). It is told
+ * fitWindow scored sessions, counting from session fitFrom on. The default window equals the run, CLINICAL.md's "3 in
+ * a row"; a window of 4 (3 of the last 4) is a documented alternative, robust to one noisy high score, which otherwise
+ * restarts the count (measured: docs/clinical-rules.md). It is told
  * apart from an unrepaired rupture by the rupture rule: while a rupture is open (a fall from the dyad's own higher
  * baseline) the low run belongs to the rupture and becomes UNRESOLVED_RUPTURE; a dyad that is low without such a
  * fall - never high, or low for longer than its baseline can remember - is a fit concern. Once raised it holds until

@@ -21,10 +21,10 @@ public interface RulesConfig {
 
     /**
      * A fall of this many prediction SDs below the dyad's running mean, of one session or of a first signal confirmed
-     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; 2.25 measured, see
-     * docs/clinical-rules.md).
+     * by the next scored session, is a RUPTURE (Stiles 2004, Strauss 2006 style; CLINICAL.md's 2; 2.25 is a
+     * documented alternative, see docs/clinical-rules.md).
      */
-    @WithDefault("2.25")
+    @WithDefault("2")
     double kRupture();
 
     /** During warm-up: a fall of this many index points (1 SRS point) to below the low cut-off is a first signal. */
@@ -35,8 +35,11 @@ public interface RulesConfig {
     @WithDefault("5")
     double ruptureMinDropIndex();
 
-    /** A fit concern needs fitRunScoredSessions low scores among the last this many scored sessions. */
-    @WithDefault("4")
+    /**
+     * A fit concern needs fitRunScoredSessions low scores among the last this many scored sessions (3: CLINICAL.md's
+     * "3 in a row"; 4 is a documented alternative).
+     */
+    @WithDefault("3")
     int fitWindowScoredSessions();
 
     /** Scored sessions after onset within which the index must be back at the pre-rupture mean to count as repaired. */
@@ -75,12 +78,12 @@ public interface RulesConfig {
     @WithDefault("6")
     int orsImprovementBySession();
 
-    /** Dropout risk at or above this raises a DROPOUT_RISK alert (1.5 x the ~20 % dropout rate; a calibrated score). */
-    @WithDefault("0.3")
+    /** Dropout risk at or above this raises a DROPOUT_RISK alert (CLINICAL.md; 0.3 with the calibrated intercept). */
+    @WithDefault("0.5")
     double riskRaise();
 
-    /** Dropout risk below this clears a DROPOUT_RISK alert (back at the base rate; hysteresis against flapping). */
-    @WithDefault("0.2")
+    /** Dropout risk below this clears a DROPOUT_RISK alert (CLINICAL.md, hysteresis; 0.2 with calibrated intercept). */
+    @WithDefault("0.35")
     double riskClear();
 
     /** Event-time days after an alert is resolved before the same kind is raised again for the dyad. */
@@ -93,8 +96,11 @@ public interface RulesConfig {
     /** Weights of the logistic dropout-risk model; see docs/clinical-rules.md for their grounds. */
     interface Risk {
 
-        /** Log-odds with no factor present (fitted; 0.076, a client with nothing against them). */
-        @WithDefault("-2.5")
+        /**
+         * Log-odds with no factor present. Default -1.65: an alerting scale on which CLINICAL.md's 0.5 is a calibrated
+         * 0.3; -2.5 is the calibrated value (a probability of dropout), documented for use with raise 0.3 / clear 0.2.
+         */
+        @WithDefault("-1.65")
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */

@@ -31,7 +31,7 @@ class AlertLifecycleTest {
             "then raised once the cool-down is over; 14; 90 90 90 75 90 75 75;"
                     + " +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@7",
             "cool-down of exactly the gap; 7; 90 90 90 75 90 75; +RUPTURE@4 -RUPTURE@5/REPAIRED +RUPTURE@6",
-            // an SRS of 28 alone (2 between-client SDs below the cut-off) gives a risk of 0.182, under 0.3
+            // an SRS of 28 alone (2 between-client SDs below the cut-off) gives a risk of 0.343, under 0.5
             "never high: fit concern; 14; 70 70 70 70 70 80 80 80; +FIT_CONCERN@5 -FIT_CONCERN@8/FIT_IMPROVED",
             "low and missing: dropout risk; 14; 70 x 70 x; +DROPOUT_RISK@4",
     })
@@ -42,14 +42,16 @@ class AlertLifecycleTest {
         assertEquals(expected, format(AlertLifecycle.decide(assessments, t, Optional.empty())));
     }
 
-    /** DROPOUT_RISK: raise at >= 0.3, clear below 0.2; '?' a session not recorded yet (risk 0.9). */
+    /** DROPOUT_RISK: raise at >= 0.5, clear below 0.35 (CLINICAL.md); '?' a session not recorded yet (risk 0.9). */
     @ParameterizedTest(name = "{1} (cool-down {0} d) -> {2}")
     @CsvSource(delimiter = ';', value = {
-            "14; 0.1 0.2999 0.2; ''",
-            "14; 0.1 0.3 0.29 0.2 0.1999; +DROPOUT_RISK@2 -DROPOUT_RISK@5/RISK_CLEARED",
-            "14; 0.3 0.1999 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED",
-            "14; 0.3 0.1999 0.6 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@4",
-            "0; 0.3 0.1999 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@3",
+            "14; 0.1 0.4999 0.35; ''",
+            "14; 0.1 0.5 0.49 0.35 0.3499; +DROPOUT_RISK@2 -DROPOUT_RISK@5/RISK_CLEARED",
+            "14; 0.5 0.3499 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED",
+            "14; 0.5 0.3499 0.6 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@4",
+            "0; 0.5 0.3499 0.6; +DROPOUT_RISK@1 -DROPOUT_RISK@2/RISK_CLEARED +DROPOUT_RISK@3",
+            // the colleague's 0.3 / 0.2 are below CLINICAL.md's thresholds: no alert by default
+            "14; 0.3 0.45 0.2; ''",
             "14; 0.6 0.9 0.9 0.9; +DROPOUT_RISK@1",
             "14; 0.1 ? ?; ''",
     })

@@ -56,20 +56,20 @@ class DropoutRiskTest {
         assertEquals(value, values(score).get(factor), 1e-7);
     }
 
-    /** p = 1 / (1 + exp(-(-2.5 + sum of weight x value))). */
+    /** p = 1 / (1 + exp(-(-1.65 + sum of weight x value))): the default intercept, an alerting scale. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
-            "90 90 90; 0.0759",
+            "90 90 90; 0.1611",
             // early no-show 0.45, counted once
-            "90 x; 0.1141",
+            "90 x; 0.2315",
             // early no-show 0.45 + a later miss 0.35
-            "90 x 90 x; 0.1545",
+            "90 x 90 x; 0.2994",
             // two recent misses 0.7 + overdue 1 x 0.25
-            "90 90 90 x x; 0.1751",
+            "90 90 90 x x; 0.3318",
             // low alliance 2 SD x 0.5
-            "70 70; 0.1824",
+            "70 70; 0.3430",
             // falling 1.732 SD x 0.4 + low alliance 0.25 SD x 0.5
-            "90 90 90 80; 0.1568",
+            "90 90 90 80; 0.3032",
     })
     void combinesTheFactorsLogistically(String course, double probability) {
         DyadCourse c = Courses.weekly(course);

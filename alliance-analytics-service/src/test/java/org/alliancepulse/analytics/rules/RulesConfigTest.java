@@ -18,6 +18,34 @@ class RulesConfigTest {
         assertEquals(ClinicalThresholds.defaults(), config(Map.of()).thresholds());
     }
 
+    /** CLINICAL.md: k = 2, 3 scored sessions in a row below 75, dropout risk raised at 0.5 and cleared below 0.35. */
+    @Test
+    void theDefaultsAreClinicalMds() {
+        ClinicalThresholds d = ClinicalThresholds.defaults();
+
+        assertEquals(2, d.kRupture());
+        assertEquals(3, d.fitRunScoredSessions());
+        assertEquals(3, d.fitWindowScoredSessions());
+        assertEquals(0.5, d.riskRaise());
+        assertEquals(0.35, d.riskClear());
+        assertEquals(-1.65, d.risk().intercept());
+        assertEquals(5, d.ruptureMinDropIndex());
+    }
+
+    /** The alternatives docs/clinical-rules.md documents, with their measured figures, are plain configuration. */
+    @Test
+    void theDocumentedAlternativesAreConfiguration() {
+        ClinicalThresholds t = config(Map.of("alliance-pulse.rules.k-rupture", "2.25",
+                "alliance-pulse.rules.fit-window-scored-sessions", "4", "alliance-pulse.rules.risk.intercept", "-2.5",
+                "alliance-pulse.rules.risk-raise", "0.3", "alliance-pulse.rules.risk-clear", "0.2")).thresholds();
+
+        assertEquals(2.25, t.kRupture());
+        assertEquals(4, t.fitWindowScoredSessions());
+        assertEquals(-2.5, t.risk().intercept());
+        assertEquals(0.3, t.riskRaise());
+        assertEquals(0.2, t.riskClear());
+    }
+
     @Test
     void everyThresholdIsConfiguration() {
         RulesConfig config = config(Map.of("alliance-pulse.rules.k-rupture", "2.5",
@@ -31,10 +59,10 @@ class RulesConfigTest {
     @Test
     void theSettingsAddedLaterAreConfigurationToo() {
         RulesConfig config = config(Map.of("alliance-pulse.rules.rupture-min-drop-index", "7.5",
-                "alliance-pulse.rules.fit-window-scored-sessions", "3"));
+                "alliance-pulse.rules.fit-window-scored-sessions", "5"));
 
         assertEquals(7.5, config.thresholds().ruptureMinDropIndex());
-        assertEquals(3, config.thresholds().fitWindowScoredSessions());
+        assertEquals(5, config.thresholds().fitWindowScoredSessions());
     }
 
     @Test

@@ -20,30 +20,34 @@ class RupturesTest {
     @ParameterizedTest(name = "{0}: {1} -> {2}")
     @CsvSource(delimiter = ';', value = {
             "steady dyad; 90 90 90 90 90; N N N N N",
-            // one session after warm-up: WATCH at 1 x 5.774 = 5.77 points, RUPTURE at once at 2.25 x 5.774 = 12.99
-            "single fall just over 2.25 SD; 90 90 90 77; N N N R",
-            "single fall just under 2.25 SD; 90 90 90 77.1; N N N W",
+            // one session after warm-up: WATCH at 1 x 5.774 = 5.77 points, RUPTURE at once at 2 x 5.774 = 11.55
+            "single fall just over 2 SD; 90 90 90 78.4; N N N R",
+            "single fall just under 2 SD; 90 90 90 78.5; N N N W",
             "fall just over 1 SD; 90 90 90 84.2; N N N W",
             "fall just under 1 SD; 90 90 90 84.3; N N N N",
-            // a watch confirmed: the next session a signal too and the mean of both >= 2.25 x 4.564 = 10.27 down
+            // a watch confirmed: the next session a signal too and the mean of both >= 2 x 4.564 = 9.13 down
             "confirmed at the next session; 90 90 90 82 77; N N N W R",
-            "mean of the two short (2.19 SD), then a new watch; 90 90 90 82 78; N N N W W",
+            "mean of the two just over 2 SD (9.15 down); 90 90 90 82 79.7; N N N W R",
+            "mean of the two just short (9.1 down, 1.99 SD), then a new watch; 90 90 90 82 79.8; N N N W W",
             "the second session not a signal; 90 90 90 80 88; N N N W N",
             "an unscored session between does not break it; 90 90 90 80 x 77; N N N W N R",
             "own SD 10 beats network SD 5; 80 100 90 60; N N N R",
-            "own SD 10, 2.16 SD; 80 100 90 65; N N N W",
+            "own SD 10, 2.0 SD (23.1 down); 80 100 90 66.9; N N N R",
+            "own SD 10, 1.99 SD (23 down); 80 100 90 67; N N N W",
             // a rise is never a rupture
             "rise; 80 80 80 100; N N N N",
             // warm-up: a fall >= 2.5 points to below 90 is a first signal; at once a rupture only at
-            // 2.25 x 5 x sqrt(2) = 15.91 points (baseline of one session); confirmed at 2.25 x 5 x sqrt(1.5) = 13.78
+            // 2 x 5 x sqrt(2) = 14.14 points (baseline of one session); confirmed at 2 x 5 x sqrt(1.5) = 12.25
             "early fall of exactly 1 SRS point; 92 89.5; N W",
             "early fall just under 1 point; 92 89.6; N N",
             "early fall that stays above the cut-off; 97 90; N N",
             "early fall within the low zone; 80 75; N W",
             "early fall of 16 points; 92 76; N R",
-            "early fall of 15.8 points; 92 76.2; N W",
+            "early fall of 14.2 points; 92 77.8; N R",
+            "early fall of 14.1 points; 92 77.9; N W",
             "early fall confirmed; 92 78 78; N W R",
-            "early fall not confirmed; 92 78.5 78.5; N W W",
+            "early fall confirmed, 12.3 points; 92 79.7 79.7; N W R",
+            "early fall not confirmed, 12.2 points; 92 79.8 79.8; N W W",
             // repair: back to at least the pre-rupture mean (90) within 6 scored sessions
             "repaired at the mean; 90 90 90 75 89.9 90; N N N R R P",
             "repaired at the 6th scored after onset; 90 90 90 75 85 85 85 85 85 90; N N N R R R R R R P",

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.alliancepulse.platform.inbox.RetryLater;
+
 /**
  * Live events wait while a rebuild runs; and one transaction at a time per client, across consumers and instances. A client's events come from two topics
  * (intake and sessions), consumed independently: without this, an assignment and a feedback applied at the same
@@ -30,22 +32,14 @@ public class ClientLocks {
     }
 
     /**
-     * While a rebuild replaces the state, live events wait: this fails as a lock that is not available (SQLState
-     * 55P03), which the inbox waits out, uncounted, and tries again, in order.
+     * While a rebuild replaces the state, live events wait: the inbox waits a {@link RetryLater} out, uncounted, and
+     * tries again, in order.
      */
     public void holdNoRebuild() {
         Object held = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock_shared(:key)")
                 .setParameter("key", REBUILD_LOCK).getSingleResult();
         if (!Boolean.TRUE.equals(held)) {
-            throw new RebuildInProgress();
-        }
-    }
-
-    /** Live events wait while a rebuild runs. */
-    static final class RebuildInProgress extends RuntimeException {
-        RebuildInProgress() {
-            super("a rebuild of the analytics state is in progress", new java.sql.SQLException(
-                    "a rebuild of the analytics state is in progress", "55P03"));
+            throw new RetryLater("a rebuild of the analytics state is in progress");
         }
     }
 }

@@ -67,6 +67,32 @@ class RebuildTest {
                 + repaired.clientId + "'") == 7);
     }
 
+    @Test
+    void whileARebuildHoldsItsLockLiveEventsWaitAndAreAppliedAfterwards() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", Instant.parse("2025-04-07T09:00:00Z"));
+        awaitCaughtUp(events);
+        try (var rebuilding = dataSource.getConnection(); var lock = rebuilding.prepareStatement(
+                "SELECT pg_advisory_lock(?)")) {
+            // what Rebuild holds while it replaces the state
+            lock.setLong(1, org.alliancepulse.analytics.dyad.ClientLocks.REBUILD_LOCK);
+            lock.executeQuery();
+            try {
+                story.attended(9.5, 9.5, 9.5, 9.5);
+                Thread.sleep(3000); // an absence cannot be awaited: give the consumer time to (wrongly) apply it
+                assertEquals(0, count("SELECT count(*) FROM session_record WHERE client_id = '" + story.clientId + "'"),
+                        "nothing applied while the rebuild holds its lock");
+            } finally {
+                try (var unlock = rebuilding.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, org.alliancepulse.analytics.dyad.ClientLocks.REBUILD_LOCK);
+                    unlock.executeQuery();
+                }
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM session_record WHERE client_id = '"
+                + story.clientId + "'") == 1);
+    }
+
     private void awaitCaughtUp(KafkaEvents events) {
         await().atMost(Duration.ofSeconds(60)).until(events.consumedByGroup(GROUP, Topics.SESSION_EVENTS));
         await().atMost(Duration.ofSeconds(60)).until(events.consumedByGroup(GROUP, Topics.INTAKE_EVENTS));

@@ -9,7 +9,7 @@ import org.alliancepulse.platform.problem.Concurrency;
 /**
  * Failures that say nothing about the record: a lost race (optimistic lock, serialization failure, deadlock), a
  * connection broken by a database restart or fail-over, a server out of resources or shutting down, a lock wait, a
- * connection pool with no free connection. The inbox waits these out without counting them as attempts, so they
+ * connection pool with no free connection, a handler's {@link RetryLater}. The inbox waits these out without counting them as attempts, so they
  * never dead-letter a healthy record.
  */
 final class Transience {
@@ -25,6 +25,9 @@ final class Transience {
             return true;
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RetryLater) {
+                return true; // the handler said so
+            }
             if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
                 return true;
             }

@@ -34,5 +34,7 @@ class TransienceTest {
         assertEquals(true, Transience.isTransient(new RuntimeException(new SQLException("Sorry, acquisition timeout!"))));
         assertEquals(true, Transience.isTransient(new RuntimeException(new SQLTransientConnectionException("gone"))));
         assertEquals(false, Transience.isTransient(new IllegalStateException("a bug")));
+        // a handler that asks to be tried again later, however deep in the cause chain
+        assertEquals(true, Transience.isTransient(new RuntimeException("handler", new RetryLater("rebuilding"))));
     }
 }

@@ -1,6 +1,7 @@
 package org.alliancepulse.analytics.dyad;
 
-import java.util.UUID;
+import java.sql.PreparedStatement;
+import java.util.Collection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,9 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.alliancepulse.platform.inbox.RetryLater;
+import org.hibernate.Session;
 
 /**
- * Live events wait while a rebuild runs; and one transaction at a time per client, across consumers and instances. A client's events come from two topics
+ * Live events wait while a rebuild runs; and one transaction at a time per client, across consumers and instances.
+ * A client's events come from two topics
  * (intake and sessions), consumed independently: without this, an assignment and a feedback applied at the same
  * moment would each assess the dyad without seeing the other's uncommitted write, and the last word would miss one
  * of them. Held from the start of the transaction, so everything read after it includes the other's commit.
@@ -25,10 +28,25 @@ public class ClientLocks {
     /** The advisory lock a rebuild holds exclusively while it replaces the state; live transactions share it. */
     public static final long REBUILD_LOCK = 0x616c6c69616e6365L;
 
-    public void hold(UUID clientId) {
+    /**
+     * Every client of a batch, in the order of the locks' own numbers: two transactions that lock in one order never
+     * wait for each other in a circle. (A deadlock PostgreSQL breaks all the same would only cost a retry.)
+     */
+    public void holdAll(Collection<String> clientIds) {
         holdNoRebuild();
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .setParameter("key", "analytics client " + clientId).getSingleResult();
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        String[] keys = clientIds.stream().distinct().map(id -> "analytics client " + id).toArray(String[]::new);
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    SELECT count(pg_advisory_xact_lock(lock)) FROM (
+                        SELECT DISTINCT hashtextextended(key, 0) AS lock FROM unnest(?::text[]) AS key ORDER BY 1) ordered
+                    """)) {
+                lock.setArray(1, connection.createArrayOf("text", keys));
+                lock.executeQuery().close();
+            }
+        });
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.alliancepulse.analytics.dyad;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,6 +13,7 @@ import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
@@ -34,6 +38,9 @@ public class IntakeEventConsumer implements InboxConsumer {
     @Inject
     ClientLocks locks;
 
+    @Inject
+    DyadCourses courses;
+
     @Override
     public String topic() {
         return Topics.INTAKE_EVENTS;
@@ -41,27 +48,29 @@ public class IntakeEventConsumer implements InboxConsumer {
 
     @Override
     public EventHandlers handlers() {
+        DyadBatch batch = new DyadBatch(locks, courses, assessor);
         return EventHandlers.on(EventTypes.CLIENT_ASSIGNED, assigned -> {
-            locks.hold(assigned.clientId());
+            batch.lock(assigned.clientId());
             recorder.assigned(assigned);
-            assessor.afterIntakeEvent(assigned.clientId());
+            batch.client(assigned.clientId());
         }).and(EventTypes.CLIENT_REASSIGNED, reassigned -> {
-            locks.hold(reassigned.clientId());
+            batch.lock(reassigned.clientId());
             recorder.reassigned(reassigned);
-            assessor.afterIntakeEvent(reassigned.clientId());
-        }).and(EventTypes.THERAPIST_REGISTERED, registered -> {
-            locks.holdNoRebuild();
-            recorder.therapistRegistered(registered);
-        }).and(EventTypes.EPISODE_CLOSED, closed -> {
-            locks.hold(closed.clientId());
-            recorder.closed(closed);
-            assessor.afterIntakeEvent(closed.clientId());
-        });
+            batch.client(reassigned.clientId());
+        }).and(EventTypes.THERAPIST_REGISTERED, recorder::therapistRegistered)
+                .and(EventTypes.EPISODE_CLOSED, closed -> {
+                    batch.lock(closed.clientId());
+                    recorder.closed(closed);
+                    batch.client(closed.clientId());
+                }).around(batch);
     }
 
+    /** A poll's worth at a time (see {@link Inbox#processBatch}). */
     @Incoming("intake-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, handlers());
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        inbox.processBatch(batch, handlers());
     }
 }

@@ -1,5 +1,8 @@
 package org.alliancepulse.analytics.dyad;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -10,13 +13,15 @@ import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 
 /**
- * Every session, attendance and measure from session-service: recorded in the dyad state, then the dyad is assessed
- * again (in the same transaction, so an alert and the event that caused it commit together or not at all).
+ * Every session, attendance and measure from session-service: recorded in the dyad state, then each dyad the
+ * batch touched is assessed again ({@link DyadBatch}; in the same transaction, so an alert and the events that caused
+ * it commit together or not at all).
  */
 @ApplicationScoped
 public class SessionEventConsumer implements InboxConsumer {
@@ -33,6 +38,9 @@ public class SessionEventConsumer implements InboxConsumer {
     @Inject
     ClientLocks locks;
 
+    @Inject
+    DyadCourses courses;
+
     @Override
     public String topic() {
         return Topics.SESSION_EVENTS;
@@ -40,40 +48,44 @@ public class SessionEventConsumer implements InboxConsumer {
 
     @Override
     public EventHandlers handlers() {
+        DyadBatch batch = new DyadBatch(locks, courses, assessor);
         return EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, feedback -> {
-            locks.hold(feedback.clientId());
+            batch.lock(feedback.clientId());
             recorder.feedback(feedback, AllianceIndex.indexOf(feedback));
-            assessor.afterSessionEvent(feedback.sessionId());
+            batch.session(feedback.sessionId());
         }).and(EventTypes.FEEDBACK_CORRECTED, corrected -> {
-            locks.hold(corrected.clientId());
+            batch.lock(corrected.clientId());
             recorder.feedbackCorrected(corrected, AllianceIndex.indexOf(corrected));
-            assessor.afterSessionEvent(corrected.sessionId());
+            batch.session(corrected.sessionId());
         }).and(EventTypes.SESSION_SCHEDULED, scheduled -> {
-            locks.hold(scheduled.clientId());
+            batch.lock(scheduled.clientId());
             recorder.scheduled(scheduled);
-            assessor.afterSessionEvent(scheduled.sessionId());
+            batch.session(scheduled.sessionId());
         }).and(EventTypes.SESSION_ATTENDED, attended -> {
-            locks.hold(attended.clientId());
+            batch.lock(attended.clientId());
             recorder.attended(attended);
-            assessor.afterSessionEvent(attended.sessionId());
+            batch.session(attended.sessionId());
         }).and(EventTypes.SESSION_NO_SHOW, noShow -> {
-            locks.hold(noShow.clientId());
+            batch.lock(noShow.clientId());
             recorder.noShow(noShow);
-            assessor.afterSessionEvent(noShow.sessionId());
+            batch.session(noShow.sessionId());
         }).and(EventTypes.SESSION_CANCELLED, cancelled -> {
-            locks.hold(cancelled.clientId());
+            batch.lock(cancelled.clientId());
             recorder.cancelled(cancelled);
-            assessor.afterSessionEvent(cancelled.sessionId());
+            batch.session(cancelled.sessionId());
         }).and(EventTypes.SESSION_OUTCOME_CORRECTED, corrected -> {
-            locks.hold(corrected.clientId());
+            batch.lock(corrected.clientId());
             recorder.outcomeCorrected(corrected);
-            assessor.afterSessionEvent(corrected.sessionId());
-        });
+            batch.session(corrected.sessionId());
+        }).around(batch);
     }
 
+    /** A poll's worth at a time (see {@link Inbox#processBatch}). */
     @Incoming("session-events")
     @Blocking
-    public void consume(ConsumerRecord<String, String> record) {
-        inbox.process(record, handlers());
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        inbox.processBatch(batch, handlers());
     }
 }

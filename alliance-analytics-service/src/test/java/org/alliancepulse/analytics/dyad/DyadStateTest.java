@@ -147,7 +147,7 @@ class DyadStateTest {
     }
 
     /** What the rules said after each session, and the alerts, with the client's sessions numbered. */
-    private static String assessmentsOf(UUID client) {
+    static String assessmentsOf(UUID client) {
         return QuarkusTransaction.requiringNew().call(() -> {
             StringBuilder said = new StringBuilder();
             for (Dyad dyad : Dyad.ofClient(client)) {
@@ -169,7 +169,7 @@ class DyadStateTest {
     }
 
     /** The client's state in words, with their therapists numbered in order of appearance. */
-    private static String stateOf(UUID client) {
+    static String stateOf(UUID client) {
         return QuarkusTransaction.requiringNew().call(() -> {
             StringBuilder state = new StringBuilder();
             List<UUID> therapists = new ArrayList<>();

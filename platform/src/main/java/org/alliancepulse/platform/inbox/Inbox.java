@@ -4,6 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +40,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * the record is applied, in order, once the database is back. A dead-letter send that fails is retried the same
  * way. Only failures while the database answers (a bug, a missing table) count towards
  * {@link InboxConfig#maxAttempts()} before the record is dead-lettered.</li>
+ * <li><b>Batches.</b> {@link #processBatch} applies a poll's worth of records in one transaction (one inbox
+ * insert for all their ids, the consumer's {@link EventHandlers.PerTransaction} work once), which is what lets a
+ * consumer keep up with a busy network or a replay. Poison splits a batch, so a record behind it still waits for it;
+ * a batch that fails for any other reason is applied again record by record, where the rules above tell an outage
+ * from a bad record. The outcome for every record is the one {@link #process} would have given.</li>
  * </ul>
  * Nothing here writes a record's content to a log or a header: reasons name the field and position only.
  */
@@ -47,6 +56,13 @@ public class Inbox {
     private static final String RECORD = """
             INSERT INTO inbox_processed_event (consumer, event_id, event_type) VALUES (?, ?, ?)
             ON CONFLICT DO NOTHING
+            """;
+
+    private static final String RECORD_ALL = """
+            INSERT INTO inbox_processed_event (consumer, event_id, event_type)
+            SELECT ?, id, type FROM unnest(?::text[], ?::text[]) AS event(id, type)
+            ON CONFLICT DO NOTHING
+            RETURNING event_id
             """;
 
     /** What became of a record. */
@@ -96,6 +112,95 @@ public class Inbox {
             deadLetters.send(record, result.reason());
         }
         return result.outcome();
+    }
+
+    /**
+     * Applies a poll's worth of records, in order, with as few transactions as their content allows: normally one.
+     * Returns when every record is dealt with (applied, a duplicate, ignored or dead-lettered), so the connector
+     * acknowledges the batch after that. Blocks while the database is away, as {@link #process} does.
+     */
+    public void processBatch(List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+        List<Pending> segment = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            IncomingEvent event;
+            try {
+                event = IncomingEvent.of(record);
+            } catch (MalformedEventException e) {
+                // what came before the poison first, then the poison: the order process() keeps
+                applyTogether(segment, handlers);
+                process(record, handlers);
+                continue;
+            }
+            if (handlers.handles(event.type())) {
+                segment.add(new Pending(record, event));
+            } else {
+                applyTogether(segment, handlers);
+                process(record, handlers); // ignored, or an unknown type dead-lettered, with its metric
+            }
+        }
+        applyTogether(segment, handlers);
+    }
+
+    private record Pending(ConsumerRecord<String, String> record, IncomingEvent event) {
+    }
+
+    private void applyTogether(List<Pending> segment, EventHandlers handlers) {
+        if (segment.size() == 1) {
+            process(segment.get(0).record(), handlers);
+        } else if (!segment.isEmpty()) {
+            String topic = segment.get(0).record().topic();
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyAll(segment, handlers));
+                readiness.recovered(topic);
+            } catch (RuntimeException e) {
+                // one record at a time tells an outage (wait) from a bad record (count, dead-letter) from a lost race
+                meters.counter("alliance_pulse.inbox.batches_split", "topic", topic).increment();
+                LOG.infof("A batch of %d records failed (%s); applying them one by one", segment.size(),
+                        e.getClass().getName());
+                segment.forEach(pending -> process(pending.record(), handlers));
+            }
+        }
+        segment.clear();
+    }
+
+    private void applyAll(List<Pending> segment, EventHandlers handlers) {
+        Set<String> fresh = recordFirstDeliveries(segment);
+        List<Pending> toApply = new ArrayList<>();
+        for (Pending pending : segment) {
+            // remove: the same id twice in one batch (a producer's retry) is applied once
+            if (fresh.remove(pending.event().id())) {
+                toApply.add(pending);
+            }
+        }
+        handlers.perTransaction().before(toApply.stream().map(Pending::event).toList());
+        toApply.forEach(pending -> handlers.apply(pending.event()));
+        handlers.perTransaction().after();
+        String topic = segment.get(0).record().topic();
+        meters.counter("alliance_pulse.inbox.processed", "topic", topic).increment(toApply.size());
+        meters.summary("alliance_pulse.inbox.events_per_transaction", "topic", topic).record(toApply.size());
+        meters.counter("alliance_pulse.inbox.duplicates", "topic", topic).increment(segment.size() - toApply.size());
+    }
+
+    /** One insert for the whole segment; the ids it returns are the events seen for the first time. */
+    private Set<String> recordFirstDeliveries(List<Pending> segment) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(RECORD_ALL)) {
+            insert.setString(1, consumer);
+            insert.setArray(2, connection.createArrayOf("text",
+                    segment.stream().map(p -> p.event().id()).toArray()));
+            insert.setArray(3, connection.createArrayOf("text",
+                    segment.stream().map(p -> p.event().type()).toArray()));
+            Set<String> fresh = new HashSet<>();
+            try (var rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    fresh.add(rows.getString(1));
+                }
+            }
+            return fresh;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a batch of " + segment.size() + " events in the inbox",
+                    e);
+        }
     }
 
     /**
@@ -178,8 +283,11 @@ public class Inbox {
             meters.counter("alliance_pulse.inbox.duplicates", "topic", record.topic()).increment();
             return false;
         }
+        handlers.perTransaction().before(List.of(event));
         handlers.apply(event);
+        handlers.perTransaction().after();
         meters.counter("alliance_pulse.inbox.processed", "topic", record.topic()).increment();
+        meters.summary("alliance_pulse.inbox.events_per_transaction", "topic", record.topic()).record(1);
         return true;
     }
 

@@ -55,14 +55,30 @@ public final class KafkaEvents {
     /** Publishes a payload with the given event id: how a test redelivers the same event. */
     public void publish(String eventId, EventPayload payload) {
         EventType<EventPayload> type = EventTypes.of(payload);
-        send(type.topic(), payload.aggregateId(), EventJson.write(payload), Map.of(
+        send(type.topic(), payload.aggregateId(), EventJson.write(payload), headersOf(eventId, payload));
+    }
+
+    /**
+     * The record a consumer would read for this event at this offset, without a broker: for tests that hand a
+     * consumer a batch of their own making.
+     */
+    public static ConsumerRecord<String, String> consumed(String eventId, EventPayload payload, long offset) {
+        EventType<EventPayload> type = EventTypes.of(payload);
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(type.topic(), 0, offset, payload.aggregateId(),
+                EventJson.write(payload));
+        headersOf(eventId, payload).forEach((name, v) -> record.headers().add(name, v.getBytes(UTF_8)));
+        return record;
+    }
+
+    private static Map<String, String> headersOf(String eventId, EventPayload payload) {
+        return Map.of(
                 CloudEventHeaders.SPEC_VERSION, "1.0",
                 CloudEventHeaders.ID, eventId,
-                CloudEventHeaders.TYPE, type.type(),
+                CloudEventHeaders.TYPE, EventTypes.of(payload).type(),
                 CloudEventHeaders.SOURCE, "test",
                 CloudEventHeaders.SUBJECT, payload.aggregateId(),
                 CloudEventHeaders.TIME, Instant.now().toString(),
-                CloudEventHeaders.CONTENT_TYPE, "application/json"));
+                CloudEventHeaders.CONTENT_TYPE, "application/json");
     }
 
     /** Sends any record, e.g. a poison message. */

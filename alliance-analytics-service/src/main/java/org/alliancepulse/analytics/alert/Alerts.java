@@ -68,33 +68,46 @@ public class Alerts {
 
     public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
             List<SessionRecord> sessions) {
+        reconcile(dyad, decided, assessments, sessions, Alert.ofDyad(dyad.id));
+    }
+
+    /** @param storedAlerts the dyad's alerts as stored (read with others' in one query) */
+    public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
+            List<SessionRecord> sessions, List<Alert> storedAlerts) {
         Map<UUID, SessionAssessment> bySession = new HashMap<>();
         assessments.forEach(a -> bySession.put(a.session().sessionId(), a));
         Map<UUID, SessionRecord> records = sessions.stream().collect(Collectors.toMap(s -> s.sessionId, s -> s));
         Map<UUID, Alert> stored = new HashMap<>();
-        Alert.ofDyad(dyad.id).forEach(a -> stored.put(a.id, a));
+        storedAlerts.forEach(a -> stored.put(a.id, a));
         Set<UUID> decidedIds = decided.stream()
                 .map(d -> idOf(dyad.id, d.kind(), d.raisedSession().sessionId())).collect(Collectors.toSet());
 
         // first what closes (so the one-open-per-kind index never sees two), then what opens
         SessionRef latest = assessments.isEmpty() ? null : assessments.get(assessments.size() - 1).session();
+        boolean closed = false;
         for (Alert alert : stored.values()) {
             if (!alert.resolved() && !decidedIds.contains(alert.id) && latest != null) {
                 resolve(dyad, alert, WITHDRAWN, latest, latest.scheduledAt(), records);
+                closed = true;
             }
         }
         for (DyadAlert d : decided) {
             Alert alert = stored.get(idOf(dyad.id, d.kind(), d.raisedSession().sessionId()));
             if (alert != null && !alert.resolved() && d.resolution() != null) {
                 resolve(dyad, alert, d.resolution().name(), d.resolvedSession(), d.resolvedAt(), records);
+                closed = true;
             }
         }
-        entityManager.flush();
+        boolean flushed = false;
         for (DyadAlert d : decided) {
             UUID id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId());
             if (!stored.containsKey(id)) {
+                if (closed && !flushed) {
+                    // Hibernate writes inserts before updates: the closing updates must reach the database first
+                    entityManager.flush();
+                    flushed = true;
+                }
                 raise(dyad, id, d, bySession.get(d.raisedSession().sessionId()), records);
-                entityManager.flush();
             }
         }
     }

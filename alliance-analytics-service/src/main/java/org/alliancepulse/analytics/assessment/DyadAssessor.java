@@ -1,21 +1,27 @@
 package org.alliancepulse.analytics.assessment;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.alert.Alerts;
 import org.alliancepulse.analytics.course.SessionObservation;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.DyadCourses;
+import org.alliancepulse.analytics.dyad.FeedbackMeasure;
 import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
@@ -41,9 +47,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class DyadAssessor {
 
     @Inject
-    DyadCourses courses;
-
-    @Inject
     NetworkSpread spread;
 
     @Inject
@@ -55,41 +58,72 @@ public class DyadAssessor {
     @Inject
     ObjectMapper json;
 
-    /** After a session event: the session's dyad, once intake has announced it. */
-    public void afterSessionEvent(UUID sessionId) {
-        SessionRecord session = SessionRecord.findById(sessionId);
-        if (session != null) {
-            courses.dyadOf(session).ifPresent(this::reassess);
+    /** Call holding the client's lock ({@link org.alliancepulse.analytics.dyad.ClientLocks}). */
+    public void reassess(Dyad dyad) {
+        reassessAll(List.of(dyad));
+    }
+
+    /**
+     * Assesses these dyads again, reading the rows of all of them in a handful of queries (a consumer's batch, a
+     * rebuild's slice), in one order (alerts go through the outbox, which locks per client). Call holding their
+     * clients' locks.
+     */
+    public void reassessAll(Collection<Dyad> dyads) {
+        if (dyads.isEmpty()) {
+            return;
+        }
+        Set<UUID> clients = new HashSet<>();
+        dyads.forEach(d -> clients.add(d.clientId));
+        Map<Pair, List<SessionRecord>> sessionsOfPair = new HashMap<>();
+        SessionRecord.<SessionRecord>list("clientId in ?1 order by scheduledAt, sessionNumber", clients)
+                .forEach(s -> sessionsOfPair.computeIfAbsent(new Pair(s.clientId, s.therapistId),
+                        k -> new ArrayList<>()).add(s));
+        Map<UUID, List<FeedbackMeasure>> measuresOfSession = new HashMap<>();
+        FeedbackMeasure.<FeedbackMeasure>list("clientId in ?1", clients)
+                .forEach(m -> measuresOfSession.computeIfAbsent(m.sessionId, k -> new ArrayList<>()).add(m));
+        Map<Pair, List<Dyad>> dyadsOfPair = new HashMap<>();
+        Dyad.<Dyad>list("clientId in ?1 order by startedAt", clients)
+                .forEach(d -> dyadsOfPair.computeIfAbsent(new Pair(d.clientId, d.therapistId),
+                        k -> new ArrayList<>()).add(d));
+        Map<UUID, SessionAssessmentRecord> assessed = new HashMap<>();
+        SessionAssessmentRecord.<SessionAssessmentRecord>list("sessionId in (select s.sessionId from SessionRecord s "
+                + "where s.clientId in ?1)", clients).forEach(a -> assessed.put(a.sessionId, a));
+        Map<UUID, List<Alert>> alertsOfDyad = new HashMap<>();
+        Alert.<Alert>list("clientId in ?1 order by occurredAt, raisedAt", clients)
+                .forEach(a -> alertsOfDyad.computeIfAbsent(a.dyadId, k -> new ArrayList<>()).add(a));
+
+        List<Dyad> ordered = new ArrayList<>(dyads);
+        ordered.sort(Comparator.comparing((Dyad d) -> d.clientId).thenComparing(d -> d.id));
+        for (Dyad dyad : ordered) {
+            Pair pair = new Pair(dyad.clientId, dyad.therapistId);
+            List<SessionRecord> ofPair = sessionsOfPair.getOrDefault(pair, List.of());
+            List<FeedbackMeasure> measures = new ArrayList<>();
+            ofPair.forEach(s -> measures.addAll(measuresOfSession.getOrDefault(s.sessionId, List.of())));
+            DyadCourses.Course course = DyadCourses.courseOf(dyad,
+                    dyadsOfPair.getOrDefault(pair, List.of(dyad)), ofPair, measures);
+            assess(dyad, course, assessed, alertsOfDyad.getOrDefault(dyad.id, List.of()));
         }
     }
 
-    /** After an intake event: every dyad of the client (an assignment, a reassignment or an ending changes them). */
-    public void afterIntakeEvent(UUID clientId) {
-        Dyad.ofClient(clientId).forEach(this::reassess);
+    private record Pair(UUID clientId, UUID therapistId) {
     }
 
-    /** Call holding the client's lock ({@link org.alliancepulse.analytics.dyad.ClientLocks}). */
-    public void reassess(Dyad dyad) {
+    private void assess(Dyad dyad, DyadCourses.Course course, Map<UUID, SessionAssessmentRecord> assessed,
+            List<Alert> storedAlerts) {
         ClinicalThresholds thresholds = rules.thresholds();
-        DyadCourses.Course course = courses.courseOf(dyad);
         keepAggregate(dyad, course);
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), spread.current(thresholds),
                 thresholds);
-        keep(dyad, assessments);
+        keep(dyad, assessments, assessed);
         Optional<EpisodeEnding> ending = !dyad.ended() ? Optional.empty()
                 : Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED
                         ? Resolution.REASSIGNED : Resolution.EPISODE_CLOSED));
         List<DyadAlert> decided = AlertLifecycle.alerts(AlertLifecycle.decide(assessments, thresholds, ending));
-        alerts.reconcile(dyad, decided, assessments, course.sessions());
-    }
-
-    /** Only the dyad's share of the network SD (a rebuild pools every dyad's before it assesses any). */
-    public void keepAggregate(Dyad dyad) {
-        keepAggregate(dyad, courses.courseOf(dyad));
+        alerts.reconcile(dyad, decided, assessments, course.sessions(), storedAlerts);
     }
 
     /** The dyad's share of the network SD: its scored indices as count, mean and squared deviations. */
-    private static void keepAggregate(Dyad dyad, DyadCourses.Course course) {
+    public static void keepAggregate(Dyad dyad, DyadCourses.Course course) {
         NetworkSd.DyadAggregate aggregate = NetworkSd.DyadAggregate.EMPTY;
         for (SessionObservation session : course.course().sessions()) {
             if (session.scored()) {
@@ -104,17 +138,20 @@ public class DyadAssessor {
         }
     }
 
-    private void keep(Dyad dyad, List<SessionAssessment> assessments) {
-        Map<UUID, SessionAssessmentRecord> stored = new HashMap<>();
-        SessionAssessmentRecord.ofDyad(dyad.id).forEach(r -> stored.put(r.sessionId, r));
+    /**
+     * What the rules said per session, in the dyad's rows: updated where they exist (under this dyad or, for a
+     * session that moved, another), added where not, removed for sessions no longer the dyad's.
+     */
+    private void keep(Dyad dyad, List<SessionAssessment> assessments, Map<UUID, SessionAssessmentRecord> assessed) {
+        Set<UUID> ours = new HashSet<>();
         for (SessionAssessment a : assessments) {
-            SessionAssessmentRecord row = stored.remove(a.session().sessionId());
-            if (row == null) {
-                row = SessionAssessmentRecord.findById(a.session().sessionId()); // assessed under another dyad before
-            }
-            if (row == null) {
+            ours.add(a.session().sessionId());
+            SessionAssessmentRecord row = assessed.get(a.session().sessionId());
+            boolean fresh = row == null;
+            if (fresh) {
                 row = new SessionAssessmentRecord();
                 row.sessionId = a.session().sessionId();
+                assessed.put(row.sessionId, row);
             }
             row.dyadId = dyad.id;
             row.sessionNumber = a.session().number();
@@ -128,9 +165,17 @@ public class DyadAssessor {
             row.fitConcern = a.fitConcern();
             row.riskScore = a.risk().probability();
             row.riskFactors = factors(a);
-            row.persist();
+            if (fresh) {
+                row.persist(); // after its values: Hibernate inserts what the row held when persisted
+            }
         }
-        stored.values().forEach(SessionAssessmentRecord::delete); // sessions that no longer belong to this dyad
+        // sessions that no longer belong to this dyad (checked again: a row may have moved to another dyad here)
+        List<SessionAssessmentRecord> gone = assessed.values().stream()
+                .filter(r -> dyad.id.equals(r.dyadId) && !ours.contains(r.sessionId)).toList();
+        gone.forEach(r -> {
+            assessed.remove(r.sessionId);
+            r.delete();
+        });
     }
 
     private String factors(SessionAssessment a) {

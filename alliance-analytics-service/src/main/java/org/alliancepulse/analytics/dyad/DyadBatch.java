@@ -1,7 +1,5 @@
 package org.alliancepulse.analytics.dyad;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,9 +76,6 @@ final class DyadBatch implements EventHandlers.PerTransaction {
                 courses.dyadOf(session).ifPresent(dyad -> dyads.put(dyad.id, dyad));
             }
         }
-        // alerts go through the outbox, which locks per client: one order for everyone
-        List<Dyad> ordered = new ArrayList<>(dyads.values());
-        ordered.sort(Comparator.comparing((Dyad d) -> d.clientId).thenComparing(d -> d.id));
-        ordered.forEach(assessor::reassess);
+        assessor.reassessAll(dyads.values());
     }
 }

@@ -7,9 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-
 import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.intake.ClientAssigned;
@@ -26,17 +23,22 @@ import org.alliancepulse.contracts.session.SessionScheduled;
 import org.alliancepulse.platform.inbox.EventHandlers;
 
 /**
- * Writes what intake and session-service announced into the dyad state, one event at a time, inside the inbox's
- * transaction. Every method is an upsert that tolerates order: a session's feedback may arrive before the
- * assignment (another topic), an attendance before its scheduling was seen, a correction after later sessions.
+ * Writes what intake and session-service announced into the dyad state, one event at a time, in the rows it is given
+ * (the database inside the inbox's transaction, or a rebuild's memory). Every method is an upsert that tolerates
+ * order: a session's feedback may arrive before the assignment (another topic), an attendance before its scheduling
+ * was seen, a correction after later sessions.
  */
-@ApplicationScoped
-@Transactional(Transactional.TxType.MANDATORY)
-public class DyadRecorder {
+public final class DyadRecorder {
+
+    private final DyadRows rows;
+
+    public DyadRecorder(DyadRows rows) {
+        this.rows = rows;
+    }
 
     /**
-     * Recording only, for every type this state follows: what a rebuild applies before it assesses each dyad once
-     * (the live consumers record and assess event by event).
+     * Recording only, for every type this state follows: what a rebuild folds before it assesses each dyad once
+     * (the live consumers record and then assess the dyads each batch touched).
      */
     public EventHandlers recording() {
         return EventHandlers.on(EventTypes.CLIENT_ASSIGNED, this::assigned)
@@ -55,20 +57,20 @@ public class DyadRecorder {
 
     /** Which login is which therapist. */
     public void therapistRegistered(TherapistRegistered registered) {
-        TherapistLogin login = TherapistLogin.findById(registered.therapistId());
+        TherapistLogin login = rows.login(registered.therapistId());
         if (login == null) {
             login = new TherapistLogin();
             login.therapistId = registered.therapistId();
         }
         login.username = registered.username();
         login.clinicId = registered.clinicId();
-        login.persist();
+        rows.add(login);
     }
 
     /** A new episode of care with its first therapist. */
     public void assigned(ClientAssigned assigned) {
         UUID episodeId = assigned.episodeOrDerived();
-        EpisodeOfCare episode = EpisodeOfCare.findById(episodeId);
+        EpisodeOfCare episode = rows.episode(episodeId);
         if (episode == null) {
             episode = new EpisodeOfCare();
             episode.episodeId = episodeId;
@@ -79,7 +81,7 @@ public class DyadRecorder {
         episode.clientId = assigned.clientId();
         episode.clinicId = assigned.clinicId();
         episode.clientCode = assigned.clientCode();
-        episode.persist();
+        rows.add(episode);
         begin(assigned.clientId(), episodeId, assigned.therapistId(), assigned.clinicId(), assigned.clientCode(),
                 assigned.assignedAt());
     }
@@ -87,10 +89,10 @@ public class DyadRecorder {
     /** The dyad with the previous therapist ends (saying why); one with the new therapist begins. */
     public void reassigned(ClientReassigned reassigned) {
         UUID episodeId = reassigned.episodeId();
-        Dyad previous = Dyad.findById(Dyad.idOf(reassigned.clientId(), episodeId, reassigned.previousTherapistId()));
+        Dyad previous = rows.dyad(Dyad.idOf(reassigned.clientId(), episodeId, reassigned.previousTherapistId()));
         if (previous == null) {
             // an assignment announced before episodes existed: its episode id was derived, so find it by time
-            previous = Dyad.at(reassigned.clientId(), reassigned.previousTherapistId(), reassigned.reassignedAt());
+            previous = rows.dyadAt(reassigned.clientId(), reassigned.previousTherapistId(), reassigned.reassignedAt());
         }
         if (previous != null) {
             episodeId = previous.episodeId; // the episode goes on with the new therapist
@@ -106,10 +108,9 @@ public class DyadRecorder {
 
     /** The episode ended (planned, dropout, ...): so did its open dyad. */
     public void closed(EpisodeClosed closed) {
-        EpisodeOfCare episode = EpisodeOfCare.findById(closed.episodeId());
+        EpisodeOfCare episode = rows.episode(closed.episodeId());
         if (episode == null) {
-            episode = EpisodeOfCare.<EpisodeOfCare>find("clientId = ?1 and startedAt <= ?2 order by startedAt desc",
-                    closed.clientId(), closed.closedAt()).firstResult();
+            episode = rows.latestEpisodeOf(closed.clientId(), closed.closedAt());
         }
         if (episode == null) {
             episode = new EpisodeOfCare();
@@ -122,9 +123,8 @@ public class DyadRecorder {
         episode.closedAt = closed.closedAt();
         episode.ending = closed.ending().name();
         episode.endDate = closed.endDate();
-        episode.persist();
-        UUID episodeId = episode.episodeId;
-        Dyad.<Dyad>list("episodeId = ?1 and endedAt is null", episodeId).forEach(dyad -> {
+        rows.add(episode);
+        rows.openDyadsOf(episode.episodeId).forEach(dyad -> {
             dyad.endedAt = closed.closedAt();
             dyad.endReason = Dyad.EndReason.EPISODE_CLOSED;
         });
@@ -137,7 +137,7 @@ public class DyadRecorder {
         session.sessionNumber = scheduled.sessionNumber() != null ? scheduled.sessionNumber() : session.sessionNumber;
         session.scheduledAt = scheduled.scheduledAt() != null ? scheduled.scheduledAt()
                 : orStartOf(session.scheduledAt, scheduled.sessionDate());
-        session.persist();
+        rows.add(session);
     }
 
     public void attended(SessionAttended attended) {
@@ -176,21 +176,21 @@ public class DyadRecorder {
             session.scheduledAt = feedback.scheduledAt() != null ? feedback.scheduledAt()
                     : orStartOf(null, feedback.sessionDate());
         }
-        session.persist();
-        if (FeedbackMeasure.findById(feedback.feedbackId()) != null) {
+        rows.add(session);
+        if (rows.measure(feedback.feedbackId()) != null) {
             return null;
         }
         FeedbackMeasure measure = new FeedbackMeasure();
         measure.feedbackId = feedback.feedbackId();
         score(measure, session, feedback.instrument(), feedback.total(), allianceIndex, feedback.subscaleIndices());
         measure.submittedAt = feedback.submittedAt();
-        measure.persist();
+        rows.add(measure);
         return measure;
     }
 
     /** The corrected answers replace the measure's scores; the original stays in session-service. */
     public void feedbackCorrected(FeedbackCorrected corrected, BigDecimal allianceIndex) {
-        FeedbackMeasure measure = FeedbackMeasure.findById(corrected.feedbackId());
+        FeedbackMeasure measure = rows.measure(corrected.feedbackId());
         if (measure == null) {
             measure = new FeedbackMeasure();
             measure.feedbackId = corrected.feedbackId();
@@ -203,11 +203,11 @@ public class DyadRecorder {
         if (session.sessionNumber == null) {
             session.sessionNumber = corrected.sessionNumber();
         }
-        session.persist();
+        rows.add(session);
         score(measure, session, corrected.instrument(), corrected.total(), allianceIndex, corrected.subscaleIndices());
         measure.submittedAt = corrected.submittedAt();
         measure.correctedAt = corrected.correctedAt();
-        measure.persist();
+        rows.add(measure);
     }
 
     /** The measure's session and scores: the index, and each pillar where the instrument has it. */
@@ -231,7 +231,7 @@ public class DyadRecorder {
     private void begin(UUID clientId, UUID episodeId, UUID therapistId, String clinicId, String clientCode,
             Instant at) {
         UUID id = Dyad.idOf(clientId, episodeId, therapistId);
-        Dyad dyad = Dyad.findById(id);
+        Dyad dyad = rows.dyad(id);
         if (dyad == null) {
             dyad = new Dyad();
             dyad.id = id;
@@ -244,7 +244,7 @@ public class DyadRecorder {
         }
         dyad.clinicId = clinicId;
         dyad.clientCode = clientCode;
-        dyad.persist();
+        rows.add(dyad);
     }
 
     private void outcome(UUID sessionId, UUID clientId, String clientCode, UUID therapistId, String clinicId,
@@ -255,12 +255,12 @@ public class DyadRecorder {
         session.scheduledAt = scheduledAt;
         session.attendance = attendance;
         session.cancelledLate = late;
-        session.persist();
+        rows.add(session);
     }
 
-    private static SessionRecord session(UUID sessionId, UUID clientId, UUID therapistId, String clinicId,
+    private SessionRecord session(UUID sessionId, UUID clientId, UUID therapistId, String clinicId,
             LocalDate date) {
-        SessionRecord session = SessionRecord.findById(sessionId);
+        SessionRecord session = rows.session(sessionId);
         if (session == null) {
             session = new SessionRecord();
             session.sessionId = sessionId;

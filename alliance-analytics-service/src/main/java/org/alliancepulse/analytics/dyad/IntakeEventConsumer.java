@@ -30,7 +30,7 @@ public class IntakeEventConsumer implements InboxConsumer {
     Inbox inbox;
 
     @Inject
-    DyadRecorder recorder;
+    DatabaseRows rows;
 
     @Inject
     DyadAssessor assessor;
@@ -48,6 +48,7 @@ public class IntakeEventConsumer implements InboxConsumer {
 
     @Override
     public EventHandlers handlers() {
+        DyadRecorder recorder = new DyadRecorder(rows);
         DyadBatch batch = new DyadBatch(locks, courses, assessor);
         return EventHandlers.on(EventTypes.CLIENT_ASSIGNED, assigned -> {
             batch.lock(assigned.clientId());

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +25,7 @@ import org.alliancepulse.analytics.assessment.NetworkSpread;
 import org.alliancepulse.analytics.dyad.ClientLocks;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.DyadRecorder;
+import org.alliancepulse.analytics.dyad.FoldedRows;
 import org.alliancepulse.contracts.MalformedEventException;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.platform.inbox.EventHandlers;
@@ -33,6 +37,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,6 +49,12 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * the alerts it raised before (their ids come from dyad, kind and session), so a rebuild with unchanged rules
  * announces nothing; with changed rules it raises and withdraws what the new rules say.
  * <p>
+ * <b>Fast by design.</b> A client's events on both topics share a key, so they lie in the same-numbered partition of
+ * each: the rebuild folds one partition number at a time in memory, with the same {@link DyadRecorder} the live
+ * consumers use ({@link FoldedRows} instead of the database), and writes the folded rows in JDBC batches; then it
+ * assesses the dyads a few hundred at a time, each slice read in a handful of queries. Memory holds one partition's
+ * rows at a time: give the topics more partitions as the history grows.
+ * <p>
  * Live consumption waits meanwhile: the rebuild holds {@link ClientLocks#REBUILD_LOCK} exclusively, live
  * transactions need it shared and wait, uncounted, until it is released; afterwards they go on from where they
  * were, and the events the rebuild applied already are duplicates to them.
@@ -53,17 +64,15 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
 
-    private static final int EVENTS_PER_TRANSACTION = 1000;
-    private static final int DYADS_PER_TRANSACTION = 200;
+    private static final int ROWS_PER_FLUSH = 2000;
+    private static final int IDS_PER_INSERT = 5000;
+    private static final int DYADS_PER_TRANSACTION = 500;
 
     @Inject
     DataSource dataSource;
 
     @Inject
     EntityManager entityManager;
-
-    @Inject
-    DyadRecorder recorder;
 
     @Inject
     DyadAssessor assessor;
@@ -89,10 +98,9 @@ public class Rebuild {
             try {
                 Map<TopicPartition, Long> end = endOffsets();
                 QuarkusTransaction.requiringNew().run(this::forget);
-                EventHandlers recording = recorder.recording();
                 long[] counts = new long[2];
-                for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS)) {
-                    read(topic, end, recording, counts);
+                for (List<TopicPartition> fold : folds(end.keySet())) {
+                    fold(fold, end, counts);
                 }
                 long dyads = assessAll();
                 Report report = new Report(counts[0], counts[1], dyads,
@@ -115,82 +123,106 @@ public class Rebuild {
                 .setParameter("consumer", consumer).executeUpdate();
     }
 
-    private void read(String topic, Map<TopicPartition, Long> end, EventHandlers recording, long[] counts) {
-        List<TopicPartition> partitions = end.keySet().stream().filter(p -> p.topic().equals(topic)).toList();
+    /**
+     * The partitions whose events are folded together: same-numbered ones when both topics have as many (the
+     * default partitioner puts a key in the same-numbered partition of each), otherwise all of them at once.
+     */
+    static List<List<TopicPartition>> folds(Collection<TopicPartition> partitions) {
+        Map<String, Long> perTopic = new HashMap<>();
+        partitions.forEach(p -> perTopic.merge(p.topic(), 1L, Long::sum));
+        if (perTopic.values().stream().distinct().count() > 1) {
+            return List.of(List.copyOf(partitions));
+        }
+        Map<Integer, List<TopicPartition>> byNumber = new TreeMap<>();
+        partitions.forEach(p -> byNumber.computeIfAbsent(p.partition(), k -> new ArrayList<>()).add(p));
+        return List.copyOf(byNumber.values());
+    }
+
+    /** Reads the partitions to where they ended, folds their events in memory, writes the rows in batches. */
+    private void fold(List<TopicPartition> partitions, Map<TopicPartition, Long> end, long[] counts) {
+        FoldedRows rows = new FoldedRows();
+        EventHandlers recording = new DyadRecorder(rows).recording();
+        Map<String, String> applied = new LinkedHashMap<>(); // event id -> type, for the inbox
         try (KafkaConsumer<String, String> reader = reader()) {
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> reader.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : reader.poll(Duration.ofMillis(200))) {
-                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        batch.add(record);
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue;
+                    }
+                    IncomingEvent event;
+                    try {
+                        event = IncomingEvent.of(record);
+                    } catch (MalformedEventException e) {
+                        counts[1]++; // poison: on the dead-letter topic since it first arrived
+                        continue;
+                    }
+                    if (!recording.handles(event.type()) || applied.containsKey(event.id())) {
+                        continue; // one this state does not follow, or the same event published twice
+                    }
+                    try {
+                        recording.apply(event);
+                        applied.put(event.id(), event.type());
+                        counts[0]++;
+                    } catch (MalformedEventException e) {
+                        counts[1]++;
                     }
                 }
-                if (batch.size() >= EVENTS_PER_TRANSACTION) {
-                    apply(batch, recording, counts);
-                }
             }
-            apply(batch, recording, counts);
         }
-    }
-
-    /** Records a batch in one transaction, with each event's id in the inbox so live consumers skip it later. */
-    private void apply(List<ConsumerRecord<String, String>> batch, EventHandlers recording, long[] counts) {
-        if (batch.isEmpty()) {
-            return;
-        }
+        // each dyad's share of the network SD, before any dyad is assessed
+        rows.dyads().forEach(dyad -> DyadAssessor.keepAggregate(dyad, rows.courseOf(dyad)));
         QuarkusTransaction.requiringNew().run(() -> {
-            for (ConsumerRecord<String, String> record : batch) {
-                IncomingEvent event;
-                try {
-                    event = IncomingEvent.of(record);
-                } catch (MalformedEventException e) {
-                    counts[1]++; // poison: on the dead-letter topic since it first arrived
-                    continue;
+            int unflushed = 0;
+            for (Collection<?> table : rows.all()) {
+                for (Object row : table) {
+                    entityManager.persist(row);
+                    if (++unflushed == ROWS_PER_FLUSH) {
+                        entityManager.flush();
+                        entityManager.clear();
+                        unflushed = 0;
+                    }
                 }
-                int recorded = entityManager.createNativeQuery("""
-                        INSERT INTO inbox_processed_event (consumer, event_id, event_type) VALUES (:c, :id, :type)
-                        ON CONFLICT DO NOTHING
-                        """).setParameter("c", consumer).setParameter("id", event.id())
-                        .setParameter("type", event.type()).executeUpdate();
-                if (recorded == 0 || !recording.handles(event.type())) {
-                    continue; // the same event published twice, or one this state does not follow
-                }
-                try {
-                    recording.apply(event);
-                    counts[0]++;
-                } catch (MalformedEventException e) {
-                    counts[1]++;
-                }
+                entityManager.flush();
+                entityManager.clear();
             }
-            entityManager.flush();
-            entityManager.clear();
+            recordInInbox(applied);
         });
-        batch.clear();
+        LOG.debugf("Rebuild folded %s: %d events, %d rows", partitions, applied.size(), rows.size());
     }
 
-    /** Every dyad's aggregate first (the network SD pools them), then every dyad's assessment and alerts. */
+    /** The inbox learns every applied id, so live consumers skip them later; in a few large inserts. */
+    private void recordInInbox(Map<String, String> applied) {
+        List<Map.Entry<String, String>> entries = new ArrayList<>(applied.entrySet());
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO inbox_processed_event (consumer, event_id, event_type)
+                    SELECT ?, id, type FROM unnest(?::text[], ?::text[]) AS event(id, type)
+                    ON CONFLICT DO NOTHING
+                    """)) {
+                for (int from = 0; from < entries.size(); from += IDS_PER_INSERT) {
+                    List<Map.Entry<String, String>> slice = entries.subList(from,
+                            Math.min(entries.size(), from + IDS_PER_INSERT));
+                    insert.setString(1, consumer);
+                    insert.setArray(2, connection.createArrayOf("text",
+                            slice.stream().map(Map.Entry::getKey).toArray()));
+                    insert.setArray(3, connection.createArrayOf("text",
+                            slice.stream().map(Map.Entry::getValue).toArray()));
+                    insert.executeUpdate();
+                }
+            }
+        });
+    }
+
+    /** Every dyad, a slice at a time: the network SD pools every dyad's aggregate, kept while folding. */
     private long assessAll() {
+        spread.refresh();
         List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("select d.id from Dyad d order by d.startedAt, d.id", UUID.class).getResultList());
-        for (boolean aggregatesOnly : new boolean[] { true, false }) {
-            if (!aggregatesOnly) {
-                spread.refresh();
-            }
-            for (int from = 0; from < ids.size(); from += DYADS_PER_TRANSACTION) {
-                List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + DYADS_PER_TRANSACTION));
-                QuarkusTransaction.requiringNew().run(() -> {
-                    for (UUID id : slice) {
-                        Dyad dyad = Dyad.findById(id);
-                        if (aggregatesOnly) {
-                            assessor.keepAggregate(dyad);
-                        } else {
-                            assessor.reassess(dyad);
-                        }
-                    }
-                });
-            }
+                .createQuery("select d.id from Dyad d order by d.clientId, d.id", UUID.class).getResultList());
+        for (int from = 0; from < ids.size(); from += DYADS_PER_TRANSACTION) {
+            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + DYADS_PER_TRANSACTION));
+            QuarkusTransaction.requiringNew().run(() -> assessor.reassessAll(Dyad.list("id in ?1", slice)));
         }
         return ids.size();
     }

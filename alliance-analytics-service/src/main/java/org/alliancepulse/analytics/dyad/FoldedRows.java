@@ -1,0 +1,146 @@
+package org.alliancepulse.analytics.dyad;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.analytics.access.TherapistLogin;
+
+/**
+ * The dyad state's rows in memory: a rebuild folds a partition's events into them (starting from nothing, as the
+ * rebuild has forgotten the state), then writes them all at once. Not thread-safe; one per fold.
+ */
+public final class FoldedRows implements DyadRows {
+
+    private final Map<UUID, EpisodeOfCare> episodes = new HashMap<>();
+    private final Map<UUID, Dyad> dyads = new HashMap<>();
+    private final Map<UUID, List<Dyad>> dyadsByClient = new HashMap<>();
+    private final Map<UUID, List<Dyad>> dyadsByEpisode = new HashMap<>();
+    private final Map<UUID, List<EpisodeOfCare>> episodesByClient = new HashMap<>();
+    private final Map<UUID, SessionRecord> sessions = new HashMap<>();
+    private final Map<UUID, FeedbackMeasure> measures = new HashMap<>();
+    private final Map<UUID, TherapistLogin> logins = new HashMap<>();
+    /** Indexes for {@link #courseOf}, built once the fold is complete. */
+    private Map<UUID, List<SessionRecord>> sessionsOfClient;
+    private Map<UUID, List<FeedbackMeasure>> measuresOfSession;
+
+    @Override
+    public EpisodeOfCare episode(UUID episodeId) {
+        return episodes.get(episodeId);
+    }
+
+    @Override
+    public EpisodeOfCare latestEpisodeOf(UUID clientId, Instant at) {
+        EpisodeOfCare latest = null;
+        for (EpisodeOfCare episode : episodesByClient.getOrDefault(clientId, List.of())) {
+            if (!episode.startedAt.isAfter(at)
+                    && (latest == null || episode.startedAt.isAfter(latest.startedAt))) {
+                latest = episode;
+            }
+        }
+        return latest;
+    }
+
+    @Override
+    public Dyad dyad(UUID dyadId) {
+        return dyads.get(dyadId);
+    }
+
+    @Override
+    public Dyad dyadAt(UUID clientId, UUID therapistId, Instant at) {
+        Dyad latest = null;
+        for (Dyad dyad : dyadsByClient.getOrDefault(clientId, List.of())) {
+            if (dyad.therapistId.equals(therapistId) && !dyad.startedAt.isAfter(at)
+                    && (latest == null || dyad.startedAt.isAfter(latest.startedAt))) {
+                latest = dyad;
+            }
+        }
+        return latest;
+    }
+
+    @Override
+    public List<Dyad> openDyadsOf(UUID episodeId) {
+        return dyadsByEpisode.getOrDefault(episodeId, List.of()).stream().filter(d -> d.endedAt == null).toList();
+    }
+
+    @Override
+    public SessionRecord session(UUID sessionId) {
+        return sessions.get(sessionId);
+    }
+
+    @Override
+    public FeedbackMeasure measure(UUID feedbackId) {
+        return measures.get(feedbackId);
+    }
+
+    @Override
+    public TherapistLogin login(UUID therapistId) {
+        return logins.get(therapistId);
+    }
+
+    @Override
+    public void add(EpisodeOfCare episode) {
+        if (episodes.put(episode.episodeId, episode) == null) {
+            episodesByClient.computeIfAbsent(episode.clientId, k -> new ArrayList<>()).add(episode);
+        }
+    }
+
+    @Override
+    public void add(Dyad dyad) {
+        if (dyads.put(dyad.id, dyad) == null) {
+            dyadsByClient.computeIfAbsent(dyad.clientId, k -> new ArrayList<>()).add(dyad);
+            dyadsByEpisode.computeIfAbsent(dyad.episodeId, k -> new ArrayList<>()).add(dyad);
+        }
+    }
+
+    @Override
+    public void add(SessionRecord session) {
+        sessions.put(session.sessionId, session);
+    }
+
+    @Override
+    public void add(FeedbackMeasure measure) {
+        measures.put(measure.feedbackId, measure);
+    }
+
+    @Override
+    public void add(TherapistLogin login) {
+        logins.put(login.therapistId, login);
+    }
+
+    /** The dyad's course from the folded rows (for its share of the network SD before anything is written). */
+    public DyadCourses.Course courseOf(Dyad dyad) {
+        if (sessionsOfClient == null) {
+            sessionsOfClient = new HashMap<>();
+            sessions.values().forEach(s -> sessionsOfClient.computeIfAbsent(s.clientId, k -> new ArrayList<>()).add(s));
+            measuresOfSession = new HashMap<>();
+            measures.values().forEach(m -> measuresOfSession.computeIfAbsent(m.sessionId, k -> new ArrayList<>())
+                    .add(m));
+        }
+        List<SessionRecord> ofPair = sessionsOfClient.getOrDefault(dyad.clientId, List.of()).stream()
+                .filter(s -> s.therapistId.equals(dyad.therapistId)).toList();
+        List<FeedbackMeasure> ofSessions = new ArrayList<>();
+        ofPair.forEach(s -> ofSessions.addAll(measuresOfSession.getOrDefault(s.sessionId, List.of())));
+        List<Dyad> pair = dyadsByClient.getOrDefault(dyad.clientId, List.of()).stream()
+                .filter(d -> d.therapistId.equals(dyad.therapistId))
+                .sorted(java.util.Comparator.comparing((Dyad d) -> d.startedAt)).toList();
+        return DyadCourses.courseOf(dyad, pair, ofPair, ofSessions);
+    }
+
+    public Collection<Dyad> dyads() {
+        return dyads.values();
+    }
+
+    /** Every row folded so far, in the order they must be written (nothing references another table). */
+    public List<Collection<?>> all() {
+        return List.of(logins.values(), episodes.values(), dyads.values(), sessions.values(), measures.values());
+    }
+
+    public int size() {
+        return logins.size() + episodes.size() + dyads.size() + sessions.size() + measures.size();
+    }
+}

@@ -1,0 +1,295 @@
+package org.alliancepulse.stack.throughput;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventJson;
+import org.alliancepulse.contracts.EventType;
+import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.EventPayload;
+import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.stack.DemoUsers;
+import org.alliancepulse.stack.Service;
+import org.alliancepulse.stack.ServiceProcess;
+import org.alliancepulse.stack.Stack;
+import org.alliancepulse.stack.RepoRoot;
+import org.alliancepulse.testinfra.servers.PostgresServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * How fast the analytics service takes in a network's events, beside what this machine's Kafka and PostgreSQL can
+ * do at all, in one run on the real stack ({@code stack/run-throughput.sh [events]}):
+ * <ol>
+ * <li>a synthetic year of a network ({@link SyntheticNetwork}) goes onto intake-events and session-events while the
+ * analytics service is stopped (the other services are stopped too: nothing else competes for the cores);</li>
+ * <li><b>catch-up</b>: a fresh analytics instance consumes the backlog through its live consumers (inbox, batches,
+ * assessment, alerts through the outbox), timed from its readiness until its consumer group's lag is 0;</li>
+ * <li><b>rebuild</b>: {@code POST /api/admin/rebuild} reads both topics from the beginning and replaces the state;</li>
+ * <li><b>Kafka</b>: a plain consumer reads the same records (String values, no processing): the ceiling for reading;</li>
+ * <li><b>PostgreSQL</b>: JDBC batch upserts of as many rows of a session row's width into the analytics database:
+ * the ceiling for writing.</li>
+ * </ol>
+ * A measurement, not a test: it asserts nothing and prints the figures with the machine.
+ */
+public final class ThroughputBenchmark {
+
+    private ThroughputBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        }
+        int events = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].trim()) : 1_000_000;
+        Path repoRoot = RepoRoot.find();
+        try (Stack stack = Stack.unstarted(repoRoot, repoRoot.resolve(".stack-benchmark")).launch()) {
+            for (Service other : List.of(Service.INTAKE, Service.SESSION, Service.NOTIFICATION, Service.ANALYTICS)) {
+                stack.service(other).close();
+            }
+            List<SyntheticNetwork.Timed> network = SyntheticNetwork.generate(events, 42);
+            long produceStart = System.nanoTime();
+            produce(stack.kafkaBootstrapServers(), network);
+            double produceSeconds = seconds(produceStart);
+            System.out.printf("[throughput] %d events on the topics in %.1f s%n", network.size(), produceSeconds);
+
+            ServiceProcess analytics = stack.startAnotherInstance(Service.ANALYTICS, "throughput");
+            long readyAt = System.nanoTime();
+            long lagAtReady = lag(stack.kafkaBootstrapServers());
+            while (lag(stack.kafkaBootstrapServers()) > 0) {
+                Thread.sleep(250);
+            }
+            double catchUpSeconds = seconds(readyAt);
+            System.out.printf("[throughput] catch-up: %d events in %.1f s after readiness%n", lagAtReady,
+                    catchUpSeconds);
+
+            long rebuildStart = System.nanoTime();
+            HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create(analytics.baseUrl() + "/api/admin/rebuild"))
+                    .header("Authorization", "Bearer " + stack.token(DemoUsers.ADMIN))
+                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double rebuildSeconds = seconds(rebuildStart);
+            System.out.printf("[throughput] rebuild: %d %s in %.1f s%n", rebuilt.statusCode(), rebuilt.body(),
+                    rebuildSeconds);
+            String counts = counts(stack);
+
+            double kafkaRate = plainConsume(stack.kafkaBootstrapServers());
+            double upsertRate = batchUpserts(stack.postgres(), network.size());
+
+            StringBuilder report = new StringBuilder("\n[throughput] " + network.size() + " events, " + machine()
+                    + "\n");
+            report.append(String.format("  producing the events (one producer, acks=all)     %9.0f events/s%n",
+                    network.size() / produceSeconds));
+            report.append(String.format("  analytics catch-up (live consumers)               %9.0f events/s  (%d in %.1f s)%n",
+                    lagAtReady / catchUpSeconds, lagAtReady, catchUpSeconds));
+            report.append(String.format("  analytics rebuild (POST /api/admin/rebuild)        %9.0f events/s  (%d in %.1f s)%n",
+                    network.size() / rebuildSeconds, network.size(), rebuildSeconds));
+            report.append(String.format("  Kafka plain consumer, same records                 %9.0f records/s%n",
+                    kafkaRate));
+            report.append(String.format("  PostgreSQL JDBC batch upsert, session-row width   %9.0f rows/s%n",
+                    upsertRate));
+            report.append("  state after: ").append(counts).append('\n');
+            System.out.println(report);
+        }
+    }
+
+    private static void produce(String kafka, List<SyntheticNetwork.Timed> network) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+            for (SyntheticNetwork.Timed timed : network) {
+                EventPayload payload = timed.payload();
+                EventType<EventPayload> type = EventTypes.of(payload);
+                ProducerRecord<String, String> record = new ProducerRecord<>(type.topic(), payload.aggregateId(),
+                        EventJson.write(payload));
+                Map.of(CloudEventHeaders.SPEC_VERSION, "1.0",
+                        CloudEventHeaders.ID, UUID.randomUUID().toString(),
+                        CloudEventHeaders.TYPE, type.type(),
+                        CloudEventHeaders.SOURCE, "throughput-benchmark",
+                        CloudEventHeaders.SUBJECT, payload.aggregateId(),
+                        CloudEventHeaders.TIME, timed.at().toString(),
+                        CloudEventHeaders.CONTENT_TYPE, "application/json")
+                        .forEach((name, value) -> record.headers().add(name, value.getBytes(UTF_8)));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Records of intake-events and session-events the analytics consumer group has not committed yet. */
+    private static long lag(String kafka) throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        try (Admin admin = Admin.create(props)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin
+                    .listConsumerGroupOffsets("alliance-analytics-service").partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+            for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS)) {
+                for (int p = 0; p < Stack.PARTITIONS; p++) {
+                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+                }
+            }
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                    .get(30, TimeUnit.SECONDS);
+            long lag = 0;
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            }
+            return lag;
+        }
+    }
+
+    private static double plainConsume(String kafka) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS)) {
+                for (int p = 0; p < Stack.PARTITIONS; p++) {
+                    partitions.add(new TopicPartition(topic, p));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long total = end.values().stream().mapToLong(Long::longValue).sum();
+            long start = System.nanoTime();
+            long read = 0;
+            long bytes = 0;
+            while (read < total) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    read++;
+                    bytes += record.value().length();
+                }
+            }
+            double rate = read / seconds(start);
+            System.out.printf("[throughput] plain consumer: %d records (%d MB of values) at %.0f/s%n", read,
+                    bytes >> 20, rate);
+            return rate;
+        }
+    }
+
+    /** Rows like a session row (ids, a time, a few short columns), upserted in JDBC batches of 1000. */
+    private static double batchUpserts(PostgresServer postgres, int rows) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(Service.ANALYTICS.database())
+                + (postgres.jdbcUrl(Service.ANALYTICS.database()).contains("?") ? "&" : "?")
+                + "reWriteBatchedInserts=true", PostgresServer.USER, PostgresServer.PASSWORD)) {
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("DROP TABLE IF EXISTS throughput_upsert");
+                ddl.execute("""
+                        CREATE TABLE throughput_upsert (session_id UUID PRIMARY KEY, client_id UUID NOT NULL,
+                            therapist_id UUID NOT NULL, clinic_id TEXT NOT NULL, scheduled_at TIMESTAMPTZ,
+                            session_number INT, attendance TEXT, alliance_index NUMERIC(5,2))""");
+            }
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO throughput_upsert (session_id, client_id, therapist_id, clinic_id, scheduled_at,
+                        session_number, attendance, alliance_index) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (session_id) DO UPDATE SET attendance = EXCLUDED.attendance,
+                        alliance_index = EXCLUDED.alliance_index""")) {
+                Instant at = Instant.parse("2025-01-06T09:00:00Z");
+                for (int i = 0; i < rows; i++) {
+                    upsert.setObject(1, new UUID(7, i % (rows * 2 / 3 + 1))); // a third are updates
+                    upsert.setObject(2, new UUID(8, i / 16));
+                    upsert.setObject(3, new UUID(9, i / 400));
+                    upsert.setString(4, "north");
+                    upsert.setTimestamp(5, Timestamp.from(at.plusSeconds(i)));
+                    upsert.setInt(6, i % 16 + 1);
+                    upsert.setString(7, "ATTENDED");
+                    upsert.setBigDecimal(8, java.math.BigDecimal.valueOf(i % 10000, 2));
+                    upsert.addBatch();
+                    if (i % 1000 == 999) {
+                        upsert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                upsert.executeBatch();
+                connection.commit();
+            }
+            double rate = rows / seconds(start);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("DROP TABLE throughput_upsert");
+            }
+            connection.commit();
+            return rate;
+        }
+    }
+
+    private static String counts(Stack stack) throws Exception {
+        try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(Service.ANALYTICS.database()),
+                PostgresServer.USER, PostgresServer.PASSWORD); Statement query = connection.createStatement()) {
+            List<String> out = new ArrayList<>();
+            for (String table : List.of("dyad", "session_record", "feedback_measure", "session_assessment", "alert")) {
+                try (var rows = query.executeQuery("SELECT count(*) FROM " + table)) {
+                    rows.next();
+                    out.add(table + " " + rows.getLong(1));
+                }
+            }
+            try (var rows = query.executeQuery("SELECT kind, count(*) FROM alert GROUP BY kind ORDER BY kind")) {
+                List<String> kinds = new ArrayList<>();
+                while (rows.next()) {
+                    kinds.add(rows.getString(1) + " " + rows.getLong(2));
+                }
+                out.add("alerts by kind " + kinds.stream().collect(Collectors.joining(", ")));
+            }
+            return String.join(", ", out);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String machine() throws Exception {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+                + System.getProperty("java.version");
+    }
+}

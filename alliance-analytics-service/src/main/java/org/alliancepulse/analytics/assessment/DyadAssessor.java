@@ -86,8 +86,12 @@ public class DyadAssessor {
                 .forEach(d -> dyadsOfPair.computeIfAbsent(new Pair(d.clientId, d.therapistId),
                         k -> new ArrayList<>()).add(d));
         Map<UUID, SessionAssessmentRecord> assessed = new HashMap<>();
+        Map<UUID, List<SessionAssessmentRecord>> assessedOfDyad = new HashMap<>();
         SessionAssessmentRecord.<SessionAssessmentRecord>list("sessionId in (select s.sessionId from SessionRecord s "
-                + "where s.clientId in ?1)", clients).forEach(a -> assessed.put(a.sessionId, a));
+                + "where s.clientId in ?1)", clients).forEach(a -> {
+                    assessed.put(a.sessionId, a);
+                    assessedOfDyad.computeIfAbsent(a.dyadId, k -> new ArrayList<>()).add(a);
+                });
         Map<UUID, List<Alert>> alertsOfDyad = new HashMap<>();
         Alert.<Alert>list("clientId in ?1 order by occurredAt, raisedAt", clients)
                 .forEach(a -> alertsOfDyad.computeIfAbsent(a.dyadId, k -> new ArrayList<>()).add(a));
@@ -101,7 +105,8 @@ public class DyadAssessor {
             ofPair.forEach(s -> measures.addAll(measuresOfSession.getOrDefault(s.sessionId, List.of())));
             DyadCourses.Course course = DyadCourses.courseOf(dyad,
                     dyadsOfPair.getOrDefault(pair, List.of(dyad)), ofPair, measures);
-            assess(dyad, course, assessed, alertsOfDyad.getOrDefault(dyad.id, List.of()));
+            assess(dyad, course, assessed, assessedOfDyad.getOrDefault(dyad.id, List.of()),
+                    alertsOfDyad.getOrDefault(dyad.id, List.of()));
         }
     }
 
@@ -109,12 +114,12 @@ public class DyadAssessor {
     }
 
     private void assess(Dyad dyad, DyadCourses.Course course, Map<UUID, SessionAssessmentRecord> assessed,
-            List<Alert> storedAlerts) {
+            List<SessionAssessmentRecord> storedOfDyad, List<Alert> storedAlerts) {
         ClinicalThresholds thresholds = rules.thresholds();
         keepAggregate(dyad, course);
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), spread.current(thresholds),
                 thresholds);
-        keep(dyad, assessments, assessed);
+        keep(dyad, assessments, assessed, storedOfDyad);
         Optional<EpisodeEnding> ending = !dyad.ended() ? Optional.empty()
                 : Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED
                         ? Resolution.REASSIGNED : Resolution.EPISODE_CLOSED));
@@ -142,7 +147,8 @@ public class DyadAssessor {
      * What the rules said per session, in the dyad's rows: updated where they exist (under this dyad or, for a
      * session that moved, another), added where not, removed for sessions no longer the dyad's.
      */
-    private void keep(Dyad dyad, List<SessionAssessment> assessments, Map<UUID, SessionAssessmentRecord> assessed) {
+    private void keep(Dyad dyad, List<SessionAssessment> assessments, Map<UUID, SessionAssessmentRecord> assessed,
+            List<SessionAssessmentRecord> storedOfDyad) {
         Set<UUID> ours = new HashSet<>();
         for (SessionAssessment a : assessments) {
             ours.add(a.session().sessionId());
@@ -163,15 +169,18 @@ public class DyadAssessor {
             row.pillars = a.rupture().pillars().isEmpty() ? null
                     : String.join(",", a.rupture().pillars().stream().map(Enum::name).toList());
             row.fitConcern = a.fitConcern();
+            if (fresh || row.riskFactors == null || row.riskScore != a.risk().probability()) {
+                // the factors are what the score is made of: an unchanged score has unchanged factors
+                row.riskFactors = factors(a);
+            }
             row.riskScore = a.risk().probability();
-            row.riskFactors = factors(a);
             if (fresh) {
                 row.persist(); // after its values: Hibernate inserts what the row held when persisted
             }
         }
         // sessions that no longer belong to this dyad (checked again: a row may have moved to another dyad here)
-        List<SessionAssessmentRecord> gone = assessed.values().stream()
-                .filter(r -> dyad.id.equals(r.dyadId) && !ours.contains(r.sessionId)).toList();
+        List<SessionAssessmentRecord> gone = storedOfDyad.stream().filter(r -> dyad.id.equals(r.dyadId)
+                && !ours.contains(r.sessionId) && assessed.get(r.sessionId) == r).toList();
         gone.forEach(r -> {
             assessed.remove(r.sessionId);
             r.delete();
@@ -189,7 +198,8 @@ public class DyadAssessor {
         }
     }
 
-    private static double round(double value) {
-        return Double.parseDouble(String.format(Locale.ROOT, "%.4f", value));
+    /** Four decimals, as stored and shown (arithmetic: a formatted string per factor was a third of a batch's time). */
+    static double round(double value) {
+        return Math.round(value * 10_000) / 10_000.0;
     }
 }

@@ -1,5 +1,8 @@
 package org.alliancepulse.analytics.dyad;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,17 +11,22 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
+import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.analytics.assessment.DyadAssessor;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.IncomingEvent;
 
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
 /**
- * One transaction's worth of events about dyads (one event, or a poll's worth): every client they concern is
- * locked up front, in one fixed order, so two consumers' batches never deadlock; the handlers only record and say
- * which session or client they touched; at the end each touched dyad is assessed once, however many of its events
- * the batch held. Assessing reads the dyad's whole course, so once at the end says the same as once per event.
+ * One transaction's worth of events about dyads (one event, or a poll's worth), and the rows they are recorded in.
+ * Every client the events concern is locked up front, in one fixed order, so two consumers' batches never deadlock;
+ * then those clients' rows are read in a handful of queries ({@link ClientRows}) rather than row by row per event;
+ * the handlers record into them and say which session or client they touched; at the end each touched dyad is
+ * assessed once, however many of its events the batch held. Assessing reads the dyad's whole course, so once at the
+ * end says the same as once per event.
  */
-final class DyadBatch implements EventHandlers.PerTransaction {
+final class DyadBatch implements EventHandlers.PerTransaction, DyadRows {
 
     private final ClientLocks locks;
     private final DyadCourses courses;
@@ -27,6 +35,7 @@ final class DyadBatch implements EventHandlers.PerTransaction {
     private final Set<String> locked = new HashSet<>();
     private final Set<UUID> sessions = new HashSet<>();
     private final Set<UUID> clients = new HashSet<>();
+    private ClientRows rows = new ClientRows(DyadBatch::persist);
 
     DyadBatch(ClientLocks locks, DyadCourses courses, DyadAssessor assessor) {
         this.locks = locks;
@@ -39,28 +48,31 @@ final class DyadBatch implements EventHandlers.PerTransaction {
         locked.clear();
         sessions.clear();
         clients.clear();
+        rows = new ClientRows(DyadBatch::persist);
         // a client event's subject (its Kafka key) is the client id; a therapist's event locks its own id, harmlessly
         events.stream().map(IncomingEvent::subject).filter(Objects::nonNull).forEach(locked::add);
         locks.holdAll(locked);
+        load(locked);
     }
 
     /**
      * Call before recording a client's event (the lock must come before anything is read). Normally the client was
-     * locked with the batch; an event without a subject is locked here.
+     * locked and loaded with the batch; an event without a subject is dealt with here.
      */
     void lock(UUID clientId) {
         if (locked.add(clientId.toString())) {
             locks.holdAll(List.of(clientId.toString()));
+            load(List.of(clientId.toString()));
         }
     }
 
     /** A session event was recorded: its dyad is assessed again. */
-    void session(UUID sessionId) {
+    void touchedSession(UUID sessionId) {
         sessions.add(sessionId);
     }
 
     /** An assignment, reassignment or ending was recorded: every dyad of the client is assessed again. */
-    void client(UUID clientId) {
+    void touchedClient(UUID clientId) {
         clients.add(clientId);
     }
 
@@ -68,14 +80,111 @@ final class DyadBatch implements EventHandlers.PerTransaction {
     public void after() {
         Map<UUID, Dyad> dyads = new LinkedHashMap<>();
         for (UUID clientId : clients) {
-            Dyad.ofClient(clientId).forEach(dyad -> dyads.put(dyad.id, dyad));
+            rows.dyadsOf(clientId).forEach(dyad -> dyads.put(dyad.id, dyad));
         }
         for (UUID sessionId : sessions) {
-            SessionRecord session = SessionRecord.findById(sessionId);
-            if (session != null) {
+            SessionRecord session = rows.session(sessionId);
+            if (session == null) {
+                continue;
+            }
+            if (session.episodeId != null) {
+                Dyad dyad = rows.dyad(Dyad.idOf(session.clientId, session.episodeId, session.therapistId));
+                if (dyad != null) {
+                    dyads.put(dyad.id, dyad);
+                }
+            } else {
                 courses.dyadOf(session).ifPresent(dyad -> dyads.put(dyad.id, dyad));
             }
         }
         assessor.reassessAll(dyads.values());
+    }
+
+    /** The rows of these clients (and of these therapists' logins: a therapist's event has the therapist as subject). */
+    private void load(Collection<String> subjects) {
+        List<UUID> ids = new ArrayList<>();
+        for (String subject : subjects) {
+            try {
+                ids.add(UUID.fromString(subject));
+            } catch (IllegalArgumentException e) {
+                // not an id of ours: nothing to load
+            }
+        }
+        if (ids.isEmpty()) {
+            return;
+        }
+        rows.know(EpisodeOfCare.list("clientId in ?1", ids), Dyad.list("clientId in ?1 order by startedAt", ids),
+                SessionRecord.list("clientId in ?1", ids), FeedbackMeasure.list("clientId in ?1", ids),
+                TherapistLogin.list("therapistId in ?1", ids));
+    }
+
+    private static void persist(Object row) {
+        ((PanacheEntityBase) row).persist();
+    }
+
+    // --- DyadRows: the batch's clients' rows ---------------------------------------------------------------------
+
+    @Override
+    public EpisodeOfCare episode(UUID episodeId) {
+        return rows.episode(episodeId);
+    }
+
+    @Override
+    public EpisodeOfCare latestEpisodeOf(UUID clientId, Instant at) {
+        return rows.latestEpisodeOf(clientId, at);
+    }
+
+    @Override
+    public Dyad dyad(UUID dyadId) {
+        return rows.dyad(dyadId);
+    }
+
+    @Override
+    public Dyad dyadAt(UUID clientId, UUID therapistId, Instant at) {
+        return rows.dyadAt(clientId, therapistId, at);
+    }
+
+    @Override
+    public List<Dyad> openDyadsOf(UUID episodeId) {
+        return rows.openDyadsOf(episodeId);
+    }
+
+    @Override
+    public SessionRecord session(UUID sessionId) {
+        return rows.session(sessionId);
+    }
+
+    @Override
+    public FeedbackMeasure measure(UUID feedbackId) {
+        return rows.measure(feedbackId);
+    }
+
+    @Override
+    public TherapistLogin login(UUID therapistId) {
+        return rows.login(therapistId);
+    }
+
+    @Override
+    public void add(EpisodeOfCare episode) {
+        rows.add(episode);
+    }
+
+    @Override
+    public void add(Dyad dyad) {
+        rows.add(dyad);
+    }
+
+    @Override
+    public void add(SessionRecord session) {
+        rows.add(session);
+    }
+
+    @Override
+    public void add(FeedbackMeasure measure) {
+        rows.add(measure);
+    }
+
+    @Override
+    public void add(TherapistLogin login) {
+        rows.add(login);
     }
 }

@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.alliancepulse.analytics.access.TherapistLogin;
 
 /**
- * Where {@link DyadRecorder} finds and keeps the rows of the dyad state: the database, for live events
- * ({@link DatabaseRows}), or memory, for a rebuild that folds a partition's events before it writes them in bulk
- * ({@link FoldedRows}). One recorder, so the live state and a rebuilt one follow the same rules.
+ * Where {@link DyadRecorder} finds and keeps the rows of the dyad state: a live batch's clients' rows, read from the
+ * database in a few queries ({@link DyadBatch}), or a rebuild's fold of a partition's events in memory
+ * ({@link ClientRows}). One recorder, so the live state and a rebuilt one follow the same rules.
  */
 public interface DyadRows {
 

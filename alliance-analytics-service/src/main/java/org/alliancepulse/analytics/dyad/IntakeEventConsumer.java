@@ -30,9 +30,6 @@ public class IntakeEventConsumer implements InboxConsumer {
     Inbox inbox;
 
     @Inject
-    DatabaseRows rows;
-
-    @Inject
     DyadAssessor assessor;
 
     @Inject
@@ -48,21 +45,24 @@ public class IntakeEventConsumer implements InboxConsumer {
 
     @Override
     public EventHandlers handlers() {
-        DyadRecorder recorder = new DyadRecorder(rows);
         DyadBatch batch = new DyadBatch(locks, courses, assessor);
+        DyadRecorder recorder = new DyadRecorder(batch);
         return EventHandlers.on(EventTypes.CLIENT_ASSIGNED, assigned -> {
             batch.lock(assigned.clientId());
             recorder.assigned(assigned);
-            batch.client(assigned.clientId());
+            batch.touchedClient(assigned.clientId());
         }).and(EventTypes.CLIENT_REASSIGNED, reassigned -> {
             batch.lock(reassigned.clientId());
             recorder.reassigned(reassigned);
-            batch.client(reassigned.clientId());
-        }).and(EventTypes.THERAPIST_REGISTERED, recorder::therapistRegistered)
+            batch.touchedClient(reassigned.clientId());
+        }).and(EventTypes.THERAPIST_REGISTERED, registered -> {
+            batch.lock(registered.therapistId()); // its subject: the login's row is read with the batch
+            recorder.therapistRegistered(registered);
+        })
                 .and(EventTypes.EPISODE_CLOSED, closed -> {
                     batch.lock(closed.clientId());
                     recorder.closed(closed);
-                    batch.client(closed.clientId());
+                    batch.touchedClient(closed.clientId());
                 }).around(batch);
     }
 

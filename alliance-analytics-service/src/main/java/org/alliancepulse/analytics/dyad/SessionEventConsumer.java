@@ -30,9 +30,6 @@ public class SessionEventConsumer implements InboxConsumer {
     Inbox inbox;
 
     @Inject
-    DatabaseRows rows;
-
-    @Inject
     DyadAssessor assessor;
 
     @Inject
@@ -48,36 +45,36 @@ public class SessionEventConsumer implements InboxConsumer {
 
     @Override
     public EventHandlers handlers() {
-        DyadRecorder recorder = new DyadRecorder(rows);
         DyadBatch batch = new DyadBatch(locks, courses, assessor);
+        DyadRecorder recorder = new DyadRecorder(batch);
         return EventHandlers.on(EventTypes.FEEDBACK_SUBMITTED, feedback -> {
             batch.lock(feedback.clientId());
             recorder.feedback(feedback, AllianceIndex.indexOf(feedback));
-            batch.session(feedback.sessionId());
+            batch.touchedSession(feedback.sessionId());
         }).and(EventTypes.FEEDBACK_CORRECTED, corrected -> {
             batch.lock(corrected.clientId());
             recorder.feedbackCorrected(corrected, AllianceIndex.indexOf(corrected));
-            batch.session(corrected.sessionId());
+            batch.touchedSession(corrected.sessionId());
         }).and(EventTypes.SESSION_SCHEDULED, scheduled -> {
             batch.lock(scheduled.clientId());
             recorder.scheduled(scheduled);
-            batch.session(scheduled.sessionId());
+            batch.touchedSession(scheduled.sessionId());
         }).and(EventTypes.SESSION_ATTENDED, attended -> {
             batch.lock(attended.clientId());
             recorder.attended(attended);
-            batch.session(attended.sessionId());
+            batch.touchedSession(attended.sessionId());
         }).and(EventTypes.SESSION_NO_SHOW, noShow -> {
             batch.lock(noShow.clientId());
             recorder.noShow(noShow);
-            batch.session(noShow.sessionId());
+            batch.touchedSession(noShow.sessionId());
         }).and(EventTypes.SESSION_CANCELLED, cancelled -> {
             batch.lock(cancelled.clientId());
             recorder.cancelled(cancelled);
-            batch.session(cancelled.sessionId());
+            batch.touchedSession(cancelled.sessionId());
         }).and(EventTypes.SESSION_OUTCOME_CORRECTED, corrected -> {
             batch.lock(corrected.clientId());
             recorder.outcomeCorrected(corrected);
-            batch.session(corrected.sessionId());
+            batch.touchedSession(corrected.sessionId());
         }).around(batch);
     }
 

@@ -25,7 +25,7 @@ import org.alliancepulse.analytics.assessment.NetworkSpread;
 import org.alliancepulse.analytics.dyad.ClientLocks;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.DyadRecorder;
-import org.alliancepulse.analytics.dyad.FoldedRows;
+import org.alliancepulse.analytics.dyad.ClientRows;
 import org.alliancepulse.contracts.MalformedEventException;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.platform.inbox.EventHandlers;
@@ -51,7 +51,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>
  * <b>Fast by design.</b> A client's events on both topics share a key, so they lie in the same-numbered partition of
  * each: the rebuild folds one partition number at a time in memory, with the same {@link DyadRecorder} the live
- * consumers use ({@link FoldedRows} instead of the database), and writes the folded rows in JDBC batches; then it
+ * consumers use ({@link ClientRows} instead of the database), and writes the folded rows in JDBC batches; then it
  * assesses the dyads a few hundred at a time, each slice read in a handful of queries. Memory holds one partition's
  * rows at a time: give the topics more partitions as the history grows.
  * <p>
@@ -99,14 +99,18 @@ public class Rebuild {
                 Map<TopicPartition, Long> end = endOffsets();
                 QuarkusTransaction.requiringNew().run(this::forget);
                 long[] counts = new long[2];
+                long[] nanos = new long[2]; // folding, writing
                 for (List<TopicPartition> fold : folds(end.keySet())) {
-                    fold(fold, end, counts);
+                    fold(fold, end, counts, nanos);
                 }
+                long assessing = System.nanoTime();
                 long dyads = assessAll();
                 Report report = new Report(counts[0], counts[1], dyads,
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
-                LOG.infof("Rebuilt the analytics state: %d events (%d skipped as unreadable), %d dyads, %.1f s",
-                        report.events(), report.skipped(), report.dyads(), report.seconds());
+                LOG.infof("Rebuilt the analytics state: %d events (%d skipped as unreadable), %d dyads, %.1f s "
+                        + "(reading and folding %.1f s, writing %.1f s, assessing %.1f s)", report.events(),
+                        report.skipped(), report.dyads(), report.seconds(), nanos[0] / 1e9, nanos[1] / 1e9,
+                        (System.nanoTime() - assessing) / 1e9);
                 return report;
             } finally {
                 advisory(lock, "SELECT pg_advisory_unlock(?)");
@@ -139,8 +143,9 @@ public class Rebuild {
     }
 
     /** Reads the partitions to where they ended, folds their events in memory, writes the rows in batches. */
-    private void fold(List<TopicPartition> partitions, Map<TopicPartition, Long> end, long[] counts) {
-        FoldedRows rows = new FoldedRows();
+    private void fold(List<TopicPartition> partitions, Map<TopicPartition, Long> end, long[] counts, long[] nanos) {
+        long folding = System.nanoTime();
+        ClientRows rows = new ClientRows();
         EventHandlers recording = new DyadRecorder(rows).recording();
         Map<String, String> applied = new LinkedHashMap<>(); // event id -> type, for the inbox
         try (KafkaConsumer<String, String> reader = reader()) {
@@ -173,6 +178,8 @@ public class Rebuild {
         }
         // each dyad's share of the network SD, before any dyad is assessed
         rows.dyads().forEach(dyad -> DyadAssessor.keepAggregate(dyad, rows.courseOf(dyad)));
+        long writing = System.nanoTime();
+        nanos[0] += writing - folding;
         QuarkusTransaction.requiringNew().run(() -> {
             int unflushed = 0;
             for (Collection<?> table : rows.all()) {
@@ -189,6 +196,7 @@ public class Rebuild {
             }
             recordInInbox(applied);
         });
+        nanos[1] += System.nanoTime() - writing;
         LOG.debugf("Rebuild folded %s: %d events, %d rows", partitions, applied.size(), rows.size());
     }
 

@@ -7,14 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.alliancepulse.analytics.access.TherapistLogin;
 
 /**
- * The dyad state's rows in memory: a rebuild folds a partition's events into them (starting from nothing, as the
- * rebuild has forgotten the state), then writes them all at once. Not thread-safe; one per fold.
+ * The dyad state's rows of a set of clients, in memory. A live batch loads its clients' rows in a few queries and
+ * records into them (new rows are persisted as they are added; found ones are managed, so changes are written at
+ * the end) instead of looking up each event's rows on its own. A rebuild folds a partition's events into empty ones
+ * and writes them all at once. Complete for the clients it holds: what is not here does not exist. Not thread-safe.
  */
-public final class FoldedRows implements DyadRows {
+public final class ClientRows implements DyadRows {
+
+    private final Consumer<Object> onNew;
 
     private final Map<UUID, EpisodeOfCare> episodes = new HashMap<>();
     private final Map<UUID, Dyad> dyads = new HashMap<>();
@@ -24,6 +29,32 @@ public final class FoldedRows implements DyadRows {
     private final Map<UUID, SessionRecord> sessions = new HashMap<>();
     private final Map<UUID, FeedbackMeasure> measures = new HashMap<>();
     private final Map<UUID, TherapistLogin> logins = new HashMap<>();
+    /** Empty rows that keep what is added in memory only (a rebuild's fold). */
+    public ClientRows() {
+        this(row -> {
+        });
+    }
+
+    /** @param onNew what to do with a row the first time it is added (e.g. persist it) */
+    public ClientRows(Consumer<Object> onNew) {
+        this.onNew = onNew;
+    }
+
+    /** Rows that exist already (loaded from the database): held, not announced as new. */
+    public void know(Collection<EpisodeOfCare> episodes, Collection<Dyad> dyads, Collection<SessionRecord> sessions,
+            Collection<FeedbackMeasure> measures, Collection<TherapistLogin> logins) {
+        episodes.forEach(this::hold);
+        dyads.forEach(this::hold);
+        sessions.forEach(s -> this.sessions.put(s.sessionId, s));
+        measures.forEach(m -> this.measures.put(m.feedbackId, m));
+        logins.forEach(l -> this.logins.put(l.therapistId, l));
+    }
+
+    /** The client's dyads held here. */
+    public List<Dyad> dyadsOf(UUID clientId) {
+        return dyadsByClient.getOrDefault(clientId, List.of());
+    }
+
     /** Indexes for {@link #courseOf}, built once the fold is complete. */
     private Map<UUID, List<SessionRecord>> sessionsOfClient;
     private Map<UUID, List<FeedbackMeasure>> measuresOfSession;
@@ -84,32 +115,54 @@ public final class FoldedRows implements DyadRows {
 
     @Override
     public void add(EpisodeOfCare episode) {
-        if (episodes.put(episode.episodeId, episode) == null) {
-            episodesByClient.computeIfAbsent(episode.clientId, k -> new ArrayList<>()).add(episode);
+        if (hold(episode)) {
+            onNew.accept(episode);
         }
     }
 
     @Override
     public void add(Dyad dyad) {
-        if (dyads.put(dyad.id, dyad) == null) {
-            dyadsByClient.computeIfAbsent(dyad.clientId, k -> new ArrayList<>()).add(dyad);
-            dyadsByEpisode.computeIfAbsent(dyad.episodeId, k -> new ArrayList<>()).add(dyad);
+        if (hold(dyad)) {
+            onNew.accept(dyad);
         }
     }
 
     @Override
     public void add(SessionRecord session) {
-        sessions.put(session.sessionId, session);
+        if (sessions.put(session.sessionId, session) == null) {
+            onNew.accept(session);
+        }
     }
 
     @Override
     public void add(FeedbackMeasure measure) {
-        measures.put(measure.feedbackId, measure);
+        if (measures.put(measure.feedbackId, measure) == null) {
+            onNew.accept(measure);
+        }
     }
 
     @Override
     public void add(TherapistLogin login) {
-        logins.put(login.therapistId, login);
+        if (logins.put(login.therapistId, login) == null) {
+            onNew.accept(login);
+        }
+    }
+
+    private boolean hold(EpisodeOfCare episode) {
+        if (episodes.put(episode.episodeId, episode) == null) {
+            episodesByClient.computeIfAbsent(episode.clientId, k -> new ArrayList<>()).add(episode);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean hold(Dyad dyad) {
+        if (dyads.put(dyad.id, dyad) == null) {
+            dyadsByClient.computeIfAbsent(dyad.clientId, k -> new ArrayList<>()).add(dyad);
+            dyadsByEpisode.computeIfAbsent(dyad.episodeId, k -> new ArrayList<>()).add(dyad);
+            return true;
+        }
+        return false;
     }
 
     /** The dyad's course from the folded rows (for its share of the network SD before anything is written). */

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.alliancepulse.analytics.alert.Alert;
@@ -32,6 +33,9 @@ import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.analytics.rules.SessionAssessment;
+
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,6 +62,9 @@ public class DyadAssessor {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    EntityManager entityManager;
+
     /** Call holding the client's lock ({@link org.alliancepulse.analytics.dyad.ClientLocks}). */
     public void reassess(Dyad dyad) {
         reassessAll(List.of(dyad));
@@ -74,6 +81,19 @@ public class DyadAssessor {
         }
         Set<UUID> clients = new HashSet<>();
         dyads.forEach(d -> clients.add(d.clientId));
+        // one flush, then reads that do not flush again: each auto-flush dirty-checks every row the batch holds
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        FlushMode mode = session.getHibernateFlushMode();
+        session.setHibernateFlushMode(FlushMode.MANUAL);
+        try {
+            reassessAll(dyads, clients);
+        } finally {
+            session.setHibernateFlushMode(mode);
+        }
+    }
+
+    private void reassessAll(Collection<Dyad> dyads, Set<UUID> clients) {
         Map<Pair, List<SessionRecord>> sessionsOfPair = new HashMap<>();
         SessionRecord.<SessionRecord>list("clientId in ?1 order by scheduledAt, sessionNumber", clients)
                 .forEach(s -> sessionsOfPair.computeIfAbsent(new Pair(s.clientId, s.therapistId),

@@ -66,12 +66,7 @@ public class Alerts {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
-            List<SessionRecord> sessions) {
-        reconcile(dyad, decided, assessments, sessions, Alert.ofDyad(dyad.id));
-    }
-
-    /** @param storedAlerts the dyad's alerts as stored (read with others' in one query) */
+    /** @param storedAlerts the dyad's alerts as stored (read with other dyads' in one query) */
     public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
             List<SessionRecord> sessions, List<Alert> storedAlerts) {
         Map<UUID, SessionAssessment> bySession = new HashMap<>();

@@ -3,7 +3,8 @@ package org.alliancepulse.platform.inbox;
 /**
  * A service's consumer of one topic, declared so that the same handlers serve the live stream and a replay of the
  * consumer's dead letters ({@link org.alliancepulse.platform.deadletter.DeadLetterReplay}). Its {@code @Incoming},
- * {@code @Blocking} method calls {@code inbox.process(record, handlers())}.
+ * {@code @Blocking} method calls {@code inbox.process(record, handlers())}, or, on a channel with {@code batch=true},
+ * {@code inbox.processBatch(records, handlers())}.
  */
 public interface InboxConsumer {
 

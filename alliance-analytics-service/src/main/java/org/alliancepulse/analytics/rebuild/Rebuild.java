@@ -14,6 +14,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -51,9 +55,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>
  * <b>Fast by design.</b> A client's events on both topics share a key, so they lie in the same-numbered partition of
  * each: the rebuild folds one partition number at a time in memory, with the same {@link DyadRecorder} the live
- * consumers use ({@link ClientRows} instead of the database), and writes the folded rows in JDBC batches; then it
- * assesses the dyads a few hundred at a time, each slice read in a handful of queries. Memory holds one partition's
- * rows at a time: give the topics more partitions as the history grows.
+ * consumers use ({@link ClientRows} instead of the database), and writes the folded rows in JDBC batches — the
+ * next partition is folded on a second thread while the previous one is written; then it assesses the dyads a few
+ * hundred at a time, each slice read in a handful of queries. Memory holds two partitions' rows at a time: give the
+ * topics more partitions as the history grows.
  * <p>
  * Live consumption waits meanwhile: the rebuild holds {@link ClientLocks#REBUILD_LOCK} exclusively, live
  * transactions need it shared and wait, uncounted, until it is released; afterwards they go on from where they
@@ -99,16 +104,35 @@ public class Rebuild {
                 Map<TopicPartition, Long> end = endOffsets();
                 QuarkusTransaction.requiringNew().run(this::forget);
                 long[] counts = new long[2];
-                long[] nanos = new long[2]; // folding, writing
-                for (List<TopicPartition> fold : folds(end.keySet())) {
-                    fold(fold, end, counts, nanos);
+                long[] nanos = new long[2]; // folding (on its own thread, beside the writing), writing
+                List<List<TopicPartition>> folds = folds(end.keySet());
+                // one fold ahead: the next partition is read and folded (Kafka, JSON: this JVM's CPU) while the
+                // previous one is written (mostly PostgreSQL's CPU), so the two cores work at the same time
+                ExecutorService folding = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-fold"));
+                try {
+                    Future<Folded> next = folding.submit(() -> fold(folds.get(0), end));
+                    for (int i = 0; i < folds.size(); i++) {
+                        Folded folded = await(next);
+                        if (i + 1 < folds.size()) {
+                            List<TopicPartition> following = folds.get(i + 1);
+                            next = folding.submit(() -> fold(following, end));
+                        }
+                        counts[0] += folded.events();
+                        counts[1] += folded.skipped();
+                        nanos[0] += folded.nanos();
+                        long writing = System.nanoTime();
+                        write(folded);
+                        nanos[1] += System.nanoTime() - writing;
+                    }
+                } finally {
+                    folding.shutdownNow();
                 }
                 long assessing = System.nanoTime();
                 long dyads = assessAll();
                 Report report = new Report(counts[0], counts[1], dyads,
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 LOG.infof("Rebuilt the analytics state: %d events (%d skipped as unreadable), %d dyads, %.1f s "
-                        + "(reading and folding %.1f s, writing %.1f s, assessing %.1f s)", report.events(),
+                        + "(reading and folding %.1f s beside writing %.1f s, assessing %.1f s)", report.events(),
                         report.skipped(), report.dyads(), report.seconds(), nanos[0] / 1e9, nanos[1] / 1e9,
                         (System.nanoTime() - assessing) / 1e9);
                 return report;
@@ -142,9 +166,19 @@ public class Rebuild {
         return List.copyOf(byNumber.values());
     }
 
-    /** Reads the partitions to where they ended, folds their events in memory, writes the rows in batches. */
-    private void fold(List<TopicPartition> partitions, Map<TopicPartition, Long> end, long[] counts, long[] nanos) {
+    /** A partition number's events folded in memory, with the ids of the events applied (for the inbox). */
+    private record Folded(List<TopicPartition> partitions, ClientRows rows, Map<String, String> applied, long events,
+            long skipped, long nanos) {
+    }
+
+    /**
+     * Reads the partitions to where they ended and folds their events in memory. Plain Java, no transaction: it runs
+     * on its own thread.
+     */
+    private Folded fold(List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
         long folding = System.nanoTime();
+        long events = 0;
+        long skipped = 0;
         ClientRows rows = new ClientRows();
         EventHandlers recording = new DyadRecorder(rows).recording();
         Map<String, String> applied = new LinkedHashMap<>(); // event id -> type, for the inbox
@@ -160,7 +194,7 @@ public class Rebuild {
                     try {
                         event = IncomingEvent.of(record);
                     } catch (MalformedEventException e) {
-                        counts[1]++; // poison: on the dead-letter topic since it first arrived
+                        skipped++; // poison: on the dead-letter topic since it first arrived
                         continue;
                     }
                     if (!recording.handles(event.type()) || applied.containsKey(event.id())) {
@@ -169,20 +203,23 @@ public class Rebuild {
                     try {
                         recording.apply(event);
                         applied.put(event.id(), event.type());
-                        counts[0]++;
+                        events++;
                     } catch (MalformedEventException e) {
-                        counts[1]++;
+                        skipped++;
                     }
                 }
             }
         }
         // each dyad's share of the network SD, before any dyad is assessed
         rows.dyads().forEach(dyad -> DyadAssessor.keepAggregate(dyad, rows.courseOf(dyad)));
-        long writing = System.nanoTime();
-        nanos[0] += writing - folding;
+        return new Folded(partitions, rows, applied, events, skipped, System.nanoTime() - folding);
+    }
+
+    /** Writes a fold's rows in JDBC batches, and its event ids into the inbox, in one transaction. */
+    private void write(Folded folded) {
         QuarkusTransaction.requiringNew().run(() -> {
             int unflushed = 0;
-            for (Collection<?> table : rows.all()) {
+            for (Collection<?> table : folded.rows().all()) {
                 for (Object row : table) {
                     entityManager.persist(row);
                     if (++unflushed == ROWS_PER_FLUSH) {
@@ -194,10 +231,24 @@ public class Rebuild {
                 entityManager.flush();
                 entityManager.clear();
             }
-            recordInInbox(applied);
+            recordInInbox(folded.applied());
         });
-        nanos[1] += System.nanoTime() - writing;
-        LOG.debugf("Rebuild folded %s: %d events, %d rows", partitions, applied.size(), rows.size());
+        LOG.debugf("Rebuild wrote %s: %d events, %d rows", folded.partitions(), folded.applied().size(),
+                folded.rows().size());
+    }
+
+    private static Folded await(Future<Folded> fold) {
+        try {
+            return fold.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("a fold of the rebuild failed", e.getCause());
+        }
     }
 
     /** The inbox learns every applied id, so live consumers skip them later; in a few large inserts. */

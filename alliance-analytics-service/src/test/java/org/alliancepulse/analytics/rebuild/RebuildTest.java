@@ -23,6 +23,7 @@ import org.alliancepulse.testinfra.security.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -38,6 +39,9 @@ class RebuildTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
 
     @Test
     void theRebuiltStateEqualsTheLiveOneAndNothingIsAnnouncedTwice() throws Exception {
@@ -78,8 +82,10 @@ class RebuildTest {
             lock.setLong(1, org.alliancepulse.analytics.dyad.ClientLocks.REBUILD_LOCK);
             lock.executeQuery();
             try {
+                double refusedBefore = refusals();
                 story.attended(9.5, 9.5, 9.5, 9.5);
-                Thread.sleep(3000); // an absence cannot be awaited: give the consumer time to (wrongly) apply it
+                // the consumer has taken the events and been told "not now" (the inbox's wait for a RetryLater)
+                await().atMost(Duration.ofSeconds(30)).until(() -> refusals() >= refusedBefore + 2);
                 assertEquals(0, count("SELECT count(*) FROM session_record WHERE client_id = '" + story.clientId + "'"),
                         "nothing applied while the rebuild holds its lock");
             } finally {
@@ -91,6 +97,12 @@ class RebuildTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM session_record WHERE client_id = '"
                 + story.clientId + "'") == 1);
+    }
+
+    /** How often the session-events consumer was refused and waited (a rebuild in progress is such a refusal). */
+    private double refusals() {
+        var waits = meters.find("alliance_pulse.inbox.transient_waits").tag("topic", Topics.SESSION_EVENTS).counter();
+        return waits == null ? 0 : waits.count();
     }
 
     private void awaitCaughtUp(KafkaEvents events) {

@@ -21,9 +21,8 @@ import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.alert.Alerts;
 import org.alliancepulse.analytics.course.SessionObservation;
 import org.alliancepulse.analytics.dyad.Dyad;
+import org.alliancepulse.analytics.dyad.ClientRows;
 import org.alliancepulse.analytics.dyad.DyadCourses;
-import org.alliancepulse.analytics.dyad.FeedbackMeasure;
-import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
@@ -65,17 +64,12 @@ public class DyadAssessor {
     @Inject
     EntityManager entityManager;
 
-    /** Call holding the client's lock ({@link org.alliancepulse.analytics.dyad.ClientLocks}). */
-    public void reassess(Dyad dyad) {
-        reassessAll(List.of(dyad));
-    }
-
     /**
-     * Assesses these dyads again, reading the rows of all of them in a handful of queries (a consumer's batch, a
-     * rebuild's slice), in one order (alerts go through the outbox, which locks per client). Call holding their
-     * clients' locks.
+     * Assesses these dyads again from the rows given (which hold their clients': a consumer's batch, a rebuild's
+     * slice); their assessments and alerts are read in two queries for all of them. In one order (alerts go through
+     * the outbox, which locks per client). Call holding their clients' locks.
      */
-    public void reassessAll(Collection<Dyad> dyads) {
+    public void reassessAll(Collection<Dyad> dyads, ClientRows rows) {
         if (dyads.isEmpty()) {
             return;
         }
@@ -87,24 +81,13 @@ public class DyadAssessor {
         FlushMode mode = session.getHibernateFlushMode();
         session.setHibernateFlushMode(FlushMode.MANUAL);
         try {
-            reassessAll(dyads, clients);
+            reassessAll(dyads, clients, rows);
         } finally {
             session.setHibernateFlushMode(mode);
         }
     }
 
-    private void reassessAll(Collection<Dyad> dyads, Set<UUID> clients) {
-        Map<Pair, List<SessionRecord>> sessionsOfPair = new HashMap<>();
-        SessionRecord.<SessionRecord>list("clientId in ?1 order by scheduledAt, sessionNumber", clients)
-                .forEach(s -> sessionsOfPair.computeIfAbsent(new Pair(s.clientId, s.therapistId),
-                        k -> new ArrayList<>()).add(s));
-        Map<UUID, List<FeedbackMeasure>> measuresOfSession = new HashMap<>();
-        FeedbackMeasure.<FeedbackMeasure>list("clientId in ?1", clients)
-                .forEach(m -> measuresOfSession.computeIfAbsent(m.sessionId, k -> new ArrayList<>()).add(m));
-        Map<Pair, List<Dyad>> dyadsOfPair = new HashMap<>();
-        Dyad.<Dyad>list("clientId in ?1 order by startedAt", clients)
-                .forEach(d -> dyadsOfPair.computeIfAbsent(new Pair(d.clientId, d.therapistId),
-                        k -> new ArrayList<>()).add(d));
+    private void reassessAll(Collection<Dyad> dyads, Set<UUID> clients, ClientRows rows) {
         Map<UUID, SessionAssessmentRecord> assessed = new HashMap<>();
         Map<UUID, List<SessionAssessmentRecord>> assessedOfDyad = new HashMap<>();
         SessionAssessmentRecord.<SessionAssessmentRecord>list("sessionId in (select s.sessionId from SessionRecord s "
@@ -119,18 +102,9 @@ public class DyadAssessor {
         List<Dyad> ordered = new ArrayList<>(dyads);
         ordered.sort(Comparator.comparing((Dyad d) -> d.clientId).thenComparing(d -> d.id));
         for (Dyad dyad : ordered) {
-            Pair pair = new Pair(dyad.clientId, dyad.therapistId);
-            List<SessionRecord> ofPair = sessionsOfPair.getOrDefault(pair, List.of());
-            List<FeedbackMeasure> measures = new ArrayList<>();
-            ofPair.forEach(s -> measures.addAll(measuresOfSession.getOrDefault(s.sessionId, List.of())));
-            DyadCourses.Course course = DyadCourses.courseOf(dyad,
-                    dyadsOfPair.getOrDefault(pair, List.of(dyad)), ofPair, measures);
-            assess(dyad, course, assessed, assessedOfDyad.getOrDefault(dyad.id, List.of()),
+            assess(dyad, rows.courseOf(dyad), assessed, assessedOfDyad.getOrDefault(dyad.id, List.of()),
                     alertsOfDyad.getOrDefault(dyad.id, List.of()));
         }
-    }
-
-    private record Pair(UUID clientId, UUID therapistId) {
     }
 
     private void assess(Dyad dyad, DyadCourses.Course course, Map<UUID, SessionAssessmentRecord> assessed,

@@ -40,14 +40,34 @@ public final class ClientRows implements DyadRows {
         this.onNew = onNew;
     }
 
-    /** Rows that exist already (loaded from the database): held, not announced as new. */
-    public void know(Collection<EpisodeOfCare> episodes, Collection<Dyad> dyads, Collection<SessionRecord> sessions,
-            Collection<FeedbackMeasure> measures, Collection<TherapistLogin> logins) {
-        episodes.forEach(this::hold);
-        dyads.forEach(this::hold);
-        sessions.forEach(s -> this.sessions.put(s.sessionId, s));
-        measures.forEach(m -> this.measures.put(m.feedbackId, m));
-        logins.forEach(l -> this.logins.put(l.therapistId, l));
+    /**
+     * Reads these clients' rows from the database (and the logins of these ids, as a therapist's event has the
+     * therapist as subject), in five queries, in the caller's transaction: held, not announced as new.
+     */
+    public void load(Collection<UUID> clientIds) {
+        if (clientIds.isEmpty()) {
+            return;
+        }
+        EpisodeOfCare.<EpisodeOfCare>list("clientId in ?1", clientIds).forEach(this::hold);
+        Dyad.<Dyad>list("clientId in ?1 order by startedAt", clientIds).forEach(this::hold);
+        SessionRecord.<SessionRecord>list("clientId in ?1", clientIds).forEach(s -> sessions.put(s.sessionId, s));
+        FeedbackMeasure.<FeedbackMeasure>list("clientId in ?1", clientIds)
+                .forEach(m -> measures.put(m.feedbackId, m));
+        TherapistLogin.<TherapistLogin>list("therapistId in ?1", clientIds).forEach(l -> logins.put(l.therapistId, l));
+        sessionsOfClient = null;
+    }
+
+    /** Forgets every row (a new transaction starts with nothing). */
+    public void clear() {
+        episodes.clear();
+        dyads.clear();
+        dyadsByClient.clear();
+        dyadsByEpisode.clear();
+        episodesByClient.clear();
+        sessions.clear();
+        measures.clear();
+        logins.clear();
+        sessionsOfClient = null;
     }
 
     /** The client's dyads held here. */
@@ -55,7 +75,7 @@ public final class ClientRows implements DyadRows {
         return dyadsByClient.getOrDefault(clientId, List.of());
     }
 
-    /** Indexes for {@link #courseOf}, built once the fold is complete. */
+    /** Indexes for {@link #courseOf}, built when first needed after the rows last changed. */
     private Map<UUID, List<SessionRecord>> sessionsOfClient;
     private Map<UUID, List<FeedbackMeasure>> measuresOfSession;
 
@@ -130,6 +150,7 @@ public final class ClientRows implements DyadRows {
     @Override
     public void add(SessionRecord session) {
         if (sessions.put(session.sessionId, session) == null) {
+            sessionsOfClient = null;
             onNew.accept(session);
         }
     }
@@ -137,6 +158,7 @@ public final class ClientRows implements DyadRows {
     @Override
     public void add(FeedbackMeasure measure) {
         if (measures.put(measure.feedbackId, measure) == null) {
+            sessionsOfClient = null;
             onNew.accept(measure);
         }
     }
@@ -160,12 +182,13 @@ public final class ClientRows implements DyadRows {
         if (dyads.put(dyad.id, dyad) == null) {
             dyadsByClient.computeIfAbsent(dyad.clientId, k -> new ArrayList<>()).add(dyad);
             dyadsByEpisode.computeIfAbsent(dyad.episodeId, k -> new ArrayList<>()).add(dyad);
+            sessionsOfClient = null;
             return true;
         }
         return false;
     }
 
-    /** The dyad's course from the folded rows (for its share of the network SD before anything is written). */
+    /** The dyad's course from the rows held (its client's must be held). */
     public DyadCourses.Course courseOf(Dyad dyad) {
         if (sessionsOfClient == null) {
             sessionsOfClient = new HashMap<>();

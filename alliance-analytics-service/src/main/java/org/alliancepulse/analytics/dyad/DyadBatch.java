@@ -1,6 +1,5 @@
 package org.alliancepulse.analytics.dyad;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,7 +10,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
-import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.analytics.assessment.DyadAssessor;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.IncomingEvent;
@@ -21,12 +19,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One transaction's worth of events about dyads (one event, or a poll's worth), and the rows they are recorded in.
  * Every client the events concern is locked up front, in one fixed order, so two consumers' batches never deadlock;
- * then those clients' rows are read in a handful of queries ({@link ClientRows}) rather than row by row per event;
- * the handlers record into them and say which session or client they touched; at the end each touched dyad is
+ * then those clients' rows are read in five queries ({@link ClientRows}) rather than row by row per event; the
+ * handlers record into them and say which session or client they touched; at the end each touched dyad is
  * assessed once, however many of its events the batch held. Assessing reads the dyad's whole course, so once at the
  * end says the same as once per event.
  */
-final class DyadBatch implements EventHandlers.PerTransaction, DyadRows {
+final class DyadBatch implements EventHandlers.PerTransaction {
 
     private final ClientLocks locks;
     private final DyadCourses courses;
@@ -35,7 +33,7 @@ final class DyadBatch implements EventHandlers.PerTransaction, DyadRows {
     private final Set<String> locked = new HashSet<>();
     private final Set<UUID> sessions = new HashSet<>();
     private final Set<UUID> clients = new HashSet<>();
-    private ClientRows rows = new ClientRows(DyadBatch::persist);
+    private final ClientRows rows = new ClientRows(DyadBatch::persist);
 
     DyadBatch(ClientLocks locks, DyadCourses courses, DyadAssessor assessor) {
         this.locks = locks;
@@ -48,7 +46,7 @@ final class DyadBatch implements EventHandlers.PerTransaction, DyadRows {
         locked.clear();
         sessions.clear();
         clients.clear();
-        rows = new ClientRows(DyadBatch::persist);
+        rows.clear();
         // a client event's subject (its Kafka key) is the client id; a therapist's event locks its own id, harmlessly
         events.stream().map(IncomingEvent::subject).filter(Objects::nonNull).forEach(locked::add);
         locks.holdAll(locked);
@@ -96,10 +94,15 @@ final class DyadBatch implements EventHandlers.PerTransaction, DyadRows {
                 courses.dyadOf(session).ifPresent(dyad -> dyads.put(dyad.id, dyad));
             }
         }
-        assessor.reassessAll(dyads.values());
+        assessor.reassessAll(dyads.values(), rows);
     }
 
-    /** The rows of these clients (and of these therapists' logins: a therapist's event has the therapist as subject). */
+    /** The rows the batch's events are recorded in: its clients', read when they are locked. */
+    DyadRows rows() {
+        return rows;
+    }
+
+    /** The rows of these subjects: clients, or a therapist (a login) for a therapist's event. */
     private void load(Collection<String> subjects) {
         List<UUID> ids = new ArrayList<>();
         for (String subject : subjects) {
@@ -109,82 +112,10 @@ final class DyadBatch implements EventHandlers.PerTransaction, DyadRows {
                 // not an id of ours: nothing to load
             }
         }
-        if (ids.isEmpty()) {
-            return;
-        }
-        rows.know(EpisodeOfCare.list("clientId in ?1", ids), Dyad.list("clientId in ?1 order by startedAt", ids),
-                SessionRecord.list("clientId in ?1", ids), FeedbackMeasure.list("clientId in ?1", ids),
-                TherapistLogin.list("therapistId in ?1", ids));
+        rows.load(ids);
     }
 
     private static void persist(Object row) {
         ((PanacheEntityBase) row).persist();
-    }
-
-    // --- DyadRows: the batch's clients' rows ---------------------------------------------------------------------
-
-    @Override
-    public EpisodeOfCare episode(UUID episodeId) {
-        return rows.episode(episodeId);
-    }
-
-    @Override
-    public EpisodeOfCare latestEpisodeOf(UUID clientId, Instant at) {
-        return rows.latestEpisodeOf(clientId, at);
-    }
-
-    @Override
-    public Dyad dyad(UUID dyadId) {
-        return rows.dyad(dyadId);
-    }
-
-    @Override
-    public Dyad dyadAt(UUID clientId, UUID therapistId, Instant at) {
-        return rows.dyadAt(clientId, therapistId, at);
-    }
-
-    @Override
-    public List<Dyad> openDyadsOf(UUID episodeId) {
-        return rows.openDyadsOf(episodeId);
-    }
-
-    @Override
-    public SessionRecord session(UUID sessionId) {
-        return rows.session(sessionId);
-    }
-
-    @Override
-    public FeedbackMeasure measure(UUID feedbackId) {
-        return rows.measure(feedbackId);
-    }
-
-    @Override
-    public TherapistLogin login(UUID therapistId) {
-        return rows.login(therapistId);
-    }
-
-    @Override
-    public void add(EpisodeOfCare episode) {
-        rows.add(episode);
-    }
-
-    @Override
-    public void add(Dyad dyad) {
-        rows.add(dyad);
-    }
-
-    @Override
-    public void add(SessionRecord session) {
-        rows.add(session);
-    }
-
-    @Override
-    public void add(FeedbackMeasure measure) {
-        rows.add(measure);
-    }
-
-    @Override
-    public void add(TherapistLogin login) {
-        rows.add(login);
     }
 }

@@ -38,15 +38,6 @@ public class DyadCourses {
         return legacyDyadOf(session, Dyad.ofPair(session.clientId, session.therapistId));
     }
 
-    /** The dyad's sessions, in order, as the rules see them. */
-    public Course courseOf(Dyad dyad) {
-        List<SessionRecord> ofPair = SessionRecord.ofClientAndTherapist(dyad.clientId, dyad.therapistId);
-        boolean legacy = ofPair.stream().anyMatch(s -> s.episodeId == null);
-        List<Dyad> pair = legacy ? Dyad.ofPair(dyad.clientId, dyad.therapistId) : List.of(dyad);
-        List<UUID> ids = ofPair.stream().map(s -> s.sessionId).toList();
-        return courseOf(dyad, pair, ofPair, FeedbackMeasure.ofSessions(ids));
-    }
-
     /**
      * The course from rows already read (a what-if replay reads every dyad's rows at once).
      *

@@ -1,8 +1,5 @@
 package org.alliancepulse.analytics.dyad;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,7 +9,6 @@ import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.inbox.InboxConsumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -46,7 +42,7 @@ public class IntakeEventConsumer implements InboxConsumer {
     @Override
     public EventHandlers handlers() {
         DyadBatch batch = new DyadBatch(locks, courses, assessor);
-        DyadRecorder recorder = new DyadRecorder(batch);
+        DyadRecorder recorder = new DyadRecorder(batch.rows());
         return EventHandlers.on(EventTypes.CLIENT_ASSIGNED, assigned -> {
             batch.lock(assigned.clientId());
             recorder.assigned(assigned);
@@ -70,8 +66,6 @@ public class IntakeEventConsumer implements InboxConsumer {
     @Incoming("intake-events")
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        inbox.processBatch(batch, handlers());
+        inbox.processBatch(records, handlers());
     }
 }

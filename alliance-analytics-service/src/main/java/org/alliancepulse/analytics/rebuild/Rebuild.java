@@ -56,8 +56,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <b>Fast by design.</b> A client's events on both topics share a key, so they lie in the same-numbered partition of
  * each: the rebuild folds one partition number at a time in memory, with the same {@link DyadRecorder} the live
  * consumers use ({@link ClientRows} instead of the database), and writes the folded rows in JDBC batches — the
- * next partition is folded on a second thread while the previous one is written; then it assesses the dyads a few
- * hundred at a time, each slice read in a handful of queries. Memory holds two partitions' rows at a time: give the
+ * next partition is folded on a second thread while the previous one is written; then it assesses the dyads of
+ * 500 clients at a time, each slice read in seven queries. Memory holds two partitions' rows at a time: give the
  * topics more partitions as the history grows.
  * <p>
  * Live consumption waits meanwhile: the rebuild holds {@link ClientLocks#REBUILD_LOCK} exclusively, live
@@ -71,7 +71,7 @@ public class Rebuild {
 
     private static final int ROWS_PER_FLUSH = 2000;
     private static final int IDS_PER_INSERT = 5000;
-    private static final int DYADS_PER_TRANSACTION = 500;
+    private static final int CLIENTS_PER_TRANSACTION = 500;
 
     @Inject
     DataSource dataSource;
@@ -274,16 +274,24 @@ public class Rebuild {
         });
     }
 
-    /** Every dyad, a slice at a time: the network SD pools every dyad's aggregate, kept while folding. */
+    /** Every dyad, a slice of clients at a time: the network SD pools every dyad's aggregate, kept while folding. */
     private long assessAll() {
         spread.refresh();
-        List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createQuery("select d.id from Dyad d order by d.clientId, d.id", UUID.class).getResultList());
-        for (int from = 0; from < ids.size(); from += DYADS_PER_TRANSACTION) {
-            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + DYADS_PER_TRANSACTION));
-            QuarkusTransaction.requiringNew().run(() -> assessor.reassessAll(Dyad.list("id in ?1", slice)));
+        List<UUID> clients = QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createQuery("select distinct d.clientId from Dyad d order by d.clientId", UUID.class)
+                .getResultList());
+        long dyads = 0;
+        for (int from = 0; from < clients.size(); from += CLIENTS_PER_TRANSACTION) {
+            List<UUID> slice = clients.subList(from, Math.min(clients.size(), from + CLIENTS_PER_TRANSACTION));
+            dyads += QuarkusTransaction.requiringNew().call(() -> {
+                ClientRows rows = new ClientRows();
+                rows.load(slice);
+                List<Dyad> ofSlice = slice.stream().flatMap(client -> rows.dyadsOf(client).stream()).toList();
+                assessor.reassessAll(ofSlice, rows);
+                return (long) ofSlice.size();
+            });
         }
-        return ids.size();
+        return dyads;
     }
 
     private Map<TopicPartition, Long> endOffsets() {

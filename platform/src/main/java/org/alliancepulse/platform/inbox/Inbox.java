@@ -119,7 +119,7 @@ public class Inbox {
      * Returns when every record is dealt with (applied, a duplicate, ignored or dead-lettered), so the connector
      * acknowledges the batch after that. Blocks while the database is away, as {@link #process} does.
      */
-    public void processBatch(List<ConsumerRecord<String, String>> records, EventHandlers handlers) {
+    public void processBatch(Iterable<ConsumerRecord<String, String>> records, EventHandlers handlers) {
         List<Pending> segment = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             IncomingEvent event;

@@ -9,7 +9,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "alliance-pulse.assessment")
 public interface AssessmentConfig {
 
-    /** How long the pooled network SD is reused before it is read again from every dyad's aggregate. */
-    @WithDefault("PT1M")
-    Duration networkSdRefresh();
+    /**
+     * How far back, in event time, a month's network SD pools sessions: the sessions scheduled in this span before
+     * the first day of the month (a year by default, so the SD follows how the network's clients rate today).
+     */
+    @WithDefault("P365D")
+    Duration networkSdLookback();
 }

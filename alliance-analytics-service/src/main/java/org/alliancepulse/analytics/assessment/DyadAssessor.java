@@ -19,7 +19,6 @@ import jakarta.transaction.Transactional;
 
 import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.alert.Alerts;
-import org.alliancepulse.analytics.course.SessionObservation;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.ClientRows;
 import org.alliancepulse.analytics.dyad.DyadCourses;
@@ -28,7 +27,6 @@ import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
 import org.alliancepulse.analytics.rules.DyadAlert;
 import org.alliancepulse.analytics.rules.EpisodeEnding;
-import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.analytics.rules.SessionAssessment;
@@ -110,31 +108,14 @@ public class DyadAssessor {
     private void assess(Dyad dyad, DyadCourses.Course course, Map<UUID, SessionAssessmentRecord> assessed,
             List<SessionAssessmentRecord> storedOfDyad, List<Alert> storedAlerts) {
         ClinicalThresholds thresholds = rules.thresholds();
-        keepAggregate(dyad, course);
-        List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), spread.current(thresholds),
-                thresholds);
+        List<SessionAssessment> assessments = CourseAssessment.assess(course.course(),
+                spread.forCourse(course.course(), thresholds), thresholds);
         keep(dyad, assessments, assessed, storedOfDyad);
         Optional<EpisodeEnding> ending = !dyad.ended() ? Optional.empty()
                 : Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED
                         ? Resolution.REASSIGNED : Resolution.EPISODE_CLOSED));
         List<DyadAlert> decided = AlertLifecycle.alerts(AlertLifecycle.decide(assessments, thresholds, ending));
         alerts.reconcile(dyad, decided, assessments, course.sessions(), storedAlerts);
-    }
-
-    /** The dyad's share of the network SD: its scored indices as count, mean and squared deviations. */
-    public static void keepAggregate(Dyad dyad, DyadCourses.Course course) {
-        NetworkSd.DyadAggregate aggregate = NetworkSd.DyadAggregate.EMPTY;
-        for (SessionObservation session : course.course().sessions()) {
-            if (session.scored()) {
-                aggregate = aggregate.plus(session.alliance().index());
-            }
-        }
-        if (dyad.allianceN != aggregate.n() || dyad.allianceMean != aggregate.mean()
-                || dyad.allianceM2 != aggregate.sumSquaredDeviations()) {
-            dyad.allianceN = (int) aggregate.n();
-            dyad.allianceMean = aggregate.mean();
-            dyad.allianceM2 = aggregate.sumSquaredDeviations();
-        }
     }
 
     /**

@@ -1,21 +1,29 @@
 package org.alliancepulse.analytics.assessment;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.alliancepulse.analytics.course.DyadCourse;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.NetworkSd;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
- * The network SD the rupture rule compares a drop with: the session-to-session SD of the alliance index within a
- * dyad, pooled over every dyad's running aggregate ({@link NetworkSd}), or the configured prior while fewer dyads
- * have two scored sessions. It moves slowly, so it is read from the database at most once per
- * {@link AssessmentConfig#networkSdRefresh()} rather than for every event; a replay of old events therefore uses
- * today's pooled SD (documented in the service README).
+ * The network SD the rupture rule compares a drop with, in event time. A course is judged with the network as it was
+ * when the course began: the snapshot of the calendar month (UTC) of its first session, pooled ({@link NetworkSd})
+ * from the sessions scheduled in the lookback before that month began. A snapshot is computed once, when a course of
+ * that month is first assessed, and kept ({@code network_sd_snapshot}); so the rules never read the wall clock, a
+ * dyad's thresholds do not move under its past sessions as the network grows, and a replay of last year's events is
+ * judged with last year's network. Feedback on an earlier month that arrives after the snapshot was taken does not
+ * change it (a rebuild, which folds every event before it assesses, takes it into account).
  */
 @ApplicationScoped
 public class NetworkSpread {
@@ -26,36 +34,87 @@ public class NetworkSpread {
     @Inject
     AssessmentConfig config;
 
-    private volatile Double cached;
-    private volatile Instant readAt = Instant.EPOCH;
+    /** Snapshots are never changed once stored, so they can be kept here for good (until a rebuild). */
+    private final Map<LocalDate, NetworkSd.Pooled> snapshots = new ConcurrentHashMap<>();
 
-    public double current(ClinicalThresholds thresholds) {
-        Double value = cached;
-        if (value == null || Duration.between(readAt, Instant.now()).compareTo(config.networkSdRefresh()) > 0) {
-            value = read(thresholds);
-            cached = value;
-            readAt = Instant.now();
-        }
-        return value;
+    /** The network SD to judge this course with. */
+    public double forCourse(DyadCourse course, ClinicalThresholds thresholds) {
+        return snapshotFor(course, true).sd(thresholds);
     }
 
-    /** Forgets the cached value: the next assessment reads the pooled SD afresh (after a rebuild, say). */
+    /**
+     * The pooled figures for this course's month. With {@code keep} false a month not yet taken is computed but not
+     * stored (what-if replays change nothing).
+     */
+    public NetworkSd.Pooled snapshotFor(DyadCourse course, boolean keep) {
+        if (course.sessions().isEmpty()) {
+            return NetworkSd.Pooled.NONE;
+        }
+        LocalDate month = monthOf(course.sessions().get(0).scheduledAt());
+        NetworkSd.Pooled known = snapshots.get(month);
+        if (known != null) {
+            return known;
+        }
+        if (!keep) {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                NetworkSd.Pooled stored = stored(month);
+                return stored != null ? stored : pool(month);
+            });
+        }
+        // its own transaction: a snapshot does not depend on (nor roll back with) the batch that first needed it
+        NetworkSd.Pooled taken = QuarkusTransaction.requiringNew().call(() -> {
+            NetworkSd.Pooled pooled = pool(month);
+            entityManager.createNativeQuery("""
+                    INSERT INTO network_sd_snapshot (month, dyads, squares, degrees_of_freedom, computed_at)
+                    VALUES (:month, :dyads, :squares, :df, now()) ON CONFLICT (month) DO NOTHING
+                    """).setParameter("month", month).setParameter("dyads", pooled.dyads())
+                    .setParameter("squares", pooled.squares()).setParameter("df", pooled.degreesOfFreedom())
+                    .executeUpdate();
+            return stored(month); // another consumer may have taken it first: theirs stands
+        });
+        snapshots.put(month, taken);
+        return taken;
+    }
+
+    /** Forgets the kept snapshots (a rebuild clears the table and takes them afresh). */
     public void refresh() {
-        cached = null;
+        snapshots.clear();
     }
 
-    private double read(ClinicalThresholds thresholds) {
+    static LocalDate monthOf(Instant at) {
+        return LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1);
+    }
+
+    private NetworkSd.Pooled stored(LocalDate month) {
+        java.util.List<?> rows = entityManager.createNativeQuery("""
+                SELECT dyads, squares, degrees_of_freedom FROM network_sd_snapshot WHERE month = :month
+                """).setParameter("month", month).getResultList();
+        return rows.isEmpty() ? null : pooled((Object[]) rows.get(0));
+    }
+
+    /**
+     * Pools the sessions scheduled in the lookback before the month: one alliance index per session (the SRS where
+     * there is one, as the course takes it), grouped by client and therapist.
+     */
+    private NetworkSd.Pooled pool(LocalDate month) {
+        LocalDate from = LocalDate.ofInstant(month.atStartOfDay(ZoneOffset.UTC).toInstant()
+                .minus(config.networkSdLookback()), ZoneOffset.UTC);
         Object[] row = (Object[]) entityManager.createNativeQuery("""
-                SELECT count(*), coalesce(sum(alliance_m2), 0), coalesce(sum(alliance_n - 1), 0)
-                FROM dyad WHERE alliance_n >= 2
-                """).getSingleResult();
-        long dyads = ((Number) row[0]).longValue();
-        double squares = ((Number) row[1]).doubleValue();
-        long degreesOfFreedom = ((Number) row[2]).longValue();
-        // as NetworkSd.forRules: the prior until enough dyads are pooled
-        if (dyads < thresholds.networkSdMinDyads() || degreesOfFreedom == 0) {
-            return thresholds.networkSdPrior();
-        }
-        return Math.sqrt(squares / degreesOfFreedom);
+                WITH measured AS (
+                    SELECT DISTINCT ON (session_id) client_id, therapist_id, alliance_index
+                    FROM feedback_measure
+                    WHERE alliance_index IS NOT NULL AND session_date >= :from AND session_date < :until
+                    ORDER BY session_id, (instrument = 'SRS') DESC, submitted_at),
+                dyads AS (
+                    SELECT count(*) AS n, var_samp(alliance_index) AS variance FROM measured
+                    GROUP BY client_id, therapist_id HAVING count(*) >= 2)
+                SELECT count(*), coalesce(sum((n - 1) * variance), 0), coalesce(sum(n - 1), 0) FROM dyads
+                """).setParameter("from", from).setParameter("until", month).getSingleResult();
+        return pooled(row);
+    }
+
+    private static NetworkSd.Pooled pooled(Object[] row) {
+        return new NetworkSd.Pooled(((Number) row[0]).longValue(), ((Number) row[1]).doubleValue(),
+                ((Number) row[2]).longValue());
     }
 }

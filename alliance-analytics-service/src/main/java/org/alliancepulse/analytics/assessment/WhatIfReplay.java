@@ -46,6 +46,9 @@ public class WhatIfReplay {
     @Inject
     RulesConfig rules;
 
+    @Inject
+    NetworkSpread spread;
+
     /**
      * @param thresholds settings to change, by name ({@code kRupture}, {@code riskRaise}, {@code risk.earlyNoShow},
      *        ...); the rest stay as configured
@@ -92,8 +95,6 @@ public class WhatIfReplay {
         Map<UUID, List<FeedbackMeasure>> measuresBySession = measures.stream()
                 .collect(Collectors.groupingBy(m -> m.sessionId));
 
-        List<NetworkSd.DyadAggregate> aggregates = dyads.stream()
-                .map(d -> new NetworkSd.DyadAggregate(d.allianceN, d.allianceMean, d.allianceM2)).toList();
         LocalDate from = request.from() != null ? request.from() : sessions.stream().map(s -> s.sessionDate)
                 .min(LocalDate::compareTo).orElse(LocalDate.now(ZoneOffset.UTC));
         LocalDate to = request.to() != null ? request.to() : sessions.stream().map(s -> s.sessionDate)
@@ -118,8 +119,10 @@ public class WhatIfReplay {
                             .add(day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
                 }
             }
-            liveTally.add(dyad, raised(dyad, course, live, NetworkSd.forRules(aggregates, live)), start, end);
-            otherTally.add(dyad, raised(dyad, course, other, NetworkSd.forRules(aggregates, other)), start, end);
+            // the network as it was when the course began, under each setting's prior and minimum of dyads
+            NetworkSd.Pooled network = spread.snapshotFor(course.course(), false);
+            liveTally.add(dyad, raised(dyad, course, live, network.sd(live)), start, end);
+            otherTally.add(dyad, raised(dyad, course, other, network.sd(other)), start, end);
         }
         return new Result(from, to, request.clinicId(), dyads.size(), ThresholdOverrides.settings(live),
                 ThresholdOverrides.settings(other), liveTally.figures(weeksByTherapist),

@@ -62,16 +62,6 @@ public class Dyad extends PanacheEntityBase {
     @Column(name = "reassignment_reason")
     public String reassignmentReason;
 
-    /** The dyad's alliance series as a running aggregate: scored sessions, mean and sum of squared deviations. */
-    @Column(name = "alliance_n")
-    public int allianceN;
-
-    @Column(name = "alliance_mean")
-    public double allianceMean;
-
-    @Column(name = "alliance_m2")
-    public double allianceM2;
-
     /** The same id in every consumer and every rebuild: derived from client, episode and therapist. */
     public static UUID idOf(UUID clientId, UUID episodeId, UUID therapistId) {
         return UUID.nameUUIDFromBytes(("dyad " + clientId + " " + episodeId + " " + therapistId)

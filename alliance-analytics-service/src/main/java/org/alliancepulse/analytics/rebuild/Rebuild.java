@@ -146,7 +146,7 @@ public class Rebuild {
 
     private void forget() {
         entityManager.createNativeQuery("TRUNCATE episode_of_care, dyad, session_record, feedback_measure, "
-                + "session_assessment, therapist_login").executeUpdate();
+                + "session_assessment, therapist_login, network_sd_snapshot").executeUpdate();
         entityManager.createNativeQuery("DELETE FROM inbox_processed_event WHERE consumer = :consumer")
                 .setParameter("consumer", consumer).executeUpdate();
     }
@@ -210,8 +210,6 @@ public class Rebuild {
                 }
             }
         }
-        // each dyad's share of the network SD, before any dyad is assessed
-        rows.dyads().forEach(dyad -> DyadAssessor.keepAggregate(dyad, rows.courseOf(dyad)));
         return new Folded(partitions, rows, applied, events, skipped, System.nanoTime() - folding);
     }
 
@@ -274,7 +272,7 @@ public class Rebuild {
         });
     }
 
-    /** Every dyad, a slice of clients at a time: the network SD pools every dyad's aggregate, kept while folding. */
+    /** Every dyad, a slice of clients at a time, after every event was folded (so each month's network SD sees all). */
     private long assessAll() {
         spread.refresh();
         List<UUID> clients = QuarkusTransaction.requiringNew().call(() -> entityManager

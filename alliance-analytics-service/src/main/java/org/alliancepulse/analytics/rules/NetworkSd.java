@@ -43,25 +43,58 @@ public final class NetworkSd {
         }
     }
 
-    /** The pooled within-dyad SD; NaN when no dyad has two values. */
-    public static double pooled(Collection<DyadAggregate> dyads) {
-        double squares = 0;
-        long degreesOfFreedom = 0;
-        for (DyadAggregate dyad : dyads) {
-            if (dyad.n() >= 2) {
-                squares += dyad.sumSquaredDeviations();
-                degreesOfFreedom += dyad.n() - 1;
+    /**
+     * What a network's dyads pool to: how many dyads have two or more scored sessions, their summed squared
+     * deviations from their own means, and the summed degrees of freedom (n - 1). The service keeps one per month
+     * of event time; the rules turn it into an SD with {@link #sd(ClinicalThresholds)}.
+     */
+    public record Pooled(long dyads, double squares, long degreesOfFreedom) {
+
+        /** No dyad pooled yet: the prior applies. */
+        public static final Pooled NONE = new Pooled(0, 0, 0);
+
+        public Pooled {
+            if (dyads < 0 || squares < 0 || degreesOfFreedom < 0) {
+                throw new IllegalArgumentException("pooled figures must not be negative");
             }
         }
-        return degreesOfFreedom == 0 ? Double.NaN : Math.sqrt(squares / degreesOfFreedom);
+
+        public static Pooled of(Collection<DyadAggregate> aggregates) {
+            long dyads = 0;
+            double squares = 0;
+            long degreesOfFreedom = 0;
+            for (DyadAggregate dyad : aggregates) {
+                if (dyad.n() >= 2) {
+                    dyads++;
+                    squares += dyad.sumSquaredDeviations();
+                    degreesOfFreedom += dyad.n() - 1;
+                }
+            }
+            return new Pooled(dyads, squares, degreesOfFreedom);
+        }
+
+        /** The pooled within-dyad SD; NaN when no dyad has two values. */
+        public double pooledSd() {
+            return degreesOfFreedom == 0 ? Double.NaN : Math.sqrt(squares / degreesOfFreedom);
+        }
+
+        /**
+         * The network SD the rules use: the pooled SD once at least {@code networkSdMinDyads} dyads have two or more
+         * scored sessions, else the configured prior.
+         */
+        public double sd(ClinicalThresholds thresholds) {
+            return dyads < thresholds.networkSdMinDyads() || degreesOfFreedom == 0 ? thresholds.networkSdPrior()
+                    : pooledSd();
+        }
     }
 
-    /**
-     * The network SD the rules use: the pooled SD once at least {@code networkSdMinDyads} dyads have two or more
-     * scored sessions, else the configured prior.
-     */
+    /** The pooled within-dyad SD; NaN when no dyad has two values. */
+    public static double pooled(Collection<DyadAggregate> dyads) {
+        return Pooled.of(dyads).pooledSd();
+    }
+
+    /** {@link Pooled#sd} of these dyads. */
     public static double forRules(Collection<DyadAggregate> dyads, ClinicalThresholds thresholds) {
-        long pooledDyads = dyads.stream().filter(d -> d.n() >= 2).count();
-        return pooledDyads < thresholds.networkSdMinDyads() ? thresholds.networkSdPrior() : pooled(dyads);
+        return Pooled.of(dyads).sd(thresholds);
     }
 }

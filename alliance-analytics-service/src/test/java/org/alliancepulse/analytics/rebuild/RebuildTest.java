@@ -123,7 +123,7 @@ class RebuildTest {
         for (String query : List.of(
                 "SELECT * FROM episode_of_care WHERE client_id IN " + in + " ORDER BY episode_id",
                 "SELECT id, client_id, episode_id, therapist_id, clinic_id, client_code, started_at, ended_at, end_reason,"
-                        + " reassignment_reason, alliance_n, alliance_mean, alliance_m2 FROM dyad WHERE client_id IN "
+                        + " reassignment_reason FROM dyad WHERE client_id IN "
                         + in + " ORDER BY id",
                 "SELECT session_id, client_id, therapist_id, episode_id, session_number, scheduled_at, attendance,"
                         + " cancelled_late FROM session_record WHERE client_id IN " + in + " ORDER BY session_id",

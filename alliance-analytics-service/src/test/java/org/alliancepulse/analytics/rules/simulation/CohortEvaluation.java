@@ -2,6 +2,8 @@ package org.alliancepulse.analytics.rules.simulation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 import org.alliancepulse.analytics.course.Attendance;
 import org.alliancepulse.analytics.course.SessionObservation;
@@ -46,7 +49,7 @@ public final class CohortEvaluation {
 
         public String table() {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT, "dyads %d, pooled network SD %.2f index points,"
+            out.append(String.format(Locale.ROOT, "dyads %d, network SD %.2f index points (mean over dyads, in event time),"
                     + " true ruptures %.1f %%, dropout rate %.1f %%%n", dyads, networkSd, 100 * ruptureShareTrue, 100 * dropoutRate));
             row(out, "rupture precision", rupturePrecision, ">= 0.85");
             row(out, "rupture recall", ruptureRecall, ">= 0.85");
@@ -81,12 +84,14 @@ public final class CohortEvaluation {
     private CohortEvaluation() {
     }
 
+    /** The rules as the service applies them: each course with its network's SD in event time. */
     public static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t) {
-        List<NetworkSd.DyadAggregate> aggregates = cohort.stream().map(d -> NetworkSd.DyadAggregate.of(
-                d.course().sessions().stream().filter(SessionObservation::scored)
-                        .mapToDouble(s -> s.alliance().index()).toArray()))
-                .toList();
-        double networkSd = NetworkSd.forRules(aggregates, t);
+        return evaluate(cohort, t, eventTimeSd(cohort, t));
+    }
+
+    /** The same with each dyad's network SD given (a what-if of how the SD is estimated). */
+    static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t, ToDoubleFunction<SimulatedDyad> sdOf) {
+        double networkSd = cohort.stream().mapToDouble(sdOf).average().orElse(Double.NaN);
 
         int ruptureAlerts = 0, ruptureAlertHits = 0, trueRuptures = 0, observableRuptures = 0, detected = 0;
         int pillarFirst = 0, pillarAmong = 0, repairable = 0, repairFound = 0, repairedClaims = 0,
@@ -100,7 +105,7 @@ public final class CohortEvaluation {
         for (SimulatedDyad dyad : cohort) {
             CohortSimulator.Truth truth = dyad.truth();
             List<SessionObservation> course = dyad.course().sessions();
-            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), networkSd, t);
+            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.applyAsDouble(dyad), t);
             List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, Optional.empty());
 
             for (SessionObservation s : course) {
@@ -210,6 +215,34 @@ public final class CohortEvaluation {
                 share(dropouts, cohort.size()), share(dropoutsAlerted, dropouts), share(plannedAlerted, planned),
                 quantile(perWeek, 0.5), quantile(perWeek, 0.9),
                 perWeek.stream().mapToDouble(Double::doubleValue).average().orElse(0), calibration(sessions));
+    }
+
+    /**
+     * The network SD as the service takes it ({@code NetworkSpread}): per simulated network, pooled from the scored
+     * sessions scheduled in the 365 days before the first day (UTC) of the month of the course's first session; the
+     * prior until 30 dyads have two such sessions.
+     */
+    static ToDoubleFunction<SimulatedDyad> eventTimeSd(List<SimulatedDyad> cohort, ClinicalThresholds t) {
+        Map<String, Double> byNetworkMonth = new HashMap<>();
+        return dyad -> {
+            if (dyad.course().sessions().isEmpty()) {
+                return t.networkSdPrior();
+            }
+            LocalDate month = LocalDate.ofInstant(dyad.course().sessions().get(0).scheduledAt(), ZoneOffset.UTC)
+                    .withDayOfMonth(1);
+            return byNetworkMonth.computeIfAbsent(dyad.network() + "/" + month, key -> {
+                Instant until = month.atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant from = until.minus(Duration.ofDays(365));
+                List<NetworkSd.DyadAggregate> aggregates = cohort.stream()
+                        .filter(d -> d.network() == dyad.network())
+                        .map(d -> NetworkSd.DyadAggregate.of(d.course().sessions().stream()
+                                .filter(s -> s.scored() && !s.scheduledAt().isBefore(from)
+                                        && s.scheduledAt().isBefore(until))
+                                .mapToDouble(s -> s.alliance().index()).toArray()))
+                        .toList();
+                return NetworkSd.forRules(aggregates, t);
+            });
+        };
     }
 
     /** Scored sessions up to and including session number n. */

@@ -156,7 +156,8 @@ public final class CohortSimulator {
             int lastSession, int dropoutAfter, double[] hazard) {
     }
 
-    public record SimulatedDyad(int therapist, UUID dyad, DyadCourse course, Truth truth) {
+    /** One dyad of the cohort; {@code network} is the index of the seed that simulated it. */
+    public record SimulatedDyad(int network, int therapist, UUID dyad, DyadCourse course, Truth truth) {
     }
 
     private final Parameters p;
@@ -173,7 +174,7 @@ public final class CohortSimulator {
         for (int i = 0; i < seeds.length; i++) {
             int offset = i * parameters.therapists();
             for (SimulatedDyad dyad : new CohortSimulator(parameters, seeds[i]).simulate()) {
-                dyads.add(new SimulatedDyad(dyad.therapist() + offset, dyad.dyad(), dyad.course(), dyad.truth()));
+                dyads.add(new SimulatedDyad(i, dyad.therapist() + offset, dyad.dyad(), dyad.course(), dyad.truth()));
             }
         }
         return dyads;
@@ -297,7 +298,7 @@ public final class CohortSimulator {
         int last = course.sessions().get(course.sessions().size() - 1).number();
         Truth truth = new Truth(lowFit, onset <= last ? onset : 0, onset <= last ? pillar : null, repairedAt,
                 ending, last, dropoutAfter, hazard);
-        return new SimulatedDyad(therapist, dyadId, course, truth);
+        return new SimulatedDyad(0, therapist, dyadId, course, truth);
     }
 
     /** SRS items: relationship (bond), goals and topics, approach or method (tasks), overall; 0-10, one decimal. */

@@ -39,14 +39,12 @@ final class FittedRisk {
 
     /** Rows [label, 1, factor values...] for the sessions the evaluation scores. */
     private static List<double[]> rows(List<SimulatedDyad> cohort, ClinicalThresholds t) {
-        double networkSd = NetworkSd.forRules(cohort.stream().map(d -> NetworkSd.DyadAggregate.of(d.course()
-                .sessions().stream().filter(SessionObservation::scored).mapToDouble(s -> s.alliance().index())
-                .toArray())).toList(), t);
+        var networkSd = CohortEvaluation.eventTimeSd(cohort, t);
         List<double[]> rows = new ArrayList<>();
         for (SimulatedDyad dyad : cohort) {
             boolean dropout = dyad.truth().ending() == Ending.DROPOUT;
             int lastAtRisk = dropout ? dyad.truth().dropoutAfter() : dyad.truth().lastSession() - 1;
-            for (SessionAssessment a : CourseAssessment.assess(dyad.course(), networkSd, t)) {
+            for (SessionAssessment a : CourseAssessment.assess(dyad.course(), networkSd.applyAsDouble(dyad), t)) {
                 int n = a.session().number();
                 if (n <= lastAtRisk && a.attendance() != Attendance.NOT_RECORDED) {
                     List<DropoutRisk.Contribution> parts = a.risk().contributions();

@@ -1,0 +1,94 @@
+package org.alliancepulse.analytics.assessment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.alliancepulse.analytics.course.AllianceMeasure;
+import org.alliancepulse.analytics.course.DyadCourse;
+import org.alliancepulse.analytics.course.SessionObservation;
+import org.alliancepulse.analytics.dyad.FeedbackMeasure;
+import org.alliancepulse.analytics.rules.ClinicalThresholds;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * The network SD is the network's as it was when a course began (event time), taken once per month and kept: the
+ * wall clock of processing, later arrivals and what-if replays do not move it. Uses 2019, which no other test writes.
+ */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class NetworkSpreadTest {
+
+    private static final ClinicalThresholds RULES = ClinicalThresholds.defaults();
+
+    @Inject
+    NetworkSpread spread;
+
+    @Test
+    void aCourseIsJudgedWithTheNetworkAsItWasWhenItBeganAndTheSnapshotIsKept() {
+        // 30 dyads in January 2019, each rating 80 then 84: within-dyad variance 8, so a pooled SD of sqrt(8)
+        for (int dyad = 0; dyad < RULES.networkSdMinDyads(); dyad++) {
+            dyadRated(LocalDate.parse("2019-01-07"), 80, 84);
+        }
+        double pooled = Math.sqrt(8);
+
+        assertEquals(RULES.networkSdPrior(), spread.forCourse(courseFrom("2019-01-21T10:00:00Z"), RULES), 1e-9,
+                "a course that began in January: nothing before January, so the prior");
+        assertEquals(pooled, spread.forCourse(courseFrom("2019-02-04T10:00:00Z"), RULES), 1e-9,
+                "a course that began in February: January's dyads");
+
+        // January feedback that arrives after February's snapshot was taken does not move it, nor does forgetting
+        // the kept copy (it is read back from the table)
+        dyadRated(LocalDate.parse("2019-01-14"), 60, 90);
+        spread.refresh();
+        assertEquals(pooled, spread.forCourse(courseFrom("2019-02-25T10:00:00Z"), RULES), 1e-9);
+
+        // a what-if replay sees March's network without keeping a snapshot of it
+        double withLate = Math.sqrt((30 * 8 + 450) / 31.0);
+        assertEquals(withLate, spread.snapshotFor(courseFrom("2019-03-04T10:00:00Z"), false).sd(RULES), 1e-9);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) FeedbackMeasure.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM network_sd_snapshot WHERE month = DATE '2019-03-01'")
+                .getSingleResult()).longValue()), "nothing kept by the what-if");
+        assertEquals(withLate, spread.forCourse(courseFrom("2019-03-04T10:00:00Z"), RULES), 1e-9);
+    }
+
+    private static DyadCourse courseFrom(String firstSession) {
+        return DyadCourse.empty().with(SessionObservation.attended(UUID.randomUUID(), 1, Instant.parse(firstSession),
+                new AllianceMeasure(90, 90, 90, 90, 36.0), null, true));
+    }
+
+    /** One client-therapist pair's SRS answers at two weekly sessions from {@code first}, as the consumer stores them. */
+    private static void dyadRated(LocalDate first, double firstIndex, double secondIndex) {
+        UUID client = UUID.randomUUID();
+        UUID therapist = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            measure(client, therapist, first, firstIndex).persist();
+            measure(client, therapist, first.plusWeeks(1), secondIndex).persist();
+        });
+    }
+
+    private static FeedbackMeasure measure(UUID client, UUID therapist, LocalDate day, double index) {
+        FeedbackMeasure m = new FeedbackMeasure();
+        m.feedbackId = UUID.randomUUID();
+        m.sessionId = UUID.randomUUID();
+        m.clientId = client;
+        m.therapistId = therapist;
+        m.clinicId = "network-sd-test";
+        m.sessionDate = day;
+        m.instrument = "SRS";
+        m.total = BigDecimal.valueOf(index / 2.5);
+        m.allianceIndex = BigDecimal.valueOf(index);
+        m.submittedAt = day.atTime(11, 0).toInstant(java.time.ZoneOffset.UTC);
+        return m;
+    }
+}

@@ -211,9 +211,20 @@ public final class ClientRows implements DyadRows {
         return dyads.values();
     }
 
-    /** Every row folded so far, in the order they must be written (nothing references another table). */
-    public List<Collection<?>> all() {
-        return List.of(logins.values(), episodes.values(), dyads.values(), sessions.values(), measures.values());
+    public Collection<TherapistLogin> logins() {
+        return logins.values();
+    }
+
+    public Collection<EpisodeOfCare> episodes() {
+        return episodes.values();
+    }
+
+    public Collection<SessionRecord> sessions() {
+        return sessions.values();
+    }
+
+    public Collection<FeedbackMeasure> measures() {
+        return measures.values();
     }
 
     public int size() {

@@ -55,10 +55,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>
  * <b>Fast by design.</b> A client's events on both topics share a key, so they lie in the same-numbered partition of
  * each: the rebuild folds one partition number at a time in memory, with the same {@link DyadRecorder} the live
- * consumers use ({@link ClientRows} instead of the database), and writes the folded rows in JDBC batches — the
- * next partition is folded on a second thread while the previous one is written; then it assesses the dyads of
- * 500 clients at a time, each slice read in seven queries. Memory holds two partitions' rows at a time: give the
- * topics more partitions as the history grows.
+ * consumers use ({@link ClientRows} instead of the database), and writes the folded rows with COPY
+ * ({@link CopyRows}); the next partition is folded on a second thread while the previous one is written. Then it
+ * assesses the dyads of 500 clients per transaction, two transactions at a time, each slice read in seven queries.
+ * Memory holds two partitions' rows at a time: give the topics more partitions as the history grows.
  * <p>
  * Live consumption waits meanwhile: the rebuild holds {@link ClientLocks#REBUILD_LOCK} exclusively, live
  * transactions need it shared and wait, uncounted, until it is released; afterwards they go on from where they
@@ -69,9 +69,9 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
 
-    private static final int ROWS_PER_FLUSH = 2000;
     private static final int IDS_PER_INSERT = 5000;
     private static final int CLIENTS_PER_TRANSACTION = 500;
+    private static final int ASSESSING_THREADS = 2;
 
     @Inject
     DataSource dataSource;
@@ -213,31 +213,25 @@ public class Rebuild {
         return new Folded(partitions, rows, applied, events, skipped, System.nanoTime() - folding);
     }
 
-    /** Writes a fold's rows in JDBC batches, and its event ids into the inbox, in one transaction. */
+    /** Writes a fold's rows with COPY, and its event ids into the inbox, in one transaction. */
     private void write(Folded folded) {
+        ClientRows rows = folded.rows();
         QuarkusTransaction.requiringNew().run(() -> {
-            int unflushed = 0;
-            for (Collection<?> table : folded.rows().all()) {
-                for (Object row : table) {
-                    entityManager.persist(row);
-                    if (++unflushed == ROWS_PER_FLUSH) {
-                        entityManager.flush();
-                        entityManager.clear();
-                        unflushed = 0;
-                    }
-                }
-                entityManager.flush();
-                entityManager.clear();
-            }
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                CopyRows.LOGINS.write(connection, rows.logins());
+                CopyRows.EPISODES.write(connection, rows.episodes());
+                CopyRows.DYADS.write(connection, rows.dyads());
+                CopyRows.SESSIONS.write(connection, rows.sessions());
+                CopyRows.MEASURES.write(connection, rows.measures());
+            });
             recordInInbox(folded.applied());
         });
-        LOG.debugf("Rebuild wrote %s: %d events, %d rows", folded.partitions(), folded.applied().size(),
-                folded.rows().size());
+        LOG.debugf("Rebuild wrote %s: %d events, %d rows", folded.partitions(), folded.applied().size(), rows.size());
     }
 
-    private static Folded await(Future<Folded> fold) {
+    private static <T> T await(Future<T> work) {
         try {
-            return fold.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rebuilding", e);
@@ -245,7 +239,7 @@ public class Rebuild {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new IllegalStateException("a fold of the rebuild failed", e.getCause());
+            throw new IllegalStateException("a step of the rebuild failed", e.getCause());
         }
     }
 
@@ -272,24 +266,38 @@ public class Rebuild {
         });
     }
 
-    /** Every dyad, a slice of clients at a time, after every event was folded (so each month's network SD sees all). */
+    /**
+     * Every dyad, a slice of clients at a time, after every event was folded (so each month's network SD sees all).
+     * Two slices at a time: while one thread computes (this JVM's CPU) the other waits on PostgreSQL, so both cores
+     * work; slices hold different clients, so their transactions never touch the same rows.
+     */
     private long assessAll() {
         spread.refresh();
         List<UUID> clients = QuarkusTransaction.requiringNew().call(() -> entityManager
                 .createQuery("select distinct d.clientId from Dyad d order by d.clientId", UUID.class)
                 .getResultList());
-        long dyads = 0;
-        for (int from = 0; from < clients.size(); from += CLIENTS_PER_TRANSACTION) {
-            List<UUID> slice = clients.subList(from, Math.min(clients.size(), from + CLIENTS_PER_TRANSACTION));
-            dyads += QuarkusTransaction.requiringNew().call(() -> {
-                ClientRows rows = new ClientRows();
-                rows.load(slice);
-                List<Dyad> ofSlice = slice.stream().flatMap(client -> rows.dyadsOf(client).stream()).toList();
-                assessor.reassessAll(ofSlice, rows);
-                return (long) ofSlice.size();
-            });
+        ExecutorService assessing = Executors.newFixedThreadPool(ASSESSING_THREADS,
+                r -> new Thread(r, "rebuild-assess"));
+        try {
+            List<Future<Long>> slices = new ArrayList<>();
+            for (int from = 0; from < clients.size(); from += CLIENTS_PER_TRANSACTION) {
+                List<UUID> slice = clients.subList(from, Math.min(clients.size(), from + CLIENTS_PER_TRANSACTION));
+                slices.add(assessing.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    ClientRows rows = new ClientRows();
+                    rows.load(slice);
+                    List<Dyad> ofSlice = slice.stream().flatMap(client -> rows.dyadsOf(client).stream()).toList();
+                    assessor.reassessAll(ofSlice, rows);
+                    return (long) ofSlice.size();
+                })));
+            }
+            long dyads = 0;
+            for (Future<Long> slice : slices) {
+                dyads += await(slice);
+            }
+            return dyads;
+        } finally {
+            assessing.shutdownNow();
         }
-        return dyads;
     }
 
     private Map<TopicPartition, Long> endOffsets() {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
@@ -21,9 +22,29 @@ public class AlertResource {
     @Inject
     AlertCommands commands;
 
+    @Inject
+    AlertSearch search;
+
     /** An optional note on acknowledging: for the record here, never sent anywhere. */
     @Schema(example = "{\"note\":\"Discussed at the start of session 5; we agreed to slow down.\"}")
     public record Acknowledgement(String note) {
+    }
+
+    /**
+     * The alert inbox, newest first (by the time of the session the alert arose at): a therapist's own dyads', the
+     * staff's clinic's, everyone's for admins. Filters: {@code status} (OPEN, ACKNOWLEDGED, RESOLVED), {@code kind}
+     * (RUPTURE, UNRESOLVED_RUPTURE, FIT_CONCERN, DROPOUT_RISK), {@code clinicId}, {@code therapistId}, {@code from} /
+     * {@code to} (dates of the session, inclusive); {@code page} from 0, {@code size} 1-200 (50). A filter outside the
+     * caller's reach is a 403.
+     */
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    public AlertSearch.AlertPage alerts(@QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("clinicId") String clinicId, @QueryParam("therapistId") String therapistId,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return search.search(new AlertSearch.Filters(status, kind, clinicId, therapistId, from, to, page, size));
     }
 
     /** One alert: for admins, the staff of the client's clinic, and the dyad's own therapist (others: 404). */

@@ -1,0 +1,156 @@
+package org.alliancepulse.analytics.alert;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.analytics.access.TherapistLogin;
+import org.alliancepulse.analytics.rules.AlertKind;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * The alert inbox: the alerts a caller may see, filtered, newest first (by the session's own time, then when raised),
+ * a page at a time. A therapist sees their own dyads' alerts, clinic staff their clinic's, admins all; a filter that
+ * reaches outside that (another clinic, another therapist) is a 403, not an empty page, so a mistake is not silent.
+ */
+@RequestScoped
+public class AlertSearch {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    Caller caller;
+
+    /** The filters as given (query parameters, unparsed), so a bad one is a 400 naming it. */
+    public record Filters(String status, String kind, String clinicId, String therapistId, String from, String to,
+            String page, String size) {
+    }
+
+    /** A page of alerts and how many there are in all. */
+    @Schema(example = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}")
+    public record AlertPage(List<AlertView> items, int page, int size, long total) {
+    }
+
+    public AlertPage search(Filters filters) {
+        int page = number("page", filters.page(), 0);
+        int size = number("size", filters.size(), 50);
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (filters.status() != null) {
+            where.add("status = :status");
+            parameters.put("status", oneOf("status", filters.status(), Alert.Status.class));
+        }
+        if (filters.kind() != null) {
+            where.add("kind = :kind");
+            parameters.put("kind", oneOf("kind", filters.kind(), AlertKind.class).name());
+        }
+        Optional<LocalDate> from = date("from", filters.from());
+        Optional<LocalDate> to = date("to", filters.to());
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        from.ifPresent(day -> {
+            where.add("coalesce(occurredAt, raisedAt) >= :from");
+            parameters.put("from", day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        });
+        to.ifPresent(day -> {
+            where.add("coalesce(occurredAt, raisedAt) < :to");
+            parameters.put("to", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        });
+        UUID therapist = filters.therapistId() == null ? null : uuid("therapistId", filters.therapistId());
+        if (filters.clinicId() != null) {
+            if (!caller.isAdmin() && !caller.worksAt(filters.clinicId())) {
+                throw ProblemException.forbidden("you see the alerts of your own clinic only");
+            }
+            where.add("clinicId = :clinic");
+            parameters.put("clinic", filters.clinicId());
+        }
+        if (therapist != null) {
+            where.add("therapistId = :therapist");
+            parameters.put("therapist", therapist);
+        }
+        // the caller's own reach, whatever the filters say
+        if (!caller.isAdmin()) {
+            if (caller.isClinicStaff()) {
+                where.add("clinicId = :ownClinic");
+                parameters.put("ownClinic", caller.clinicId().orElse(""));
+            } else {
+                Optional<UUID> own = TherapistLogin.therapistIdOf(caller.username());
+                if (therapist != null && !own.equals(Optional.of(therapist))) {
+                    throw ProblemException.forbidden("you see your own alerts only");
+                }
+                if (own.isEmpty()) {
+                    return new AlertPage(List.of(), page, size, 0); // not linked to a therapist yet: nothing
+                }
+                where.add("therapistId = :ownTherapist");
+                parameters.put("ownTherapist", own.get());
+            }
+        }
+        String query = where.isEmpty() ? "" : String.join(" and ", where);
+        var found = Alert.find(query, Sort.by("occurredAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+                .and("raisedAt", Sort.Direction.Descending).and("id"), parameters)
+                .page(Page.of(page, size));
+        return new AlertPage(found.list().stream().map(a -> AlertView.of((Alert) a)).toList(), page, size,
+                found.count());
+    }
+
+    private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be one of " + Set.of(type.getEnumConstants()));
+        }
+    }
+
+    private static int number(String field, String value, int otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "must be a whole number");
+        }
+    }
+
+    private static Optional<LocalDate> date(String field, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date, e.g. 2026-11-27");
+        }
+    }
+
+    private static UUID uuid(String field, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "must be a UUID");
+        }
+    }
+}

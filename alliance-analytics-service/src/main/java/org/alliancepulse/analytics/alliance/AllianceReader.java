@@ -1,0 +1,151 @@
+package org.alliancepulse.analytics.alliance;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.analytics.access.DyadAccess;
+import org.alliancepulse.analytics.alert.Alert;
+import org.alliancepulse.analytics.alert.AlertView;
+import org.alliancepulse.analytics.assessment.SessionAssessmentRecord;
+import org.alliancepulse.analytics.course.Attendance;
+import org.alliancepulse.analytics.dyad.Dyad;
+import org.alliancepulse.analytics.dyad.FeedbackMeasure;
+import org.alliancepulse.analytics.rules.RuptureState;
+import org.alliancepulse.platform.problem.ProblemException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads a client's alliance for the caller: the dyads the caller may see (admins and the client's clinic's staff all
+ * of them, a therapist their own), each from what the rules stored per session. Nothing is recomputed here.
+ */
+@RequestScoped
+public class AllianceReader {
+
+    @Inject
+    DyadAccess access;
+
+    @Inject
+    ObjectMapper json;
+
+    /** @throws ProblemException 404 when the client has no dyad the caller may see (or none at all) */
+    public DyadAlliance.ClientAlliance of(UUID clientId) {
+        List<Dyad> dyads = Dyad.ofClient(clientId).stream()
+                .filter(d -> access.mayRead(d.clinicId, d.therapistId)).toList();
+        if (dyads.isEmpty()) {
+            throw ProblemException.notFound("no such client for you");
+        }
+        Set<UUID> dyadIds = dyads.stream().map(d -> d.id).collect(Collectors.toSet());
+        Map<UUID, List<SessionAssessmentRecord>> sessionsByDyad = SessionAssessmentRecord
+                .<SessionAssessmentRecord>list("dyadId in ?1 order by sessionNumber, scheduledAt", dyadIds).stream()
+                .collect(Collectors.groupingBy(r -> r.dyadId));
+        Map<UUID, List<FeedbackMeasure>> measuresBySession = FeedbackMeasure.ofSessions(sessionsByDyad.values()
+                .stream().flatMap(List::stream).map(r -> r.sessionId).toList()).stream()
+                .collect(Collectors.groupingBy(m -> m.sessionId));
+        Map<UUID, List<Alert>> openAlertsByDyad = Alert.<Alert>list(
+                "dyadId in ?1 and status <> ?2 order by occurredAt desc", dyadIds, Alert.Status.RESOLVED).stream()
+                .collect(Collectors.groupingBy(a -> a.dyadId));
+
+        List<DyadAlliance.Dyad> views = new ArrayList<>();
+        for (Dyad dyad : dyads) {
+            List<SessionAssessmentRecord> rows = sessionsByDyad.getOrDefault(dyad.id, List.of());
+            List<DyadAlliance.SessionPoint> points = rows.stream()
+                    .map(r -> point(r, measuresBySession.getOrDefault(r.sessionId, List.of()))).toList();
+            views.add(new DyadAlliance.Dyad(dyad.id, dyad.therapistId, dyad.clinicId, dyad.episodeId, dyad.startedAt,
+                    dyad.endedAt, dyad.endReason == null ? null : dyad.endReason.name(), !dyad.ended(), points,
+                    ruptures(rows), risk(rows), openAlertsByDyad.getOrDefault(dyad.id, List.of()).stream()
+                            .map(AlertView::of).toList()));
+        }
+        return new DyadAlliance.ClientAlliance(clientId, dyads.get(dyads.size() - 1).clientCode, views);
+    }
+
+    private static DyadAlliance.SessionPoint point(SessionAssessmentRecord r, List<FeedbackMeasure> measures) {
+        return new DyadAlliance.SessionPoint(r.sessionId, r.sessionNumber, day(r), r.scheduledAt, r.attendance,
+                r.allianceIndex, measures.stream().sorted(Comparator.comparing((FeedbackMeasure m) -> m.instrument))
+                        .map(m -> new DyadAlliance.Measure(m.instrument, number(m.total), number(m.allianceIndex),
+                                number(m.bondIndex), number(m.goalsIndex), number(m.tasksIndex),
+                                m.correctedAt != null))
+                        .toList(),
+                r.lowAlliance, r.ruptureState, split(r.pillars), r.fitConcern, r.riskScore);
+    }
+
+    /** The rupture episodes, read off the states the rules stored per session. */
+    static List<DyadAlliance.RuptureEpisode> ruptures(List<SessionAssessmentRecord> rows) {
+        List<DyadAlliance.RuptureEpisode> episodes = new ArrayList<>();
+        SessionAssessmentRecord detected = null;
+        boolean unresolved = false;
+        for (SessionAssessmentRecord row : rows) {
+            RuptureState state = RuptureState.valueOf(row.ruptureState);
+            if (state == RuptureState.RUPTURE || state == RuptureState.UNRESOLVED) {
+                if (detected == null) {
+                    detected = row;
+                }
+                unresolved |= state == RuptureState.UNRESOLVED;
+            } else if (detected != null) {
+                boolean repaired = state == RuptureState.REPAIRED;
+                episodes.add(new DyadAlliance.RuptureEpisode(detected.sessionNumber, day(detected),
+                        split(detected.pillars), repaired ? "REPAIRED" : unresolved ? "UNRESOLVED" : "OPEN",
+                        repaired ? row.sessionNumber : null, repaired ? day(row) : null));
+                detected = null;
+                unresolved = false;
+            }
+        }
+        if (detected != null) {
+            episodes.add(new DyadAlliance.RuptureEpisode(detected.sessionNumber, day(detected),
+                    split(detected.pillars), unresolved ? "UNRESOLVED" : "OPEN", null, null));
+        }
+        return episodes;
+    }
+
+    /** The score after the latest recorded session (one not recorded yet keeps the previous score). */
+    private DyadAlliance.Risk risk(List<SessionAssessmentRecord> rows) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            SessionAssessmentRecord row = rows.get(i);
+            if (!Attendance.NOT_RECORDED.name().equals(row.attendance)) {
+                return new DyadAlliance.Risk(row.riskScore, row.sessionNumber, day(row), factors(row.riskFactors));
+            }
+        }
+        return null;
+    }
+
+    private List<DyadAlliance.Factor> factors(String stored) {
+        if (stored == null || stored.isBlank()) {
+            return List.of();
+        }
+        try {
+            List<DyadAlliance.Factor> factors = new ArrayList<>(json.readValue(stored,
+                    new TypeReference<List<DyadAlliance.Factor>>() {
+                    }));
+            factors.sort(Comparator.comparingDouble(DyadAlliance.Factor::contribution).reversed());
+            return factors;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable risk factors stored", e);
+        }
+    }
+
+    private static LocalDate day(SessionAssessmentRecord row) {
+        return LocalDate.ofInstant(row.scheduledAt, ZoneOffset.UTC);
+    }
+
+    private static Double number(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+
+    private static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

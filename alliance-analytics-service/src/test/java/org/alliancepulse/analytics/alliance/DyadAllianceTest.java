@@ -1,0 +1,87 @@
+package org.alliancepulse.analytics.alliance;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.analytics.alert.Alert;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** {@code GET /api/dyads/{clientId}/alliance}: the series, the rupture and its repair, the risk, and who may see it. */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class DyadAllianceTest {
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void theTherapistSeesTheSeriesWithTheRuptureTheBondThatFellAndItsRepair() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String clinic = "series-" + UUID.randomUUID().toString().substring(0, 8);
+        DyadStory story = DyadStory.assigned(events, clinic, Instant.parse("2025-03-03T09:00:00Z"));
+        String login = "dr-" + story.therapistId.toString().substring(0, 8);
+        events.publish(new TherapistRegistered(story.therapistId, clinic, login, "Dr Series", login + "@c.example"));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5).attended(9.8, 9.8, 9.8, 9.8);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Alert.count(
+                "clientId = ?1 and kind = 'RUPTURE' and resolution = 'REPAIRED'", story.clientId) == 1);
+        String path = "/api/dyads/" + story.clientId + "/alliance";
+        String therapist = Tokens.therapist(login, clinic);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(therapist).get(path)
+                .statusCode() == 200);
+
+        given().auth().oauth2(therapist).get(path).then().statusCode(200)
+                .body("clientCode", equalTo(story.clientCode))
+                .body("dyads", hasSize(1))
+                .body("dyads[0].therapistId", equalTo(story.therapistId.toString()))
+                .body("dyads[0].current", equalTo(true))
+                .body("dyads[0].sessions", hasSize(6))
+                .body("dyads[0].sessions.number", contains(1, 2, 3, 4, 5, 6))
+                .body("dyads[0].sessions[0].measures[0].instrument", equalTo("SRS"))
+                .body("dyads[0].sessions[3].measures[0].bond", equalTo(30.0f))
+                .body("dyads[0].sessions[3].lowAlliance", equalTo(true))
+                .body("dyads[0].sessions[4].ruptureState", equalTo("RUPTURE"))
+                .body("dyads[0].sessions[4].pillars[0]", equalTo("BOND"))
+                .body("dyads[0].sessions[5].ruptureState", equalTo("REPAIRED"))
+                .body("dyads[0].ruptures", hasSize(1))
+                .body("dyads[0].ruptures[0].status", equalTo("REPAIRED"))
+                .body("dyads[0].ruptures[0].pillars", contains("BOND"))
+                .body("dyads[0].ruptures[0].repairedAtSession", equalTo(6))
+                .body("dyads[0].risk.afterSession", equalTo(6))
+                .body("dyads[0].risk.factors", not(empty()))
+                .body("dyads[0].openAlerts", empty());
+
+        // the clinic's staff and admins see it; another clinic's staff and another therapist learn nothing
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get(path).then().statusCode(200)
+                .body("dyads", hasSize(1));
+        given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200);
+        given().auth().oauth2(Tokens.clinicStaff("elsewhere")).get(path).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.therapist("dr-someone-else", clinic)).get(path).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get(path).then().statusCode(401);
+        given().auth().oauth2(Tokens.withoutRole()).get(path).then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).get("/api/dyads/" + UUID.randomUUID() + "/alliance").then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).get("/api/dyads/not-a-uuid/alliance").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+}

@@ -30,7 +30,7 @@ import org.alliancepulse.testinfra.kafka.KafkaEvents;
 public final class DyadStory {
 
     public final UUID clientId = UUID.randomUUID();
-    public final UUID therapistId = UUID.randomUUID();
+    public final UUID therapistId;
     public final UUID episodeId = UUID.randomUUID();
     public final String clientCode = "C-" + clientId.toString().substring(0, 6).toUpperCase();
     public final String clinicId;
@@ -39,15 +39,21 @@ public final class DyadStory {
     private final KafkaEvents events;
     private final List<EventPayload> published = new ArrayList<>();
 
-    private DyadStory(KafkaEvents events, String clinicId, Instant start) {
+    private DyadStory(KafkaEvents events, String clinicId, Instant start, UUID therapistId) {
         this.events = events;
+        this.therapistId = therapistId;
         this.clinicId = clinicId;
         this.start = start;
     }
 
     /** The assignment (a day before the first session) is published at once. */
     public static DyadStory assigned(KafkaEvents events, String clinicId, Instant start) {
-        DyadStory story = new DyadStory(events, clinicId, start);
+        return assigned(events, clinicId, start, UUID.randomUUID());
+    }
+
+    /** The same with a given therapist (several clients of one therapist). */
+    public static DyadStory assigned(KafkaEvents events, String clinicId, Instant start, UUID therapistId) {
+        DyadStory story = new DyadStory(events, clinicId, start, therapistId);
         story.publish(new ClientAssigned(story.clientId, story.clientCode, clinicId, story.therapistId,
                 start.minus(Duration.ofDays(1)), story.episodeId));
         return story;

@@ -1,0 +1,301 @@
+package org.alliancepulse.analytics.metrics;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import org.alliancepulse.analytics.rules.RulesConfig;
+
+/**
+ * Reads the counts of CLINICAL.md's metrics for a scope (the network, a clinic, a therapist) and a period of
+ * session dates, per unit of the scope's breakdown (clinics of the network, therapists of a clinic) and for the
+ * whole scope, from the state the consumers keep. Event time throughout: sessions, measures and endings by their
+ * own dates, alerts by the date of the session they arose at.
+ */
+@ApplicationScoped
+public class MetricsReader {
+
+    /** The unit key of the scope's own row. */
+    static final String TOTAL = "";
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    RulesConfig rules;
+
+    /** What a request is about. */
+    public record Scope(Level level, String id) {
+    }
+
+    public enum Level {
+        NETWORK, CLINIC, THERAPIST
+    }
+
+    /** One row: the counts (by {@link Count} ordinal), the sums behind the means, the median hours to acknowledge. */
+    static final class Row {
+        final long[] counts = new long[Count.values().length];
+        double intakeOrsSum;
+        double srsSum;
+        Double medianHoursToAcknowledge;
+
+        long get(Count count) {
+            return counts[count.ordinal()];
+        }
+
+        void set(Count count, long value) {
+            counts[count.ordinal()] = value;
+        }
+    }
+
+    /** The scope's row under {@link #TOTAL} and its units' rows under their ids, sorted. */
+    Map<String, Row> read(Scope scope, LocalDate from, LocalDate to) {
+        Map<String, Row> rows = new TreeMap<>();
+        rows.put(TOTAL, new Row());
+        sessions(scope, from, to, rows);
+        srs(scope, from, to, rows);
+        intakeOrs(scope, from, to, rows);
+        endings(scope, from, to, rows);
+        alerts(scope, from, to, rows);
+        ruptures(scope, from, to, rows);
+        for (Row row : rows.values()) {
+            row.set(Count.ATTENDED_WITHOUT_FEEDBACK, row.get(Count.SESSIONS_ATTENDED)
+                    - row.get(Count.ATTENDED_WITH_FEEDBACK));
+            row.set(Count.SRS_36_OR_MORE, row.get(Count.SRS_GIVEN) - row.get(Count.SRS_BELOW_36));
+            row.set(Count.RUPTURES_NOT_REPAIRED_WITHIN_6, row.get(Count.RUPTURES_DECIDED)
+                    - row.get(Count.RUPTURES_REPAIRED_WITHIN_6));
+            row.set(Count.OTHER_ENDINGS, row.get(Count.ENDINGS) - row.get(Count.DROPOUTS));
+            row.set(Count.NOT_RELIABLY_IMPROVED, row.get(Count.ENDINGS_WITH_TWO_ORS)
+                    - row.get(Count.RELIABLY_IMPROVED));
+            row.set(Count.OTHER_ALERTS, row.get(Count.ALERTS) - row.get(Count.RUPTURE_ALERTS)
+                    - row.get(Count.UNRESOLVED_RUPTURE_ALERTS) - row.get(Count.FIT_CONCERN_ALERTS)
+                    - row.get(Count.DROPOUT_RISK_ALERTS));
+        }
+        if (scope.level() == Level.THERAPIST) {
+            rows.keySet().removeIf(unit -> !unit.equals(TOTAL)); // a therapist has no breakdown
+        }
+        return rows;
+    }
+
+    private void sessions(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
+        for (Object[] r : grouped(scope, "s", """
+                SELECT %s, count(DISTINCT s.client_id) FILTER (WHERE s.attendance IS NOT NULL),
+                       count(*) FILTER (WHERE s.attendance = 'ATTENDED'),
+                       count(*) FILTER (WHERE s.attendance = 'ATTENDED'
+                                        AND EXISTS (SELECT 1 FROM feedback_measure f WHERE f.session_id = s.session_id)),
+                       count(DISTINCT (s.therapist_id, date_trunc('week', s.session_date)))
+                           FILTER (WHERE s.attendance IS NOT NULL)
+                FROM session_record s
+                WHERE s.session_date BETWEEN :from AND :to AND %s
+                GROUP BY GROUPING SETS ((%s), ())
+                """, from, to)) {
+            Row row = row(rows, r);
+            row.set(Count.ACTIVE_CLIENTS, count(r[2]));
+            row.set(Count.SESSIONS_ATTENDED, count(r[3]));
+            row.set(Count.ATTENDED_WITH_FEEDBACK, count(r[4]));
+            row.set(Count.THERAPIST_WEEKS, count(r[5]));
+        }
+    }
+
+    private void srs(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
+        for (Object[] r : grouped(scope, "f", """
+                SELECT %s, count(*), count(*) FILTER (WHERE f.total < 36), coalesce(sum(f.total), 0)
+                FROM feedback_measure f
+                WHERE f.instrument = 'SRS' AND f.session_date BETWEEN :from AND :to AND %s
+                GROUP BY GROUPING SETS ((%s), ())
+                """, from, to)) {
+            Row row = row(rows, r);
+            row.set(Count.SRS_GIVEN, count(r[2]));
+            row.set(Count.SRS_BELOW_36, count(r[3]));
+            row.srsSum = ((Number) r[4]).doubleValue();
+        }
+    }
+
+    /** The first ORS of each episode, counted in the period its session falls in. */
+    private void intakeOrs(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
+        for (Object[] r : grouped(scope, "f", """
+                WITH firsts AS (
+                    SELECT DISTINCT ON (s.episode_id) m.clinic_id, m.therapist_id, m.total, m.session_date
+                    FROM feedback_measure m JOIN session_record s ON s.session_id = m.session_id
+                    WHERE m.instrument = 'ORS' AND s.episode_id IS NOT NULL
+                    ORDER BY s.episode_id, m.session_date, s.session_number)
+                SELECT %s, count(*), coalesce(sum(f.total), 0)
+                FROM firsts f
+                WHERE f.session_date BETWEEN :from AND :to AND %s
+                GROUP BY GROUPING SETS ((%s), ())
+                """, from, to)) {
+            Row row = row(rows, r);
+            row.set(Count.INTAKE_ORS, count(r[2]));
+            row.intakeOrsSum = ((Number) r[3]).doubleValue();
+        }
+    }
+
+    /** Episodes that ended in the period, with the therapist they ended with and their first and last ORS. */
+    private void endings(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
+        Query query = query(scope, "e", """
+                WITH ended AS (
+                    SELECT e.clinic_id, e.ending,
+                           (SELECT d.therapist_id FROM dyad d WHERE d.episode_id = e.episode_id
+                            ORDER BY d.started_at DESC LIMIT 1) AS therapist_id,
+                           (SELECT array_agg(m.total ORDER BY m.session_date, s.session_number)
+                            FROM feedback_measure m JOIN session_record s ON s.session_id = m.session_id
+                            WHERE s.episode_id = e.episode_id AND m.instrument = 'ORS') AS ors
+                    FROM episode_of_care e
+                    WHERE e.ending IS NOT NULL AND e.end_date BETWEEN :from AND :to)
+                SELECT %s, count(*), count(*) FILTER (WHERE e.ending = 'DROPOUT'),
+                       count(*) FILTER (WHERE cardinality(e.ors) >= 2),
+                       count(*) FILTER (WHERE cardinality(e.ors) >= 2
+                                        AND e.ors[cardinality(e.ors)] - e.ors[1] >= :reliable)
+                FROM ended e
+                WHERE %s
+                GROUP BY GROUPING SETS ((%s), ())
+                """, from, to);
+        query.setParameter("reliable", rules.thresholds().orsReliableChange());
+        for (Object[] r : results(query)) {
+            Row row = row(rows, r);
+            row.set(Count.ENDINGS, count(r[2]));
+            row.set(Count.DROPOUTS, count(r[3]));
+            row.set(Count.ENDINGS_WITH_TWO_ORS, count(r[4]));
+            row.set(Count.RELIABLY_IMPROVED, count(r[5]));
+        }
+    }
+
+    /** Alerts by the date of the session they arose at; hours from raised to acknowledged (people's time). */
+    private void alerts(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
+        Query query = query(scope, "a", """
+                SELECT %s, count(*), count(*) FILTER (WHERE a.kind = 'RUPTURE'),
+                       count(*) FILTER (WHERE a.kind = 'UNRESOLVED_RUPTURE'),
+                       count(*) FILTER (WHERE a.kind = 'FIT_CONCERN'), count(*) FILTER (WHERE a.kind = 'DROPOUT_RISK'),
+                       count(a.acknowledged_at),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - a.raised_at))
+                FROM alert a
+                WHERE coalesce(a.occurred_at, a.raised_at) >= :fromInstant
+                  AND coalesce(a.occurred_at, a.raised_at) < :toInstant AND %s
+                GROUP BY GROUPING SETS ((%s), ())
+                """, null, null);
+        query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        for (Object[] r : results(query)) {
+            Row row = row(rows, r);
+            row.set(Count.ALERTS, count(r[2]));
+            row.set(Count.RUPTURE_ALERTS, count(r[3]));
+            row.set(Count.UNRESOLVED_RUPTURE_ALERTS, count(r[4]));
+            row.set(Count.FIT_CONCERN_ALERTS, count(r[5]));
+            row.set(Count.DROPOUT_RISK_ALERTS, count(r[6]));
+            row.set(Count.ALERTS_ACKNOWLEDGED, count(r[7]));
+            row.medianHoursToAcknowledge = r[8] == null ? null : ((Number) r[8]).doubleValue() / 3600;
+        }
+    }
+
+    /**
+     * Ruptures detected in the period (a session whose state turned RUPTURE), scored sessions in the period, and
+     * what became of each rupture: repaired within the window (REPAIRED without passing UNRESOLVED), not (turned
+     * UNRESOLVED), or not decided yet (still open: not counted in the share repaired).
+     */
+    private void ruptures(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
+        Query query = query(scope, "d", """
+                SELECT %s, a.dyad_id, a.scheduled_at >= :fromInstant AND a.scheduled_at < :toInstant,
+                       a.attendance = 'ATTENDED' AND a.alliance_index IS NOT NULL, a.rupture_state
+                FROM session_assessment a JOIN dyad d ON d.id = a.dyad_id
+                WHERE a.dyad_id IN (SELECT dyad_id FROM session_assessment
+                                    WHERE scheduled_at >= :fromInstant AND scheduled_at < :toInstant)
+                  AND %s
+                ORDER BY a.dyad_id, a.session_number, a.scheduled_at
+                """, null, null);
+        query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        Object dyad = null;
+        String unit;
+        boolean open = false;
+        boolean counted = false; // the open rupture was detected in the period
+        for (Object[] r : results(query)) {
+            if (!r[1].equals(dyad)) {
+                dyad = r[1];
+                open = false;
+                counted = false;
+            }
+            unit = (String) r[0];
+            boolean inPeriod = (Boolean) r[2];
+            String state = (String) r[4];
+            if (inPeriod && (Boolean) r[3]) {
+                add(rows, unit, Count.SCORED_SESSIONS);
+            }
+            boolean ruptured = state.equals("RUPTURE") || state.equals("UNRESOLVED");
+            if (ruptured && !open) {
+                open = true;
+                counted = inPeriod;
+                if (counted) {
+                    add(rows, unit, Count.RUPTURES);
+                }
+            }
+            if (open && counted && (state.equals("UNRESOLVED") || state.equals("REPAIRED"))) {
+                add(rows, unit, Count.RUPTURES_DECIDED);
+                if (state.equals("REPAIRED")) {
+                    add(rows, unit, Count.RUPTURES_REPAIRED_WITHIN_6);
+                }
+                counted = false; // decided: a late repair after UNRESOLVED is not "within 6"
+            }
+            if (!ruptured) {
+                open = false;
+            }
+        }
+    }
+
+    private static void add(Map<String, Row> rows, String unit, Count count) {
+        for (String key : List.of(unit, TOTAL)) {
+            Row row = rows.computeIfAbsent(key, k -> new Row());
+            row.set(count, row.get(count) + 1);
+        }
+    }
+
+    /** A grouped query whose first two columns are {@code GROUPING(unit)} and the unit. */
+    private List<Object[]> grouped(Scope scope, String alias, String sql, LocalDate from, LocalDate to) {
+        return results(query(scope, alias, sql, from, to));
+    }
+
+    /**
+     * Fills the unit expression (selected as {@code GROUPING(unit), unit} where grouped), the scope's condition and
+     * the grouping into the SQL, and binds the scope and the period.
+     */
+    private Query query(Scope scope, String alias, String sql, LocalDate from, LocalDate to) {
+        String unit = scope.level() == Level.NETWORK ? alias + ".clinic_id" : "CAST(" + alias + ".therapist_id AS text)";
+        String condition = switch (scope.level()) {
+            case NETWORK -> "TRUE";
+            case CLINIC -> alias + ".clinic_id = :scope";
+            case THERAPIST -> alias + ".therapist_id = CAST(:scope AS uuid)";
+        };
+        boolean grouped = sql.contains("GROUPING SETS");
+        String select = grouped ? "GROUPING(" + unit + "), " + unit : unit;
+        Query query = entityManager.createNativeQuery(String.format(sql, select, condition, unit));
+        if (scope.level() != Level.NETWORK) {
+            query.setParameter("scope", scope.id());
+        }
+        if (from != null) {
+            query.setParameter("from", from);
+            query.setParameter("to", to);
+        }
+        return query;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> results(Query query) {
+        return query.getResultList();
+    }
+
+    /** The row a grouped result belongs to: the scope's own (GROUPING = 1) or its unit's. */
+    private static Row row(Map<String, Row> rows, Object[] r) {
+        boolean total = ((Number) r[0]).intValue() == 1;
+        return rows.computeIfAbsent(total ? TOTAL : String.valueOf(r[1]), k -> new Row());
+    }
+
+    private static long count(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+}

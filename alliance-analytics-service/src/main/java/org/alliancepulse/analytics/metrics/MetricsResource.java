@@ -1,0 +1,106 @@
+package org.alliancepulse.analytics.metrics;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.analytics.access.TherapistLogin;
+import org.alliancepulse.analytics.metrics.MetricsReader.Level;
+import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Caller;
+import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * The network metrics of CLINICAL.md (ICCE-style), for a period of session dates ({@code from}, {@code to},
+ * inclusive; the last 365 days when not given), as JSON or, with {@code Accept: text/csv}, as CSV (one line per unit
+ * and metric). Small counts are suppressed with whatever would give them away. Admins see every scope; clinic staff
+ * their clinic and its therapists; a therapist their own figures; anything else is a 403.
+ */
+@Path("/api/metrics")
+@Produces({ MediaType.APPLICATION_JSON, NetworkMetricsCsv.TEXT_CSV })
+public class MetricsResource {
+
+    @Inject
+    NetworkMetrics metrics;
+
+    @Inject
+    Caller caller;
+
+    @Context
+    HttpHeaders headers;
+
+    /** The whole network, with a breakdown per clinic. Admins only. */
+    @GET
+    @Path("/network")
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NetworkMetrics.Report.class)))
+    public Response network(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return respond(metrics.report(new Scope(Level.NETWORK, "network"), from, to));
+    }
+
+    /** One clinic, with a breakdown per therapist. Admins and the clinic's staff. */
+    @GET
+    @Path("/clinics/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
+    @Transactional
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NetworkMetrics.Report.class)))
+    public Response clinic(@PathParam("id") String clinicId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        if (!caller.isAdmin() && !caller.worksAt(clinicId)) {
+            throw ProblemException.forbidden("you see the metrics of your own clinic only");
+        }
+        return respond(metrics.report(new Scope(Level.CLINIC, clinicId), from, to));
+    }
+
+    /** One therapist's own figures (no breakdown). Admins, the staff of the therapist's clinic, the therapist. */
+    @GET
+    @Path("/therapists/{id}")
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NetworkMetrics.Report.class)))
+    public Response therapist(@PathParam("id") String therapistId, @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        UUID id;
+        try {
+            id = UUID.fromString(therapistId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("id", "must be a UUID");
+        }
+        if (!caller.isAdmin()) {
+            boolean own = caller.isTherapist()
+                    && TherapistLogin.therapistIdOf(caller.username()).filter(id::equals).isPresent();
+            boolean staff = caller.isClinicStaff() && TherapistLogin.<TherapistLogin>findByIdOptional(id)
+                    .map(t -> caller.worksAt(t.clinicId)).orElse(false);
+            if (!own && !staff) {
+                throw ProblemException.forbidden("you see your own figures, or your clinic's therapists', only");
+            }
+        }
+        return respond(metrics.report(new Scope(Level.THERAPIST, id.toString()), from, to));
+    }
+
+    private Response respond(NetworkMetrics.Report report) {
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(NetworkMetricsCsv.CSV));
+        return csv ? Response.ok(NetworkMetricsCsv.of(report), NetworkMetricsCsv.CSV).build()
+                : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,172 @@
+package org.alliancepulse.analytics.metrics;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.analytics.metrics.MetricsReader.Level;
+import org.alliancepulse.analytics.metrics.MetricsReader.Row;
+import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * CLINICAL.md's metrics for administrators, for a scope and a period, with its breakdown (the network's clinics, a
+ * clinic's therapists), after small-cell suppression: every count behind a figure, in every row, is a cell of one
+ * table whose sums (a scope's count is its units' counts added up, an alert count its kinds') are protected together
+ * by {@link SmallCells}; a rate or a mean is shown only while every count it is made of is.
+ */
+@ApplicationScoped
+public class NetworkMetrics {
+
+    @Inject
+    MetricsReader reader;
+
+    @Inject
+    MetricsConfig config;
+
+    /** One figure: its value (null when suppressed or when there is nothing to divide), its basis, suppressed. */
+    @Schema(example = "{\"value\":0.184,\"n\":49,\"suppressed\":false}")
+    public record Cell(Double value, Long n, boolean suppressed) {
+    }
+
+    /** One unit's figures (or the scope's own), by metric name. */
+    public record Unit(String id, Map<String, Cell> figures) {
+    }
+
+    @Schema(example = "{\"level\":\"CLINIC\",\"id\":\"north\",\"from\":\"2026-01-01\",\"to\":\"2026-06-30\","
+            + "\"suppressionThreshold\":10,\"figures\":{\"activeClients\":{\"value\":143.0,\"suppressed\":false},"
+            + "\"dropoutRate\":{\"value\":null,\"suppressed\":true}},\"breakdown\":[{\"id\":"
+            + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"figures\":{\"activeClients\":{\"value\":24.0,"
+            + "\"suppressed\":false}}}]}")
+    public record Report(Level level, String id, LocalDate from, LocalDate to, int suppressionThreshold,
+            Map<String, Cell> figures, List<Unit> breakdown) {
+    }
+
+    /** How each metric is made of the counts. */
+    private record Metric(String name, List<Count> counts, Function<Row, Double> value, Count basis) {
+    }
+
+    private static final List<Metric> METRICS = List.of(
+            count("activeClients", Count.ACTIVE_CLIENTS),
+            count("sessions", Count.SESSIONS_ATTENDED),
+            rate("feedbackCompletionRate", Count.ATTENDED_WITH_FEEDBACK, Count.SESSIONS_ATTENDED,
+                    Count.ATTENDED_WITHOUT_FEEDBACK),
+            new Metric("meanIntakeOrs", List.of(Count.INTAKE_ORS),
+                    r -> mean(r.intakeOrsSum, r.get(Count.INTAKE_ORS), 10), Count.INTAKE_ORS),
+            new Metric("meanSrs", List.of(Count.SRS_GIVEN), r -> mean(r.srsSum, r.get(Count.SRS_GIVEN), 10),
+                    Count.SRS_GIVEN),
+            rate("shareSessionsSrsBelow36", Count.SRS_BELOW_36, Count.SRS_GIVEN, Count.SRS_36_OR_MORE),
+            new Metric("rupturesPer100ScoredSessions", List.of(Count.RUPTURES, Count.SCORED_SESSIONS),
+                    r -> mean(100.0 * r.get(Count.RUPTURES), r.get(Count.SCORED_SESSIONS), 100),
+                    Count.SCORED_SESSIONS),
+            rate("shareRupturesRepairedWithin6", Count.RUPTURES_REPAIRED_WITHIN_6, Count.RUPTURES_DECIDED,
+                    Count.RUPTURES_NOT_REPAIRED_WITHIN_6),
+            rate("dropoutRate", Count.DROPOUTS, Count.ENDINGS, Count.OTHER_ENDINGS),
+            rate("shareReliablyImproved", Count.RELIABLY_IMPROVED, Count.ENDINGS_WITH_TWO_ORS,
+                    Count.NOT_RELIABLY_IMPROVED),
+            count("alertsRaised", Count.ALERTS),
+            count("ruptureAlerts", Count.RUPTURE_ALERTS),
+            count("unresolvedRuptureAlerts", Count.UNRESOLVED_RUPTURE_ALERTS),
+            count("fitConcernAlerts", Count.FIT_CONCERN_ALERTS),
+            count("dropoutRiskAlerts", Count.DROPOUT_RISK_ALERTS),
+            new Metric("medianHoursToAcknowledge", List.of(Count.ALERTS_ACKNOWLEDGED),
+                    r -> r.medianHoursToAcknowledge == null ? null
+                            : Math.round(r.medianHoursToAcknowledge * 10) / 10.0, Count.ALERTS_ACKNOWLEDGED),
+            new Metric("alertsPerTherapistWeek", List.of(Count.ALERTS, Count.THERAPIST_WEEKS),
+                    r -> mean(r.get(Count.ALERTS), r.get(Count.THERAPIST_WEEKS), 100), Count.THERAPIST_WEEKS));
+
+    public Report report(Scope scope, String from, String to) {
+        LocalDate until = date("to", to, LocalDate.now(ZoneOffset.UTC));
+        LocalDate since = date("from", from, until.minusDays(config.defaultPeriodDays() - 1L));
+        if (until.isBefore(since)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        Map<String, Row> rows = reader.read(scope, since, until);
+        List<String> units = new ArrayList<>(rows.keySet()); // the scope's own row first (its key sorts first)
+        int columns = Count.values().length;
+        long[] cells = new long[units.size() * columns];
+        for (int r = 0; r < units.size(); r++) {
+            System.arraycopy(rows.get(units.get(r)).counts, 0, cells, r * columns, columns);
+        }
+        Set<Integer> hidden = SmallCells.suppress(cells, sums(units.size()), config.smallCellThreshold());
+
+        Map<String, Cell> own = figures(rows.get(MetricsReader.TOTAL), 0, hidden);
+        List<Unit> breakdown = new ArrayList<>();
+        for (int r = 1; r < units.size(); r++) {
+            breakdown.add(new Unit(units.get(r), figures(rows.get(units.get(r)), r, hidden)));
+        }
+        return new Report(scope.level(), scope.id(), since, until, config.smallCellThreshold(), own, breakdown);
+    }
+
+    /** Each count of the scope's row is the sum of the units' (when there are units); some counts sum others. */
+    private static List<SmallCells.Sum> sums(int rows) {
+        int columns = Count.values().length;
+        List<SmallCells.Sum> sums = new ArrayList<>();
+        if (rows > 1) {
+            for (Count count : Count.values()) {
+                List<Integer> parts = new ArrayList<>();
+                for (int r = 1; r < rows; r++) {
+                    parts.add(r * columns + count.ordinal());
+                }
+                sums.add(new SmallCells.Sum(count.ordinal(), parts));
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (Count count : Count.values()) {
+                if (!count.parts().isEmpty()) {
+                    int row = r;
+                    sums.add(new SmallCells.Sum(r * columns + count.ordinal(),
+                            count.parts().stream().map(p -> row * columns + p.ordinal()).toList()));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private static Map<String, Cell> figures(Row row, int r, Set<Integer> hidden) {
+        int columns = Count.values().length;
+        Map<String, Cell> figures = new LinkedHashMap<>();
+        for (Metric metric : METRICS) {
+            boolean suppressed = metric.counts().stream().anyMatch(c -> hidden.contains(r * columns + c.ordinal()));
+            figures.put(metric.name(), suppressed ? new Cell(null, null, true)
+                    : new Cell(metric.value().apply(row), metric.basis() == null ? null : row.get(metric.basis()),
+                            false));
+        }
+        return figures;
+    }
+
+    private static Metric count(String name, Count count) {
+        return new Metric(name, List.of(count), r -> (double) r.get(count), null);
+    }
+
+    /** A share: shown only while its numerator, its denominator and what is left of it are. */
+    private static Metric rate(String name, Count numerator, Count denominator, Count rest) {
+        return new Metric(name, List.of(numerator, denominator, rest),
+                r -> mean(r.get(numerator), r.get(denominator), 1000), denominator);
+    }
+
+    /** {@code sum / n} rounded to 1 / {@code scale}; null when n is 0. */
+    private static Double mean(double sum, long n, int scale) {
+        return n == 0 ? null : Math.round(sum / n * scale) / (double) scale;
+    }
+
+    private static LocalDate date(String field, String value, LocalDate otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date, e.g. 2026-11-27");
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.alliancepulse.analytics.metrics;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.analytics.dyad.SessionRecord;
+import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.contracts.intake.TherapistRegistered;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.security.Tokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The network metrics on real Kafka and PostgreSQL: the figures of a small clinic, small counts suppressed with the
+ * sibling that would give them away, the same figures in the network's breakdown, CSV, and who may see what.
+ */
+@QuarkusTest
+@TestProfile(RealInfrastructure.class)
+class NetworkMetricsTest {
+
+    private static final String YEAR_FROM = "2024-01-01";
+    private static final String YEAR_TO = "2024-12-31";
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Test
+    void aClinicsFiguresWithSmallCountsSuppressedAndWhoMaySeeThem() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String clinic = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID busy = UUID.randomUUID();
+        UUID quiet = UUID.randomUUID();
+        events.publish(new TherapistRegistered(busy, clinic, "dr-busy-" + clinic, "Dr Busy", "b@c.example"));
+        events.publish(new TherapistRegistered(quiet, clinic, "dr-quiet-" + clinic, "Dr Quiet", "q@c.example"));
+        // 12 clients of one therapist, 3 of the other, two weekly sessions each with an SRS of 38; two clients of
+        // the busy therapist drop out
+        List<DyadStory> stories = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            DyadStory story = DyadStory.assigned(events, clinic, Instant.parse("2024-03-04T09:00:00Z")
+                    .plus(Duration.ofDays(i)), i < 12 ? busy : quiet)
+                    .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
+            if (i < 2) {
+                story.ended(EpisodeClosed.Ending.DROPOUT);
+            }
+            stories.add(story);
+        }
+        await().pollInSameThread().atMost(Duration.ofSeconds(60)).until(() -> SessionRecord.count(
+                "clinicId = ?1 and attendance = 'ATTENDED'", clinic) == 30);
+        String path = "/api/metrics/clinics/" + clinic;
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.admin())
+                .queryParam("from", YEAR_FROM).queryParam("to", YEAR_TO).get(path).then().extract()
+                .path("figures.sessions.value") != null);
+
+        JsonPath report = given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("from", YEAR_FROM)
+                .queryParam("to", YEAR_TO).get(path).then().statusCode(200)
+                .body("level", equalTo("CLINIC")).body("suppressionThreshold", equalTo(10))
+                .body("figures.activeClients.value", equalTo(15.0f))
+                .body("figures.sessions.value", equalTo(30.0f))
+                .body("figures.meanSrs.value", equalTo(38.0f))
+                .body("figures.meanSrs.n", equalTo(30))
+                .body("figures.shareSessionsSrsBelow36.suppressed", equalTo(false))
+                .body("figures.shareSessionsSrsBelow36.value", equalTo(0.0f))
+                .body("figures.alertsRaised.value", equalTo(0.0f))
+                // two endings: a small count, so the dropout rate is not shown
+                .body("figures.dropoutRate.suppressed", equalTo(true))
+                .body("figures.dropoutRate.value", nullValue())
+                .body("breakdown", hasSize(2))
+                .extract().jsonPath();
+        Map<String, Map<String, Object>> byTherapist = new HashMap<>();
+        for (Map<String, Object> unit : report.<Map<String, Object>>getList("breakdown")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> figures = (Map<String, Object>) unit.get("figures");
+            byTherapist.put((String) unit.get("id"), figures);
+        }
+        // 3 clients of the quiet therapist are a small count; the busy one's 12 would be 15 - 3: both suppressed
+        assertEquals(Boolean.TRUE, cell(byTherapist.get(quiet.toString()), "activeClients").get("suppressed"));
+        assertEquals(Boolean.TRUE, cell(byTherapist.get(busy.toString()), "activeClients").get("suppressed"));
+        // the same for sessions (6 and 24 of 30); zeros stay shown
+        assertEquals(Boolean.TRUE, cell(byTherapist.get(quiet.toString()), "sessions").get("suppressed"));
+        assertEquals(Boolean.TRUE, cell(byTherapist.get(busy.toString()), "sessions").get("suppressed"));
+        assertEquals(0.0f, cell(byTherapist.get(quiet.toString()), "alertsRaised").get("value"));
+
+        // the network's breakdown holds the same clinic with the same figures; no small count is shown anywhere
+        JsonPath network = given().auth().oauth2(Tokens.admin()).queryParam("from", YEAR_FROM)
+                .queryParam("to", YEAR_TO).get("/api/metrics/network").then().statusCode(200)
+                .body("level", equalTo("NETWORK")).extract().jsonPath();
+        Map<String, Object> ours = network.<Map<String, Object>>getList("breakdown").stream()
+                .filter(u -> clinic.equals(u.get("id"))).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> oursFigures = (Map<String, Object>) ours.get("figures");
+        assertEquals(15.0f, cell(oursFigures, "activeClients").get("value"));
+        assertNoSmallCountShown(network);
+        assertNoSmallCountShown(report);
+
+        // a therapist's own figures; CSV
+        String busyToken = Tokens.therapist("dr-busy-" + clinic, clinic);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(busyToken)
+                .get("/api/metrics/therapists/" + busy).statusCode() == 200);
+        given().auth().oauth2(busyToken).queryParam("from", YEAR_FROM).queryParam("to", YEAR_TO)
+                .get("/api/metrics/therapists/" + busy).then().statusCode(200)
+                .body("level", equalTo("THERAPIST")).body("figures.activeClients.value", equalTo(12.0f))
+                .body("figures.sessions.value", equalTo(24.0f)).body("breakdown", hasSize(0));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).accept("text/csv").queryParam("from", YEAR_FROM)
+                .queryParam("to", YEAR_TO).get(path).then().statusCode(200).contentType(startsWith("text/csv"))
+                .body(startsWith("level,unit,from,to,metric,value,n,suppressed\n"))
+                .body(containsString("CLINIC," + clinic + ",2024-01-01,2024-12-31,activeClients,15,,false\n"))
+                .body(containsString("THERAPIST," + quiet + ",2024-01-01,2024-12-31,activeClients,,,true\n"));
+
+        // who may see what
+        String therapistPath = "/api/metrics/therapists/" + busy;
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/metrics/network").then().statusCode(403);
+        given().auth().oauth2(busyToken).get("/api/metrics/network").then().statusCode(403);
+        given().auth().oauth2(Tokens.clinicStaff("elsewhere")).get(path).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(busyToken).get(path).then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200);
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get(therapistPath).then().statusCode(200);
+        given().auth().oauth2(Tokens.clinicStaff("elsewhere")).get(therapistPath).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.therapist("dr-quiet-" + clinic, clinic)).get(therapistPath).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).get("/api/metrics/therapists/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().get("/api/metrics/network").then().statusCode(401);
+        given().auth().oauth2(Tokens.admin()).queryParam("from", "2024-02-30").get("/api/metrics/network").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).queryParam("from", "2024-06-01").queryParam("to", "2024-05-01")
+                .get("/api/metrics/network").then().statusCode(400).contentType("application/problem+json");
+        assertFalse(stories.isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cell(Map<String, Object> figures, String metric) {
+        return (Map<String, Object>) figures.get(metric);
+    }
+
+    /** Counts (the figures without an n) are never shown from 1 to 10, in the scope's row or any unit's. */
+    @SuppressWarnings("unchecked")
+    private static void assertNoSmallCountShown(JsonPath report) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(Map.of("id", "own", "figures", report.getMap("figures")));
+        rows.addAll(report.getList("breakdown"));
+        for (Map<String, Object> row : rows) {
+            ((Map<String, Map<String, Object>>) row.get("figures")).forEach((metric, cell) -> {
+                Object value = cell.get("value");
+                Object n = cell.get("n");
+                boolean smallCount = n == null && value != null && ((Number) value).doubleValue() >= 1
+                        && ((Number) value).doubleValue() <= 10;
+                boolean smallBasis = n != null && ((Number) n).longValue() >= 1 && ((Number) n).longValue() <= 10;
+                assertFalse(smallCount || smallBasis, row.get("id") + " " + metric + " shows " + cell);
+            });
+        }
+    }
+}

@@ -74,6 +74,11 @@ public final class LocalStack {
             out.append(String.format("   %-28s %s%n   %-28s %s/q/openapi   %s/q/health%n", service.module(), url, "", url,
                     url));
         }
+        String analytics = stack.baseUrl(Service.ANALYTICS);
+        out.append("\n Pages (sign in at Keycloak as a demo user below; emails link to the alert page):\n");
+        out.append(String.format("   %-28s %s/alerts%n", "My alerts (therapists)", analytics));
+        out.append(String.format("   %-28s %s/alerts/{alert id}%n", "An alert", analytics));
+        out.append(String.format("   %-28s %s/network%n", "Network (admins, staff)", analytics));
         out.append("\n Infrastructure:\n");
         out.append(String.format("   %-28s %s  (issuer %s)%n", "Keycloak " + KeycloakServer.version(),
                 keycloak.baseUrl(), keycloak.issuerUrl()));

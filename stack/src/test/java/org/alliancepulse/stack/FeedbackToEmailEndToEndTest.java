@@ -175,6 +175,25 @@ class FeedbackToEmailEndToEndTest {
                 .filter(h -> h.name().equalsIgnoreCase("Message-ID")).map(h -> h.value()).toList();
         assertEquals(messageIds.size(), messageIds.stream().distinct().count(), "one email per alert: " + messageIds);
 
+        // --- the therapist sees the rupture and acknowledges it through the API; the metrics count it ---------------
+        String analytics = stack.baseUrl(Service.ANALYTICS);
+        String drNorth = stack.token(DemoUsers.DR_NORTH);
+        String alertId = given().baseUri(analytics).auth().oauth2(drNorth).queryParam("kind", "RUPTURE")
+                .queryParam("status", "OPEN").get("/api/alerts").then().statusCode(200)
+                .extract().path("items.find { it.clientId == '" + clientId + "' }.id");
+        assertNotNull(alertId, "the therapist's inbox lists the rupture");
+        given().baseUri(analytics).auth().oauth2(drNorth).get("/api/dyads/" + clientId + "/alliance").then()
+                .statusCode(200).body("dyads[0].ruptures[0].pillars[0]", org.hamcrest.Matchers.equalTo("BOND"))
+                .body("dyads[0].openAlerts.id", org.hamcrest.Matchers.hasItem(alertId));
+        given().baseUri(analytics).auth().oauth2(drNorth).contentType(ContentType.JSON)
+                .body(Map.of("note", "raised it with the client")).post("/api/alerts/" + alertId + "/acknowledge")
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACKNOWLEDGED"));
+        // one therapist's few alerts are small counts: the metrics count them and show them suppressed
+        given().baseUri(analytics).auth().oauth2(stack.token(DemoUsers.ADMIN))
+                .get("/api/metrics/therapists/" + therapistId).then().statusCode(200)
+                .body("figures.alertsRaised.suppressed", org.hamcrest.Matchers.equalTo(true))
+                .body("figures.medianHoursToAcknowledge.suppressed", org.hamcrest.Matchers.equalTo(true));
+
         // --- the next session's rating is back where it was: the rupture is repaired ----------------------------
         var rupture = kafka.published(EventTypes.ALERT_RAISED, a -> a.clientId().toString().equals(clientId)
                 && a.kind().equals("RUPTURE"));
@@ -325,6 +344,69 @@ class FeedbackToEmailEndToEndTest {
      * A no-show, then a session the client answers on their own phone through the one-time link — no login — and
      * both reach Kafka as the events analytics learns from.
      */
+    /**
+     * The pages in a real browser: the therapist follows the emailed link, signs in at Keycloak, sees the alliance
+     * chart with the rupture marked, and acknowledges an alert; the admin sees the network; another clinic's
+     * therapist sees nothing. After the rupture and dropout-risk tests, whose alerts and emails it uses.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE - 30)
+    void theTherapistFollowsTheEmailedLinkSignsInSeesTheRuptureAndAcknowledges() {
+        String analytics = stack.baseUrl(Service.ANALYTICS);
+        String ruptureLink = linkIn(ruptureMailsTo(DemoUsers.DR_NORTH_EMAIL));
+        String riskLink = linkIn(mailsTo(DemoUsers.DR_NORTH_EMAIL).stream()
+                .filter(m -> m.subject().toLowerCase(Locale.ROOT).contains("dropout")).toList());
+        try (Browser therapist = Browser.open()) {
+            therapist.visit(ruptureLink, DemoUsers.DR_NORTH);
+            therapist.wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#chart canvas")).isEmpty());
+            String marked = therapist.driver.findElement(org.openqa.selenium.By.id("chart"))
+                    .getAttribute("data-ruptures-marked");
+            assertTrue(Integer.parseInt(marked) >= 1, "the rupture is marked on the chart: " + marked);
+            String page = therapist.text();
+            assertTrue(page.contains("Rupture at session") && page.toLowerCase(Locale.ROOT).contains("bond"),
+                    () -> "the page names the rupture and the pillar:\n" + page);
+            assertTrue(page.contains(clientCode) && page.contains("What may help"), () -> page);
+            String source = therapist.driver.getPageSource();
+            assertFalse(source.contains(FIRST_NAME) || source.contains(LAST_NAME) || source.contains(DATE_OF_BIRTH),
+                    "no name or date of birth on the page (analytics has none)");
+            therapist.screenshot("alert-page");
+
+            therapist.visit(riskLink, DemoUsers.DR_NORTH);
+            var acknowledge = therapist.wait.until(org.openqa.selenium.support.ui.ExpectedConditions
+                    .elementToBeClickable(org.openqa.selenium.By.id("acknowledge")));
+            acknowledge.click();
+            therapist.wait.until(d -> d.findElement(org.openqa.selenium.By.id("alert-status")).getText()
+                    .equals("acknowledged"));
+            String riskId = riskLink.substring(riskLink.lastIndexOf('/') + 1);
+            given().baseUri(analytics).auth().oauth2(stack.token(DemoUsers.DR_NORTH)).get("/api/alerts/" + riskId)
+                    .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("ACKNOWLEDGED"))
+                    .body("acknowledgedBy", org.hamcrest.Matchers.equalTo(DemoUsers.DR_NORTH));
+
+            therapist.visit(analytics + "/alerts", DemoUsers.DR_NORTH);
+            therapist.wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#alerts tbody tr")).isEmpty());
+            therapist.screenshot("my-alerts");
+        }
+        try (Browser admin = Browser.open()) {
+            admin.visit(analytics + "/network", DemoUsers.ADMIN);
+            admin.wait.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("#tiles .tile")).isEmpty());
+            assertTrue(admin.text().contains("Active clients") && admin.text().contains("north"), admin::text);
+            admin.screenshot("network");
+        }
+        try (Browser other = Browser.open()) {
+            other.visit(ruptureLink, DemoUsers.DR_SOUTH);
+            assertTrue(other.text().contains("Nothing to show"), other::text);
+            assertFalse(other.text().contains(clientCode), "nothing of the client for another clinic's therapist");
+        }
+    }
+
+    /** The alert link in the (only) email. */
+    private static String linkIn(List<ReceivedMail> mails) {
+        assertFalse(mails.isEmpty(), "an email with a link");
+        var match = java.util.regex.Pattern.compile("https?://\\S+/alerts/[0-9a-f-]{36}").matcher(mails.get(0).body());
+        assertTrue(match.find(), () -> "a link to the alert in " + mails.get(0).body());
+        return match.group();
+    }
+
     @Test
     @Order(Integer.MAX_VALUE - 20)
     void aNoShowThenASessionAnsweredThroughTheClientsOwnLinkWithoutLogin() {

@@ -65,11 +65,23 @@ public final class DyadStory {
 
     /** An attended session with the client's SRS answers (relationship, goals and topics, approach, overall). */
     public DyadStory attended(double relationship, double goals, double approach, double overall) {
+        return rated(true, relationship, goals, approach, overall);
+    }
+
+    /** A session whose SRS answers arrive without an attendance ever being recorded (the answers say it was held). */
+    public DyadStory answered(double relationship, double goals, double approach, double overall) {
+        return rated(false, relationship, goals, approach, overall);
+    }
+
+    private DyadStory rated(boolean recordAttendance, double relationship, double goals, double approach,
+            double overall) {
         UUID session = schedule();
         int number = sessionIds.size();
         Instant at = timeOf(number);
         LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-        publish(new SessionAttended(session, clientId, clientCode, therapistId, clinicId, number, at, day, at));
+        if (recordAttendance) {
+            publish(new SessionAttended(session, clientId, clientCode, therapistId, clinicId, number, at, day, at));
+        }
         List<BigDecimal> answers = Arrays.stream(new double[] { relationship, goals, approach, overall })
                 .mapToObj(BigDecimal::valueOf).toList();
         BigDecimal total = answers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -84,15 +84,20 @@ public class MetricsReader {
         return rows;
     }
 
+    /**
+     * Sessions by their date: recorded (an attendance, or answers, which mean the client was there, as the course
+     * reads them), attended, attended with answers; active clients and therapist-weeks with a recorded session.
+     */
     private void sessions(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
         for (Object[] r : grouped(scope, "s", """
-                SELECT %s, count(DISTINCT s.client_id) FILTER (WHERE s.attendance IS NOT NULL),
-                       count(*) FILTER (WHERE s.attendance = 'ATTENDED'),
-                       count(*) FILTER (WHERE s.attendance = 'ATTENDED'
-                                        AND EXISTS (SELECT 1 FROM feedback_measure f WHERE f.session_id = s.session_id)),
+                SELECT %s, count(DISTINCT s.client_id) FILTER (WHERE s.attendance IS NOT NULL OR a.answered),
+                       count(*) FILTER (WHERE s.attendance = 'ATTENDED' OR (s.attendance IS NULL AND a.answered)),
+                       count(*) FILTER (WHERE a.answered AND (s.attendance IS NULL OR s.attendance = 'ATTENDED')),
                        count(DISTINCT (s.therapist_id, date_trunc('week', s.session_date)))
-                           FILTER (WHERE s.attendance IS NOT NULL)
+                           FILTER (WHERE s.attendance IS NOT NULL OR a.answered)
                 FROM session_record s
+                CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM feedback_measure f
+                                                   WHERE f.session_id = s.session_id) AS answered) a
                 WHERE s.session_date BETWEEN :from AND :to AND %s
                 GROUP BY GROUPING SETS ((%s), ())
                 """, from, to)) {

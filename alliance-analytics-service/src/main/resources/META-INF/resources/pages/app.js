@@ -269,13 +269,23 @@ async function networkPage() {
   element('tbody', {}, report.breakdown.map(u => element('tr', {}, element('th', { scope: 'row' }, u.id),
     Object.keys(FIGURES).map(k => element('td', {}, figure(u.figures[k])))))));
   const chart = element('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': 'Active clients and dropout rate per ' + unitName.toLowerCase() });
+  const overTime = element('div', { id: 'over-time', class: 'chart', role: 'img',
+    'aria-label': 'Sessions, alerts raised and the dropout rate per month; suppressed months are gaps' });
   show(element('h1', {}, report.level === 'NETWORK' ? 'The network' : 'Clinic ' + report.id),
     element('p', {}, 'Sessions from ', report.from, ' to ', report.to, '. Counts from 1 to ', report.suppressionThreshold,
       ', and whatever would give them away, are suppressed.'),
-    tiles, element('h2', {}, 'Per ' + unitName.toLowerCase()), chart,
+    tiles, element('h2', {}, 'Over time'), overTime, element('h2', {}, 'Per ' + unitName.toLowerCase()), chart,
     element('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Figures per ' + unitName.toLowerCase() }, table));
   if (typeof echarts !== 'undefined') {
     const value = (u, k) => (u.figures[k] && !u.figures[k].suppressed ? u.figures[k].value : null);
+    echarts.init(overTime).setOption({
+      animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['Sessions', 'Alerts raised', 'Dropout rate'] },
+      xAxis: { type: 'category', data: report.months.map(m => m.id) },
+      yAxis: [{ type: 'value', name: 'count' }, { type: 'value', name: 'rate', min: 0, max: 1 }],
+      series: [{ name: 'Sessions', type: 'bar', data: report.months.map(m => value(m, 'sessions')) },
+        { name: 'Alerts raised', type: 'bar', data: report.months.map(m => value(m, 'alertsRaised')) },
+        { name: 'Dropout rate', type: 'line', yAxisIndex: 1, data: report.months.map(m => value(m, 'dropoutRate')) }],
+    });
     echarts.init(chart).setOption({
       animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['Active clients', 'Dropout rate'] },
       xAxis: { type: 'category', data: report.breakdown.map(u => u.id) },

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -19,7 +18,7 @@ import org.alliancepulse.analytics.rules.RulesConfig;
  * whole scope, from the state the consumers keep. Event time throughout: sessions, measures and endings by their
  * own dates, alerts by the date of the session they arose at.
  */
-@ApplicationScoped
+@jakarta.enterprise.context.RequestScoped
 public class MetricsReader {
 
     /** The unit key of the scope's own row. */
@@ -31,12 +30,20 @@ public class MetricsReader {
     @Inject
     RulesConfig rules;
 
+    /** The breakdown of the read under way (the reader is request-scoped). */
+    private Breakdown by = Breakdown.UNITS;
+
     /** What a request is about. */
     public record Scope(Level level, String id) {
     }
 
     public enum Level {
         NETWORK, CLINIC, THERAPIST
+    }
+
+    /** What the scope's own row is broken down by: its units (clinics, therapists) or calendar months (UTC). */
+    enum Breakdown {
+        UNITS, MONTHS
     }
 
     /** One row: the counts (by {@link Count} ordinal), the sums behind the means, the median hours to acknowledge. */
@@ -56,7 +63,8 @@ public class MetricsReader {
     }
 
     /** The scope's row under {@link #TOTAL} and its units' rows under their ids, sorted. */
-    Map<String, Row> read(Scope scope, LocalDate from, LocalDate to) {
+    Map<String, Row> read(Scope scope, LocalDate from, LocalDate to, Breakdown by) {
+        this.by = by;
         Map<String, Row> rows = new TreeMap<>();
         rows.put(TOTAL, new Row());
         sessions(scope, from, to, rows);
@@ -78,8 +86,8 @@ public class MetricsReader {
                     - row.get(Count.UNRESOLVED_RUPTURE_ALERTS) - row.get(Count.FIT_CONCERN_ALERTS)
                     - row.get(Count.DROPOUT_RISK_ALERTS));
         }
-        if (scope.level() == Level.THERAPIST) {
-            rows.keySet().removeIf(unit -> !unit.equals(TOTAL)); // a therapist has no breakdown
+        if (scope.level() == Level.THERAPIST && by == Breakdown.UNITS) {
+            rows.keySet().removeIf(unit -> !unit.equals(TOTAL)); // a therapist has no units
         }
         return rows;
     }
@@ -89,7 +97,7 @@ public class MetricsReader {
      * reads them), attended, attended with answers; active clients and therapist-weeks with a recorded session.
      */
     private void sessions(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        for (Object[] r : grouped(scope, "s", """
+        for (Object[] r : grouped(scope, "s", "s.session_date", """
                 SELECT %s, count(DISTINCT s.client_id) FILTER (WHERE s.attendance IS NOT NULL OR a.answered),
                        count(*) FILTER (WHERE s.attendance = 'ATTENDED' OR (s.attendance IS NULL AND a.answered)),
                        count(*) FILTER (WHERE a.answered AND (s.attendance IS NULL OR s.attendance = 'ATTENDED')),
@@ -110,7 +118,7 @@ public class MetricsReader {
     }
 
     private void srs(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        for (Object[] r : grouped(scope, "f", """
+        for (Object[] r : grouped(scope, "f", "f.session_date", """
                 SELECT %s, count(*), count(*) FILTER (WHERE f.total < 36), coalesce(sum(f.total), 0)
                 FROM feedback_measure f
                 WHERE f.instrument = 'SRS' AND f.session_date BETWEEN :from AND :to AND %s
@@ -125,7 +133,7 @@ public class MetricsReader {
 
     /** The first ORS of each episode, counted in the period its session falls in. */
     private void intakeOrs(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        for (Object[] r : grouped(scope, "f", """
+        for (Object[] r : grouped(scope, "f", "f.session_date", """
                 WITH firsts AS (
                     SELECT DISTINCT ON (s.episode_id) m.clinic_id, m.therapist_id, m.total, m.session_date
                     FROM feedback_measure m JOIN session_record s ON s.session_id = m.session_id
@@ -144,9 +152,9 @@ public class MetricsReader {
 
     /** Episodes that ended in the period, with the therapist they ended with and their first and last ORS. */
     private void endings(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        Query query = query(scope, "e", """
+        Query query = query(scope, "e", "e.end_date", """
                 WITH ended AS (
-                    SELECT e.clinic_id, e.ending,
+                    SELECT e.clinic_id, e.ending, e.end_date,
                            (SELECT d.therapist_id FROM dyad d WHERE d.episode_id = e.episode_id
                             ORDER BY d.started_at DESC LIMIT 1) AS therapist_id,
                            (SELECT array_agg(m.total ORDER BY m.session_date, s.session_number)
@@ -174,7 +182,7 @@ public class MetricsReader {
 
     /** Alerts by the date of the session they arose at; hours from raised to acknowledged (people's time). */
     private void alerts(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        Query query = query(scope, "a", """
+        Query query = query(scope, "a", "coalesce(a.occurred_at, a.raised_at) AT TIME ZONE 'UTC'", """
                 SELECT %s, count(*), count(*) FILTER (WHERE a.kind = 'RUPTURE'),
                        count(*) FILTER (WHERE a.kind = 'UNRESOLVED_RUPTURE'),
                        count(*) FILTER (WHERE a.kind = 'FIT_CONCERN'), count(*) FILTER (WHERE a.kind = 'DROPOUT_RISK'),
@@ -205,7 +213,7 @@ public class MetricsReader {
      * UNRESOLVED), or not decided yet (still open: not counted in the share repaired).
      */
     private void ruptures(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        Query query = query(scope, "d", """
+        Query query = query(scope, "d", "a.scheduled_at AT TIME ZONE 'UTC'", """
                 SELECT %s, a.dyad_id, a.scheduled_at >= :fromInstant AND a.scheduled_at < :toInstant,
                        a.attendance = 'ATTENDED' AND a.alliance_index IS NOT NULL, a.rupture_state
                 FROM session_assessment a JOIN dyad d ON d.id = a.dyad_id
@@ -217,7 +225,7 @@ public class MetricsReader {
         query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
         query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         Object dyad = null;
-        String unit;
+        String detectedIn = null; // the unit (or month) the open rupture was detected in: its outcome counts there
         boolean open = false;
         boolean counted = false; // the open rupture was detected in the period
         for (Object[] r : results(query)) {
@@ -226,7 +234,7 @@ public class MetricsReader {
                 open = false;
                 counted = false;
             }
-            unit = (String) r[0];
+            String unit = (String) r[0];
             boolean inPeriod = (Boolean) r[2];
             String state = (String) r[4];
             if (inPeriod && (Boolean) r[3]) {
@@ -236,14 +244,15 @@ public class MetricsReader {
             if (ruptured && !open) {
                 open = true;
                 counted = inPeriod;
+                detectedIn = unit;
                 if (counted) {
                     add(rows, unit, Count.RUPTURES);
                 }
             }
             if (open && counted && (state.equals("UNRESOLVED") || state.equals("REPAIRED"))) {
-                add(rows, unit, Count.RUPTURES_DECIDED);
+                add(rows, detectedIn, Count.RUPTURES_DECIDED);
                 if (state.equals("REPAIRED")) {
-                    add(rows, unit, Count.RUPTURES_REPAIRED_WITHIN_6);
+                    add(rows, detectedIn, Count.RUPTURES_REPAIRED_WITHIN_6);
                 }
                 counted = false; // decided: a late repair after UNRESOLVED is not "within 6"
             }
@@ -260,17 +269,19 @@ public class MetricsReader {
         }
     }
 
-    /** A grouped query whose first two columns are {@code GROUPING(unit)} and the unit. */
-    private List<Object[]> grouped(Scope scope, String alias, String sql, LocalDate from, LocalDate to) {
-        return results(query(scope, alias, sql, from, to));
+    /** A grouped query whose first two columns are {@code GROUPING(unit)} and the unit (or month). */
+    private List<Object[]> grouped(Scope scope, String alias, String date, String sql, LocalDate from,
+            LocalDate to) {
+        return results(query(scope, alias, date, sql, from, to));
     }
 
     /**
      * Fills the unit expression (selected as {@code GROUPING(unit), unit} where grouped), the scope's condition and
      * the grouping into the SQL, and binds the scope and the period.
      */
-    private Query query(Scope scope, String alias, String sql, LocalDate from, LocalDate to) {
-        String unit = scope.level() == Level.NETWORK ? alias + ".clinic_id" : "CAST(" + alias + ".therapist_id AS text)";
+    private Query query(Scope scope, String alias, String date, String sql, LocalDate from, LocalDate to) {
+        String unit = by == Breakdown.MONTHS ? "to_char(" + date + ", 'YYYY-MM')"
+                : scope.level() == Level.NETWORK ? alias + ".clinic_id" : "CAST(" + alias + ".therapist_id AS text)";
         String condition = switch (scope.level()) {
             case NETWORK -> "TRUE";
             case CLINIC -> alias + ".clinic_id = :scope";

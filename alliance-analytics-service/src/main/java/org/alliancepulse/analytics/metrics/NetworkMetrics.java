@@ -46,9 +46,10 @@ public class NetworkMetrics {
             + "\"suppressionThreshold\":10,\"figures\":{\"activeClients\":{\"value\":143.0,\"suppressed\":false},"
             + "\"dropoutRate\":{\"value\":null,\"suppressed\":true}},\"breakdown\":[{\"id\":"
             + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"figures\":{\"activeClients\":{\"value\":24.0,"
+            + "\"suppressed\":false}}}],\"months\":[{\"id\":\"2026-01\",\"figures\":{\"activeClients\":{\"value\":98.0,"
             + "\"suppressed\":false}}}]}")
     public record Report(Level level, String id, LocalDate from, LocalDate to, int suppressionThreshold,
-            Map<String, Cell> figures, List<Unit> breakdown) {
+            Map<String, Cell> figures, List<Unit> breakdown, List<Unit> months) {
     }
 
     /** How each metric is made of the counts. */
@@ -90,43 +91,74 @@ public class NetworkMetrics {
         if (until.isBefore(since)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        Map<String, Row> rows = reader.read(scope, since, until);
-        List<String> units = new ArrayList<>(rows.keySet()); // the scope's own row first (its key sorts first)
+        Map<String, Row> units = reader.read(scope, since, until, MetricsReader.Breakdown.UNITS);
+        Map<String, Row> months = reader.read(scope, since, until, MetricsReader.Breakdown.MONTHS);
+        // one table: the scope's row, its units' rows, its months' rows; both breakdowns add up to the scope
+        List<Row> rows = new ArrayList<>();
+        rows.add(units.get(MetricsReader.TOTAL));
+        List<String> unitIds = units.keySet().stream().filter(u -> !u.equals(MetricsReader.TOTAL)).toList();
+        List<String> monthIds = months.keySet().stream().filter(m -> !m.equals(MetricsReader.TOTAL)).toList();
+        unitIds.forEach(u -> rows.add(units.get(u)));
+        monthIds.forEach(m -> rows.add(months.get(m)));
         int columns = Count.values().length;
-        long[] cells = new long[units.size() * columns];
-        for (int r = 0; r < units.size(); r++) {
-            System.arraycopy(rows.get(units.get(r)).counts, 0, cells, r * columns, columns);
+        long[] cells = new long[rows.size() * columns];
+        for (int r = 0; r < rows.size(); r++) {
+            System.arraycopy(rows.get(r).counts, 0, cells, r * columns, columns);
         }
-        Set<Integer> hidden = SmallCells.suppress(cells, sums(units.size()), config.smallCellThreshold());
+        List<SmallCells.Sum> sums = new ArrayList<>();
+        sums.addAll(sums(1, unitIds.size(), Set.of()));
+        // a client active in three months is one client of the period, a week across two months one week: those
+        // counts do not add up over months, so no month sum is claimed for them
+        sums.addAll(sums(1 + unitIds.size(), monthIds.size(), Set.of(Count.ACTIVE_CLIENTS, Count.THERAPIST_WEEKS)));
+        for (int r = 0; r < rows.size(); r++) {
+            sums.addAll(partsOf(r));
+        }
+        Set<Integer> hidden = SmallCells.suppress(cells, sums, config.smallCellThreshold());
 
-        Map<String, Cell> own = figures(rows.get(MetricsReader.TOTAL), 0, hidden);
+        Map<String, Cell> own = figures(rows.get(0), 0, hidden);
         List<Unit> breakdown = new ArrayList<>();
-        for (int r = 1; r < units.size(); r++) {
-            breakdown.add(new Unit(units.get(r), figures(rows.get(units.get(r)), r, hidden)));
+        for (int i = 0; i < unitIds.size(); i++) {
+            breakdown.add(new Unit(unitIds.get(i), figures(rows.get(1 + i), 1 + i, hidden)));
         }
-        return new Report(scope.level(), scope.id(), since, until, config.smallCellThreshold(), own, breakdown);
+        List<Unit> byMonth = new ArrayList<>();
+        for (int i = 0; i < monthIds.size(); i++) {
+            int r = 1 + unitIds.size() + i;
+            byMonth.add(new Unit(monthIds.get(i), figures(rows.get(r), r, hidden)));
+        }
+        return new Report(scope.level(), scope.id(), since, until, config.smallCellThreshold(), own, breakdown,
+                byMonth);
     }
 
-    /** Each count of the scope's row is the sum of the units' (when there are units); some counts sum others. */
-    private static List<SmallCells.Sum> sums(int rows) {
+    /**
+     * The scope's row (row 0) is, count by count, the sum of {@code count} rows from {@code first} (its units, or
+     * its months), except the counts that do not add up that way.
+     */
+    private static List<SmallCells.Sum> sums(int first, int count, Set<Count> notAdditive) {
         int columns = Count.values().length;
         List<SmallCells.Sum> sums = new ArrayList<>();
-        if (rows > 1) {
-            for (Count count : Count.values()) {
+        if (count == 0) {
+            return sums;
+        }
+        for (Count c : Count.values()) {
+            if (!notAdditive.contains(c)) {
                 List<Integer> parts = new ArrayList<>();
-                for (int r = 1; r < rows; r++) {
-                    parts.add(r * columns + count.ordinal());
+                for (int r = first; r < first + count; r++) {
+                    parts.add(r * columns + c.ordinal());
                 }
-                sums.add(new SmallCells.Sum(count.ordinal(), parts));
+                sums.add(new SmallCells.Sum(c.ordinal(), parts));
             }
         }
-        for (int r = 0; r < rows; r++) {
-            for (Count count : Count.values()) {
-                if (!count.parts().isEmpty()) {
-                    int row = r;
-                    sums.add(new SmallCells.Sum(r * columns + count.ordinal(),
-                            count.parts().stream().map(p -> row * columns + p.ordinal()).toList()));
-                }
+        return sums;
+    }
+
+    /** Within one row: the counts that are the sum of others (attended = with + without feedback, ...). */
+    private static List<SmallCells.Sum> partsOf(int row) {
+        int columns = Count.values().length;
+        List<SmallCells.Sum> sums = new ArrayList<>();
+        for (Count c : Count.values()) {
+            if (!c.parts().isEmpty()) {
+                sums.add(new SmallCells.Sum(row * columns + c.ordinal(),
+                        c.parts().stream().map(p -> row * columns + p.ordinal()).toList()));
             }
         }
         return sums;

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MediaType;
 
-/** The metrics as CSV: one line per unit and metric; a suppressed figure has an empty value and n. */
+/** The metrics as CSV: one line per unit (or month) and metric; a suppressed figure has an empty value and n. */
 final class NetworkMetricsCsv {
 
     static final String TEXT_CSV = "text/csv";
@@ -23,6 +23,9 @@ final class NetworkMetricsCsv {
         };
         for (NetworkMetrics.Unit unit : report.breakdown()) {
             lines(out, report, unitLevel, unit.id(), unit.figures());
+        }
+        for (NetworkMetrics.Unit month : report.months()) {
+            lines(out, report, "MONTH", month.id(), month.figures());
         }
         return out.toString();
     }

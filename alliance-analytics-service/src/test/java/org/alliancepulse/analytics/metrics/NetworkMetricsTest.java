@@ -90,6 +90,10 @@ class NetworkMetricsTest {
                 .body("figures.dropoutRate.suppressed", equalTo(true))
                 .body("figures.dropoutRate.value", nullValue())
                 .body("breakdown", hasSize(2))
+                // over time: every session fell in March 2024, so that month is the clinic's whole year
+                .body("months.id", org.hamcrest.Matchers.contains("2024-03"))
+                .body("months[0].figures.sessions.value", equalTo(30.0f))
+                .body("months[0].figures.dropoutRate.suppressed", equalTo(true))
                 .extract().jsonPath();
         Map<String, Map<String, Object>> byTherapist = new HashMap<>();
         for (Map<String, Object> unit : report.<Map<String, Object>>getList("breakdown")) {
@@ -159,12 +163,13 @@ class NetworkMetricsTest {
         return (Map<String, Object>) figures.get(metric);
     }
 
-    /** Counts (the figures without an n) are never shown from 1 to 10, in the scope's row or any unit's. */
+    /** Counts (the figures without an n) are never shown from 1 to 10, in the scope's row, a unit's or a month's. */
     @SuppressWarnings("unchecked")
     private static void assertNoSmallCountShown(JsonPath report) {
         List<Map<String, Object>> rows = new ArrayList<>();
         rows.add(Map.of("id", "own", "figures", report.getMap("figures")));
         rows.addAll(report.getList("breakdown"));
+        rows.addAll(report.getList("months"));
         for (Map<String, Object> row : rows) {
             ((Map<String, Map<String, Object>>) row.get("figures")).forEach((metric, cell) -> {
                 Object value = cell.get("value");

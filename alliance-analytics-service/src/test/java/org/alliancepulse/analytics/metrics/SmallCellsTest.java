@@ -69,6 +69,16 @@ class SmallCellsTest {
     }
 
     @Test
+    void aScopeBrokenDownTwiceByUnitsAndByMonthsProtectsEachBreakdown() {
+        // the scope's 40 = clinics 20 + 20 = months 35 + 5: the small month is hidden with the other month
+        long[] cells = { 40, 20, 20, 35, 5 };
+        List<SmallCells.Sum> sums = List.of(new SmallCells.Sum(0, List.of(1, 2)), new SmallCells.Sum(0, List.of(3, 4)));
+        Set<Integer> hidden = SmallCells.suppress(cells, sums, T);
+        assertEquals(Set.of(3, 4), hidden);
+        assertSafe(cells, sums, hidden, T);
+    }
+
+    @Test
     void randomTablesLeakNoSmallCountUnderIntervalAttack() {
         Random random = new Random(20261127);
         for (int round = 0; round < 3000; round++) {

@@ -140,6 +140,8 @@ class FeedbackToEmailEndToEndTest {
         assertTrue(text.toLowerCase(Locale.ROOT).contains("rupture"),
                 () -> "the email says what kind of alert (a rupture):\n" + text);
         assertTrue(text.contains(clientCode), () -> "the email names the client code " + clientCode + ":\n" + text);
+        assertTrue(text.contains("the bond (the relationship)") && text.contains("At the next session"),
+                () -> "the email says which pillar fell and what may help, in words:\n" + text);
         assertTrue(mentionsDate(text, ruptureDate) || mentionsDate(text, confirmedDate),
                 () -> "the email names the session date " + ruptureDate + " or " + confirmedDate + ":\n" + text);
         assertNoPhiNorScores(text);

@@ -196,10 +196,14 @@ public class AlertMailer {
         return new Claim(due.size(), emails);
     }
 
+    private static java.util.List<String> names(String joined) {
+        return joined == null || joined.isBlank() ? java.util.List.of() : java.util.List.of(joined.split(","));
+    }
+
     private Mail compose(AlertNotification notification, Recipient to) {
         String link = config.appBaseUrl().replaceAll("/+$", "") + "/alerts/" + notification.alertId;
         AlertEmail email = AlertEmail.compose(notification.kind, notification.clientCode, notification.sessionDate,
-                link, to.displayName());
+                link, to.displayName(), names(notification.pillars), names(notification.factors));
         return Mail.withText(to.workEmail(), email.subject(), email.body())
                 .addHeader("Message-ID", AlertEmail.messageId(notification.alertId));
     }

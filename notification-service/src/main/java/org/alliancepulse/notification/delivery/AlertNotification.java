@@ -60,6 +60,12 @@ public class AlertNotification extends PanacheEntityBase {
     @Column(name = "session_date")
     public LocalDate sessionDate;
 
+    /** The pillars that fell (RUPTURE), comma-separated names; null when none. */
+    public String pillars;
+
+    /** The largest dropout-risk factors, comma-separated names, largest first; null when none. */
+    public String factors;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

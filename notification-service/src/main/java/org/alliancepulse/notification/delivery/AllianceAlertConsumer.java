@@ -65,6 +65,16 @@ public class AllianceAlertConsumer implements InboxConsumer {
         Instant now = Instant.now();
         AlertNotification notification = AlertNotification.due(alert.alertId(), alert.kind(), alert.clientId(),
                 alert.clientCode(), alert.therapistId(), alert.sessionDate(), now);
+        // names only, for the email's words: the pillars that fell, the three largest risk factors
+        notification.pillars = alert.pillars() == null || alert.pillars().isEmpty() ? null
+                : String.join(",", alert.pillars());
+        notification.factors = alert.riskFactors() == null || alert.riskFactors().isEmpty() ? null
+                : alert.riskFactors().stream()
+                        .filter(f -> f.contribution() != null && f.contribution().signum() > 0)
+                        .sorted(java.util.Comparator.comparing(AlertRaised.RiskFactorContribution::contribution)
+                                .reversed())
+                        .limit(3).map(AlertRaised.RiskFactorContribution::factor)
+                        .collect(java.util.stream.Collectors.joining(","));
         if (alert.occurredAt() != null && alert.occurredAt().isBefore(now.minus(config.historicalAlertAge()))) {
             // a delivery decision, not a clinical one: the alert itself stays dated then, in analytics
             notification.status = AlertNotification.Status.NOT_SENT_HISTORICAL;

@@ -30,14 +30,14 @@ public record AlertEmail(String subject, String body) {
         String body = """
                 Dear %s,
 
-                Alliance Pulse raised a %s alert (%s) for client %s after the session on %s (%s).
+                Alliance Pulse raised %s %s alert (%s) for client %s after the session on %s (%s).
                 %s
                 Please review it in Alliance Pulse:
                 %s
 
                 This email deliberately carries no names, scores or notes. Sign in to see the details.
-                """.formatted(therapistName, what, kind, clientCode, DATE.format(sessionDate), sessionDate,
-                guidance(kind, pillars, factors), link);
+                """.formatted(therapistName, "aeiou".indexOf(what.charAt(0)) >= 0 ? "an" : "a", what, kind, clientCode,
+                DATE.format(sessionDate), sessionDate, guidance(kind, pillars, factors), link);
         return new AlertEmail(subject, body);
     }
 

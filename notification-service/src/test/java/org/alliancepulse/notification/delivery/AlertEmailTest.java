@@ -28,7 +28,9 @@ class AlertEmailTest {
                 "https://pulse.example/alerts/42", "Dr Okafor");
 
         assertEquals("Alliance Pulse: " + words + " alert for client C-7KQ3MZ", email.subject());
-        assertTrue(email.body().contains("a " + words + " alert (" + kind + ") for client C-7KQ3MZ"), email.body());
+        String article = "aeiou".indexOf(words.charAt(0)) >= 0 ? "an " : "a ";
+        assertTrue(email.body().contains("raised " + article + words + " alert (" + kind + ") for client C-7KQ3MZ"),
+                email.body());
         assertTrue(email.body().contains("Thursday 26 November 2026 (2026-11-26)"), email.body());
         assertTrue(email.body().contains("https://pulse.example/alerts/42"), email.body());
         assertTrue(email.body().startsWith("Dear Dr Okafor,"), email.body());

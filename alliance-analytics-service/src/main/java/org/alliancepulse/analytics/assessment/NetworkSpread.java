@@ -3,8 +3,10 @@ package org.alliancepulse.analytics.assessment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,14 +41,11 @@ public class NetworkSpread {
 
     /** The network SD to judge this course with. */
     public double forCourse(DyadCourse course, ClinicalThresholds thresholds) {
-        return snapshotFor(course, true).sd(thresholds);
+        return snapshotFor(course).sd(thresholds);
     }
 
-    /**
-     * The pooled figures for this course's month. With {@code keep} false a month not yet taken is computed but not
-     * stored (what-if replays change nothing).
-     */
-    public NetworkSd.Pooled snapshotFor(DyadCourse course, boolean keep) {
+    /** The pooled figures for this course's month, taken and kept if it is the month's first. */
+    private NetworkSd.Pooled snapshotFor(DyadCourse course) {
         if (course.sessions().isEmpty()) {
             return NetworkSd.Pooled.NONE;
         }
@@ -54,12 +53,6 @@ public class NetworkSpread {
         NetworkSd.Pooled known = snapshots.get(month);
         if (known != null) {
             return known;
-        }
-        if (!keep) {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                NetworkSd.Pooled stored = stored(month);
-                return stored != null ? stored : pool(month);
-            });
         }
         // its own transaction: a snapshot does not depend on (nor roll back with) the batch that first needed it
         NetworkSd.Pooled taken = QuarkusTransaction.requiringNew().call(() -> {
@@ -74,6 +67,26 @@ public class NetworkSpread {
         });
         snapshots.put(month, taken);
         return taken;
+    }
+
+    /**
+     * For a what-if replay, which changes nothing: the snapshots as {@link #snapshotFor} would give them, but a month
+     * not taken yet is pooled without being stored — once per month for the returned lookup, not once per course.
+     */
+    public Function<DyadCourse, NetworkSd.Pooled> lookingOnly() {
+        Map<LocalDate, NetworkSd.Pooled> seen = new HashMap<>();
+        return course -> {
+            if (course.sessions().isEmpty()) {
+                return NetworkSd.Pooled.NONE;
+            }
+            LocalDate month = monthOf(course.sessions().get(0).scheduledAt());
+            NetworkSd.Pooled known = snapshots.get(month);
+            return known != null ? known : seen.computeIfAbsent(month,
+                    m -> QuarkusTransaction.requiringNew().call(() -> {
+                        NetworkSd.Pooled stored = stored(m);
+                        return stored != null ? stored : pool(m);
+                    }));
+        };
     }
 
     /** Forgets the kept snapshots (a rebuild clears the table and takes them afresh). */

@@ -102,6 +102,7 @@ public class WhatIfReplay {
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
+        var networkOf = spread.lookingOnly();
         Tally liveTally = new Tally();
         Tally otherTally = new Tally();
         Map<UUID, Set<String>> weeksByTherapist = new HashMap<>();
@@ -120,7 +121,7 @@ public class WhatIfReplay {
                 }
             }
             // the network as it was when the course began, under each setting's prior and minimum of dyads
-            NetworkSd.Pooled network = spread.snapshotFor(course.course(), false);
+            NetworkSd.Pooled network = networkOf.apply(course.course());
             liveTally.add(dyad, raised(dyad, course, live, network.sd(live)), start, end);
             otherTally.add(dyad, raised(dyad, course, other, network.sd(other)), start, end);
         }

@@ -33,7 +33,7 @@ public class PageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public String alert(@PathParam("id") String id) {
-        return page("alert");
+        return page("alert", "Alert");
     }
 
     @GET
@@ -41,7 +41,7 @@ public class PageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public String myAlerts() {
-        return page("my-alerts");
+        return page("my-alerts", "My alerts");
     }
 
     @GET
@@ -49,7 +49,7 @@ public class PageResource {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public String network() {
-        return page("network");
+        return page("network", "Network");
     }
 
     /** Where the pages sign in. */
@@ -61,8 +61,15 @@ public class PageResource {
         return Map.of("issuer", config.oidcIssuer().replaceAll("/+$", ""), "clientId", config.oidcClientId());
     }
 
-    private static String page(String name) {
-        try (InputStream in = PageResource.class.getResourceAsStream("/META-INF/resources/pages/" + name + ".html")) {
+    /** The one page shell, told which page it is; the script does the rest. */
+    private static String page(String name, String title) {
+        return SHELL.replace("{page}", name).replace("{title}", title);
+    }
+
+    private static final String SHELL = read("/META-INF/resources/pages/page.html");
+
+    private static String read(String resource) {
+        try (InputStream in = PageResource.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

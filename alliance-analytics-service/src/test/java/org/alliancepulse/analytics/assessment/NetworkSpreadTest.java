@@ -55,7 +55,7 @@ class NetworkSpreadTest {
 
         // a what-if replay sees March's network without keeping a snapshot of it
         double withLate = Math.sqrt((30 * 8 + 450) / 31.0);
-        assertEquals(withLate, spread.snapshotFor(courseFrom("2019-03-04T10:00:00Z"), false).sd(RULES), 1e-9);
+        assertEquals(withLate, spread.lookingOnly().apply(courseFrom("2019-03-04T10:00:00Z")).sd(RULES), 1e-9);
         assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> ((Number) FeedbackMeasure.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM network_sd_snapshot WHERE month = DATE '2019-03-01'")
                 .getSingleResult()).longValue()), "nothing kept by the what-if");

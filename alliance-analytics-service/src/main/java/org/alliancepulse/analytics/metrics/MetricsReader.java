@@ -18,11 +18,15 @@ import org.alliancepulse.analytics.rules.RulesConfig;
  * whole scope, from the state the consumers keep. Event time throughout: sessions, measures and endings by their
  * own dates, alerts by the date of the session they arose at.
  */
-@jakarta.enterprise.context.RequestScoped
+@jakarta.enterprise.context.ApplicationScoped
 public class MetricsReader {
 
-    /** The unit key of the scope's own row. */
+    /** The key of the scope's own row. */
     static final String TOTAL = "";
+    /** What a unit's key (a clinic's or therapist's id) starts with. */
+    static final String UNIT = "unit:";
+    /** What a month's key ({@code yyyy-MM}, UTC) starts with. */
+    static final String MONTH = "month:";
 
     @Inject
     EntityManager entityManager;
@@ -30,20 +34,12 @@ public class MetricsReader {
     @Inject
     RulesConfig rules;
 
-    /** The breakdown of the read under way (the reader is request-scoped). */
-    private Breakdown by = Breakdown.UNITS;
-
     /** What a request is about. */
     public record Scope(Level level, String id) {
     }
 
     public enum Level {
         NETWORK, CLINIC, THERAPIST
-    }
-
-    /** What the scope's own row is broken down by: its units (clinics, therapists) or calendar months (UTC). */
-    enum Breakdown {
-        UNITS, MONTHS
     }
 
     /** One row: the counts (by {@link Count} ordinal), the sums behind the means, the median hours to acknowledge. */
@@ -62,9 +58,11 @@ public class MetricsReader {
         }
     }
 
-    /** The scope's row under {@link #TOTAL} and its units' rows under their ids, sorted. */
-    Map<String, Row> read(Scope scope, LocalDate from, LocalDate to, Breakdown by) {
-        this.by = by;
+    /**
+     * The scope's row under {@link #TOTAL}, its units' rows under {@link #UNIT} + id and its months' under
+     * {@link #MONTH} + {@code yyyy-MM}, sorted; read in one pass per source.
+     */
+    Map<String, Row> read(Scope scope, LocalDate from, LocalDate to) {
         Map<String, Row> rows = new TreeMap<>();
         rows.put(TOTAL, new Row());
         sessions(scope, from, to, rows);
@@ -86,8 +84,8 @@ public class MetricsReader {
                     - row.get(Count.UNRESOLVED_RUPTURE_ALERTS) - row.get(Count.FIT_CONCERN_ALERTS)
                     - row.get(Count.DROPOUT_RISK_ALERTS));
         }
-        if (scope.level() == Level.THERAPIST && by == Breakdown.UNITS) {
-            rows.keySet().removeIf(unit -> !unit.equals(TOTAL)); // a therapist has no units
+        if (scope.level() == Level.THERAPIST) {
+            rows.keySet().removeIf(key -> key.startsWith(UNIT)); // a therapist has no units
         }
         return rows;
     }
@@ -107,13 +105,13 @@ public class MetricsReader {
                 CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM feedback_measure f
                                                    WHERE f.session_id = s.session_id) AS answered) a
                 WHERE s.session_date BETWEEN :from AND :to AND %s
-                GROUP BY GROUPING SETS ((%s), ())
+                GROUP BY GROUPING SETS (%s, ())
                 """, from, to)) {
             Row row = row(rows, r);
-            row.set(Count.ACTIVE_CLIENTS, count(r[2]));
-            row.set(Count.SESSIONS_ATTENDED, count(r[3]));
-            row.set(Count.ATTENDED_WITH_FEEDBACK, count(r[4]));
-            row.set(Count.THERAPIST_WEEKS, count(r[5]));
+            row.set(Count.ACTIVE_CLIENTS, count(r[1]));
+            row.set(Count.SESSIONS_ATTENDED, count(r[2]));
+            row.set(Count.ATTENDED_WITH_FEEDBACK, count(r[3]));
+            row.set(Count.THERAPIST_WEEKS, count(r[4]));
         }
     }
 
@@ -122,12 +120,12 @@ public class MetricsReader {
                 SELECT %s, count(*), count(*) FILTER (WHERE f.total < 36), coalesce(sum(f.total), 0)
                 FROM feedback_measure f
                 WHERE f.instrument = 'SRS' AND f.session_date BETWEEN :from AND :to AND %s
-                GROUP BY GROUPING SETS ((%s), ())
+                GROUP BY GROUPING SETS (%s, ())
                 """, from, to)) {
             Row row = row(rows, r);
-            row.set(Count.SRS_GIVEN, count(r[2]));
-            row.set(Count.SRS_BELOW_36, count(r[3]));
-            row.srsSum = ((Number) r[4]).doubleValue();
+            row.set(Count.SRS_GIVEN, count(r[1]));
+            row.set(Count.SRS_BELOW_36, count(r[2]));
+            row.srsSum = ((Number) r[3]).doubleValue();
         }
     }
 
@@ -142,11 +140,11 @@ public class MetricsReader {
                 SELECT %s, count(*), coalesce(sum(f.total), 0)
                 FROM firsts f
                 WHERE f.session_date BETWEEN :from AND :to AND %s
-                GROUP BY GROUPING SETS ((%s), ())
+                GROUP BY GROUPING SETS (%s, ())
                 """, from, to)) {
             Row row = row(rows, r);
-            row.set(Count.INTAKE_ORS, count(r[2]));
-            row.intakeOrsSum = ((Number) r[3]).doubleValue();
+            row.set(Count.INTAKE_ORS, count(r[1]));
+            row.intakeOrsSum = ((Number) r[2]).doubleValue();
         }
     }
 
@@ -168,15 +166,15 @@ public class MetricsReader {
                                         AND e.ors[cardinality(e.ors)] - e.ors[1] >= :reliable)
                 FROM ended e
                 WHERE %s
-                GROUP BY GROUPING SETS ((%s), ())
+                GROUP BY GROUPING SETS (%s, ())
                 """, from, to);
         query.setParameter("reliable", rules.thresholds().orsReliableChange());
         for (Object[] r : results(query)) {
             Row row = row(rows, r);
-            row.set(Count.ENDINGS, count(r[2]));
-            row.set(Count.DROPOUTS, count(r[3]));
-            row.set(Count.ENDINGS_WITH_TWO_ORS, count(r[4]));
-            row.set(Count.RELIABLY_IMPROVED, count(r[5]));
+            row.set(Count.ENDINGS, count(r[1]));
+            row.set(Count.DROPOUTS, count(r[2]));
+            row.set(Count.ENDINGS_WITH_TWO_ORS, count(r[3]));
+            row.set(Count.RELIABLY_IMPROVED, count(r[4]));
         }
     }
 
@@ -191,19 +189,19 @@ public class MetricsReader {
                 FROM alert a
                 WHERE coalesce(a.occurred_at, a.raised_at) >= :fromInstant
                   AND coalesce(a.occurred_at, a.raised_at) < :toInstant AND %s
-                GROUP BY GROUPING SETS ((%s), ())
+                GROUP BY GROUPING SETS (%s, ())
                 """, null, null);
         query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
         query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         for (Object[] r : results(query)) {
             Row row = row(rows, r);
-            row.set(Count.ALERTS, count(r[2]));
-            row.set(Count.RUPTURE_ALERTS, count(r[3]));
-            row.set(Count.UNRESOLVED_RUPTURE_ALERTS, count(r[4]));
-            row.set(Count.FIT_CONCERN_ALERTS, count(r[5]));
-            row.set(Count.DROPOUT_RISK_ALERTS, count(r[6]));
-            row.set(Count.ALERTS_ACKNOWLEDGED, count(r[7]));
-            row.medianHoursToAcknowledge = r[8] == null ? null : ((Number) r[8]).doubleValue() / 3600;
+            row.set(Count.ALERTS, count(r[1]));
+            row.set(Count.RUPTURE_ALERTS, count(r[2]));
+            row.set(Count.UNRESOLVED_RUPTURE_ALERTS, count(r[3]));
+            row.set(Count.FIT_CONCERN_ALERTS, count(r[4]));
+            row.set(Count.DROPOUT_RISK_ALERTS, count(r[5]));
+            row.set(Count.ALERTS_ACKNOWLEDGED, count(r[6]));
+            row.medianHoursToAcknowledge = r[7] == null ? null : ((Number) r[7]).doubleValue() / 3600;
         }
     }
 
@@ -225,19 +223,19 @@ public class MetricsReader {
         query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
         query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         Object dyad = null;
-        String detectedIn = null; // the unit (or month) the open rupture was detected in: its outcome counts there
+        String[] detectedIn = null; // the unit and month the open rupture was detected in: its outcome counts there
         boolean open = false;
         boolean counted = false; // the open rupture was detected in the period
         for (Object[] r : results(query)) {
-            if (!r[1].equals(dyad)) {
-                dyad = r[1];
+            if (!r[2].equals(dyad)) {
+                dyad = r[2];
                 open = false;
                 counted = false;
             }
-            String unit = (String) r[0];
-            boolean inPeriod = (Boolean) r[2];
-            String state = (String) r[4];
-            if (inPeriod && (Boolean) r[3]) {
+            String[] unit = { UNIT + r[0], MONTH + r[1] };
+            boolean inPeriod = (Boolean) r[3];
+            String state = (String) r[5];
+            if (inPeriod && (Boolean) r[4]) {
                 add(rows, unit, Count.SCORED_SESSIONS);
             }
             boolean ruptured = state.equals("RUPTURE") || state.equals("UNRESOLVED");
@@ -262,34 +260,40 @@ public class MetricsReader {
         }
     }
 
-    private static void add(Map<String, Row> rows, String unit, Count count) {
-        for (String key : List.of(unit, TOTAL)) {
+    private static void add(Map<String, Row> rows, String[] unitAndMonth, Count count) {
+        for (String key : List.of(unitAndMonth[0], unitAndMonth[1], TOTAL)) {
             Row row = rows.computeIfAbsent(key, k -> new Row());
             row.set(count, row.get(count) + 1);
         }
     }
 
-    /** A grouped query whose first two columns are {@code GROUPING(unit)} and the unit (or month). */
+    /** A grouped query whose first column is the row's key (see {@link #query}). */
     private List<Object[]> grouped(Scope scope, String alias, String date, String sql, LocalDate from,
             LocalDate to) {
         return results(query(scope, alias, date, sql, from, to));
     }
 
     /**
-     * Fills the unit expression (selected as {@code GROUPING(unit), unit} where grouped), the scope's condition and
-     * the grouping into the SQL, and binds the scope and the period.
+     * Fills into the SQL what it selects first, the scope's condition and the grouping, and binds the scope and the
+     * period. A grouped query is grouped by unit, by month (of {@code date}) and not at all, in one pass, and selects
+     * the row's key first ({@link #UNIT} + unit, {@link #MONTH} + month, or {@link #TOTAL}); any other query selects
+     * the unit and the month as its first two columns.
      */
     private Query query(Scope scope, String alias, String date, String sql, LocalDate from, LocalDate to) {
-        String unit = by == Breakdown.MONTHS ? "to_char(" + date + ", 'YYYY-MM')"
-                : scope.level() == Level.NETWORK ? alias + ".clinic_id" : "CAST(" + alias + ".therapist_id AS text)";
+        String unit = scope.level() == Level.NETWORK ? alias + ".clinic_id"
+                : "CAST(" + alias + ".therapist_id AS text)";
+        String month = "to_char(" + date + ", 'YYYY-MM')";
         String condition = switch (scope.level()) {
             case NETWORK -> "TRUE";
             case CLINIC -> alias + ".clinic_id = :scope";
             case THERAPIST -> alias + ".therapist_id = CAST(:scope AS uuid)";
         };
-        boolean grouped = sql.contains("GROUPING SETS");
-        String select = grouped ? "GROUPING(" + unit + "), " + unit : unit;
-        Query query = entityManager.createNativeQuery(String.format(sql, select, condition, unit));
+        String select = sql.contains("GROUPING SETS")
+                ? "CASE WHEN GROUPING(" + unit + ") = 0 THEN '" + UNIT + "' || " + unit + " WHEN GROUPING(" + month
+                        + ") = 0 THEN '" + MONTH + "' || " + month + " ELSE '" + TOTAL + "' END"
+                : unit + ", " + month;
+        Query query = entityManager.createNativeQuery(String.format(sql, select, condition,
+                "(" + unit + "), (" + month + ")"));
         if (scope.level() != Level.NETWORK) {
             query.setParameter("scope", scope.id());
         }
@@ -305,10 +309,9 @@ public class MetricsReader {
         return query.getResultList();
     }
 
-    /** The row a grouped result belongs to: the scope's own (GROUPING = 1) or its unit's. */
+    /** The row a grouped result belongs to, by the key it selected first. */
     private static Row row(Map<String, Row> rows, Object[] r) {
-        boolean total = ((Number) r[0]).intValue() == 1;
-        return rows.computeIfAbsent(total ? TOTAL : String.valueOf(r[1]), k -> new Row());
+        return rows.computeIfAbsent((String) r[0], k -> new Row());
     }
 
     private static long count(Object value) {

@@ -91,15 +91,14 @@ public class NetworkMetrics {
         if (until.isBefore(since)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        Map<String, Row> units = reader.read(scope, since, until, MetricsReader.Breakdown.UNITS);
-        Map<String, Row> months = reader.read(scope, since, until, MetricsReader.Breakdown.MONTHS);
+        Map<String, Row> read = reader.read(scope, since, until);
         // one table: the scope's row, its units' rows, its months' rows; both breakdowns add up to the scope
         List<Row> rows = new ArrayList<>();
-        rows.add(units.get(MetricsReader.TOTAL));
-        List<String> unitIds = units.keySet().stream().filter(u -> !u.equals(MetricsReader.TOTAL)).toList();
-        List<String> monthIds = months.keySet().stream().filter(m -> !m.equals(MetricsReader.TOTAL)).toList();
-        unitIds.forEach(u -> rows.add(units.get(u)));
-        monthIds.forEach(m -> rows.add(months.get(m)));
+        rows.add(read.get(MetricsReader.TOTAL));
+        List<String> unitIds = ids(read, MetricsReader.UNIT);
+        List<String> monthIds = ids(read, MetricsReader.MONTH);
+        unitIds.forEach(u -> rows.add(read.get(MetricsReader.UNIT + u)));
+        monthIds.forEach(m -> rows.add(read.get(MetricsReader.MONTH + m)));
         int columns = Count.values().length;
         long[] cells = new long[rows.size() * columns];
         for (int r = 0; r < rows.size(); r++) {
@@ -149,6 +148,11 @@ public class NetworkMetrics {
             }
         }
         return sums;
+    }
+
+    private static List<String> ids(Map<String, Row> read, String prefix) {
+        return read.keySet().stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length()))
+                .toList();
     }
 
     /** Within one row: the counts that are the sum of others (attended = with + without feedback, ...). */

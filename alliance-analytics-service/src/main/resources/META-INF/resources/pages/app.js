@@ -96,8 +96,10 @@ function words(text) {
   return String(text).toLowerCase().replace(/_/g, ' ');
 }
 
+/** Shows the page's content; aria-busy=false tells assistive technology (and the browser test) it has arrived. */
 function show(...nodes) {
   main.replaceChildren(...nodes);
+  main.setAttribute('aria-busy', 'false');
 }
 
 function fail(error) {

@@ -51,19 +51,25 @@ final class Browser implements AutoCloseable {
         return new Browser();
     }
 
-    /** Opens the page; signs in at Keycloak's own form when it asks. */
+    /**
+     * Opens the page; signs in at Keycloak's own form when it asks; returns when the page has shown its content
+     * (its {@code main} no longer aria-busy). Keycloak's own login page has a {@code main h1} too, so waiting for
+     * a heading alone returned while the sign-in was still under way.
+     */
     Browser visit(String url, String username) {
         driver.get(url);
-        wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty() || !d.findElements(By.cssSelector(
-                "main h1")).isEmpty());
+        wait.until(d -> !d.findElements(By.id("kc-login")).isEmpty() || !d.findElements(LOADED).isEmpty());
         if (!driver.findElements(By.id("kc-login")).isEmpty()) {
             driver.findElement(By.id("username")).sendKeys(username);
             driver.findElement(By.id("password")).sendKeys(DemoUsers.PASSWORD);
             driver.findElement(By.id("kc-login")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main h1")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(LOADED));
         }
         return this;
     }
+
+    /** Our page, its content shown (app.js sets aria-busy=false when it has shown it). */
+    private static final By LOADED = By.cssSelector("main#main[aria-busy='false']");
 
     String text() {
         return driver.findElement(By.tagName("main")).getText();

@@ -36,17 +36,18 @@ class EventContractsTest {
      * Fields a consumer must accept as absent or null: added to a v1 type after it was first published, or meaningful
      * only sometimes. Everything else is required.
      */
-    static final Map<EventType<?>, Set<String>> OPTIONAL = Map.of(
-            EventTypes.CLIENT_ASSIGNED, Set.of("episodeId"),
-            EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail"),
-            EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail"),
-            EventTypes.EPISODE_CLOSED, Set.of("therapistId"),
-            EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId"),
-            EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex", "subscaleIndices"),
-            EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices"),
-            EventTypes.ALERT_RAISED, Set.of("dyadId", "sessionNumber", "occurredAt", "pillars", "riskScore",
-                    "riskFactors"),
-            EventTypes.ALERT_RESOLVED, Set.of("sessionNumber"));
+    static final Map<EventType<?>, Set<String>> OPTIONAL = Map.ofEntries(
+            Map.entry(EventTypes.CLIENT_ASSIGNED, Set.of("episodeId")),
+            Map.entry(EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail")),
+            Map.entry(EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail")),
+            Map.entry(EventTypes.EPISODE_CLOSED, Set.of("therapistId")),
+            Map.entry(EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId")),
+            Map.entry(EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex", "subscaleIndices")),
+            Map.entry(EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices")),
+            Map.entry(EventTypes.ALERT_RAISED, Set.of("dyadId", "sessionNumber", "occurredAt", "pillars", "riskScore", "riskFactors")),
+            Map.entry(EventTypes.ALERT_RESOLVED, Set.of("sessionNumber")),
+            Map.entry(EventTypes.NOTIFICATION_SENT, Set.of("purpose", "recipient", "alertRaisedAt", "millisFromAlertRaised")),
+            Map.entry(EventTypes.NOTIFICATION_FAILED, Set.of("purpose", "alertRaisedAt", "millisFromAlertRaised")));
 
     static Stream<EventType<?>> eventTypes() {
         return EventTypes.ALL.stream();

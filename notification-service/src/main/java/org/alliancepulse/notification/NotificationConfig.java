@@ -14,7 +14,7 @@ public interface NotificationConfig {
     String appBaseUrl();
 
     /** Attempts before an email is given up as failed (and NotificationFailed is published). */
-    @WithDefault("10")
+    @WithDefault("20")
     int maxAttempts();
 
     /** Wait after the first failed attempt; doubles per further failure (the platform's {@code Backoff}). */
@@ -57,4 +57,15 @@ public interface NotificationConfig {
      */
     @WithDefault("14d")
     Duration historicalAlertAge();
+
+    /**
+     * A RUPTURE, UNRESOLVED_RUPTURE or DROPOUT_RISK alert not acknowledged (nor resolved) this long after it arrived
+     * is emailed once to the clinic's supervisor address.
+     */
+    @WithDefault("72h")
+    Duration escalateAfter();
+
+    /** The time zone of a therapist who has not chosen one (quiet hours and the digest hour are in it). */
+    @WithDefault("UTC")
+    java.time.ZoneId defaultTimeZone();
 }

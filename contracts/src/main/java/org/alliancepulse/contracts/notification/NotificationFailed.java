@@ -7,9 +7,18 @@ import java.util.UUID;
 
 import org.alliancepulse.contracts.EventPayload;
 
-/** The email about an alert could not be delivered and the service stopped trying. */
+/**
+ * An email about an alert could not be delivered and the service stopped trying.
+ *
+ * @param reason the last failure's type (an exception class name), never message text
+ * @param purpose {@code ALERT}, {@code ESCALATION}, {@code RESOLVED} or {@code DIGEST}; optional (absent in older
+ *        events)
+ * @param alertRaisedAt when the analytics service raised the alert; optional
+ * @param millisFromAlertRaised from {@code alertRaisedAt} to giving up, in milliseconds; optional
+ */
 public record NotificationFailed(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
-        String reason, Instant failedAt) implements EventPayload {
+        String reason, Instant failedAt, String purpose, Instant alertRaisedAt, Long millisFromAlertRaised)
+        implements EventPayload {
 
     public NotificationFailed {
         present(notificationId, "notificationId");
@@ -18,6 +27,12 @@ public record NotificationFailed(UUID notificationId, UUID alertId, UUID clientI
         present(therapistId, "therapistId");
         present(reason, "reason");
         present(failedAt, "failedAt");
+    }
+
+    /** The shape before purposes and timings. */
+    public NotificationFailed(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
+            String reason, Instant failedAt) {
+        this(notificationId, alertId, clientId, therapistId, attempts, reason, failedAt, null, null, null);
     }
 
     @Override

@@ -7,9 +7,20 @@ import java.util.UUID;
 
 import org.alliancepulse.contracts.EventPayload;
 
-/** The email about an alert was accepted by the mail server. */
+/**
+ * An email about an alert was accepted by the mail server. A digest announces one of these per alert it listed
+ * (same {@code notificationId}).
+ *
+ * @param purpose {@code ALERT}, {@code ESCALATION}, {@code RESOLVED} or {@code DIGEST}; optional (absent in older
+ *        events, which were all ALERT)
+ * @param recipient {@code THERAPIST} or {@code SUPERVISOR}; optional
+ * @param alertRaisedAt when the analytics service raised the alert; optional
+ * @param millisFromAlertRaised from {@code alertRaisedAt} to the SMTP server's acceptance, in milliseconds: how long
+ *        the therapist waited for the alert (quiet hours and digests included); optional
+ */
 public record NotificationSent(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
-        Instant sentAt) implements EventPayload {
+        Instant sentAt, String purpose, String recipient, Instant alertRaisedAt, Long millisFromAlertRaised)
+        implements EventPayload {
 
     public NotificationSent {
         present(notificationId, "notificationId");
@@ -17,6 +28,12 @@ public record NotificationSent(UUID notificationId, UUID alertId, UUID clientId,
         present(clientId, "clientId");
         present(therapistId, "therapistId");
         present(sentAt, "sentAt");
+    }
+
+    /** The shape before purposes and timings. */
+    public NotificationSent(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
+            Instant sentAt) {
+        this(notificationId, alertId, clientId, therapistId, attempts, sentAt, null, null, null, null);
     }
 
     @Override

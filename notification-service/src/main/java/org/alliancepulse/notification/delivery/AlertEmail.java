@@ -1,68 +1,46 @@
 package org.alliancepulse.notification.delivery;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * The text of an alert email. Private by construction: it is composed from the alert kind, the pseudonymous client
- * code, the session date and a link only, so no name, score or free text can reach an inbox.
+ * An email as it goes out: subject, plain-text and HTML parts, Message-ID. Private by construction: the templates
+ * ({@link Emails}) get the alert kind, the pseudonymous client code, session dates, links, staff names and the
+ * names of pillars and risk factors in words — nothing else exists here to give them, so no client name, score or
+ * free text can reach an inbox.
  */
-public record AlertEmail(String subject, String body) {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
-
-    public static AlertEmail compose(String kind, String clientCode, LocalDate sessionDate, String link,
-            String therapistName) {
-        return compose(kind, clientCode, sessionDate, link, therapistName, List.of(), List.of());
-    }
+public record AlertEmail(String subject, String text, String html, String messageId) {
 
     /**
-     * The email for an alert: its kind, what it means and what may help, the pillars that fell (a rupture) or the
-     * largest risk factors (a dropout risk) in words — names, never the client's scores or answers.
+     * The Message-ID of the email about an alert: the same for every attempt, so a resend after a crash or a timeout
+     * is recognisable (and can be folded by mail clients) as the same email.
      */
-    public static AlertEmail compose(String kind, String clientCode, LocalDate sessionDate, String link,
-            String therapistName, List<String> pillars, List<String> factors) {
-        String what = describe(kind);
-        String subject = "Alliance Pulse: " + what + " alert for client " + clientCode;
-        String body = """
-                Dear %s,
-
-                Alliance Pulse raised %s %s alert (%s) for client %s after the session on %s (%s).
-                %s
-                Please review it in Alliance Pulse:
-                %s
-
-                This email deliberately carries no names, scores or notes. Sign in to see the details.
-                """.formatted(therapistName, "aeiou".indexOf(what.charAt(0)) >= 0 ? "an" : "a", what, kind, clientCode,
-                DATE.format(sessionDate), sessionDate, guidance(kind, pillars, factors), link);
-        return new AlertEmail(subject, body);
+    public static String messageId(UUID alertId) {
+        return "<alert-" + alertId + "@alliancepulse>";
     }
 
-    /** What the alert means and what may help, in a few lines (CLINICAL.md and its sources); empty if unknown. */
-    static String guidance(String kind, List<String> pillars, List<String> factors) {
-        String text = switch (kind) {
-            case "RUPTURE" -> "The alliance fell clearly below this client's usual level"
-                    + (pillars.isEmpty() ? "" : ", above all " + words(pillars, AlertEmail::pillar)) + ".\n"
-                    + "At the next session: name what you noticed and invite the client's view; attend to what fell.\n";
-            case "UNRESOLVED_RUPTURE" -> "A rupture has not been repaired within six rated sessions.\n"
-                    + "Make it the explicit topic with the client; consider supervision on the case.\n";
-            case "FIT_CONCERN" -> "The alliance has stayed low from the third session on.\n"
-                    + "Discuss fit openly with the client; consider another therapist or approach if it does not improve.\n";
-            case "DROPOUT_RISK" -> "This client's pattern resembles that of clients who stop coming"
-                    + (factors.isEmpty() ? "" : ", mainly " + words(factors, AlertEmail::factor)) + ".\n"
-                    + "Reach out before the next appointment and ask what would help.\n";
-            default -> "";
+    /** The Message-ID of another email about an alert (escalation, resolved note) or of a digest (its row id). */
+    static String messageId(String purpose, UUID id) {
+        return "<" + purpose.toLowerCase(Locale.ROOT) + "-" + id + "@alliancepulse>";
+    }
+
+    /** The alert kind in the clinic's words. */
+    static String describe(String kind) {
+        return switch (kind) {
+            case "LOW_ALLIANCE" -> "low alliance";
+            case "RUPTURE" -> "alliance rupture";
+            case "UNRESOLVED_RUPTURE" -> "unresolved rupture";
+            case "FIT_CONCERN" -> "fit concern";
+            case "DROPOUT_RISK" -> "dropout risk";
+            default -> kind.toLowerCase(Locale.ROOT).replace('_', ' ');
         };
-        return text.isEmpty() ? "" : "\n" + text;
     }
 
-    private static String words(List<String> names, java.util.function.Function<String, String> word) {
-        List<String> said = names.stream().map(word).toList();
-        return said.size() == 1 ? said.get(0)
-                : String.join(", ", said.subList(0, said.size() - 1)) + " and " + said.get(said.size() - 1);
+    /** "a" or "an" before the words. */
+    static String article(String words) {
+        return "aeiou".indexOf(words.charAt(0)) >= 0 ? "an" : "a";
     }
 
     static String pillar(String name) {
@@ -89,23 +67,26 @@ public record AlertEmail(String subject, String body) {
         };
     }
 
-    /**
-     * The Message-ID of the email about an alert: the same for every attempt, so a resend after a crash or a timeout
-     * is recognisable (and can be folded by mail clients) as the same email.
-     */
-    public static String messageId(UUID alertId) {
-        return "<alert-" + alertId + "@alliancepulse>";
+    static String resolution(String name) {
+        return switch (name) {
+            case "REPAIRED" -> "the alliance is back at its usual level (repaired)";
+            case "ESCALATED" -> "it became an unresolved rupture, which has its own alert";
+            case "FIT_IMPROVED" -> "the alliance has improved";
+            case "RISK_CLEARED" -> "the dropout risk has cleared";
+            case "EPISODE_CLOSED" -> "the episode of care was closed";
+            case "REASSIGNED" -> "the client was reassigned to another therapist";
+            case "WITHDRAWN" -> "a correction of the session record took away its grounds";
+            default -> name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
-    /** The alert kind in the clinic's words. */
-    static String describe(String kind) {
-        return switch (kind) {
-            case "LOW_ALLIANCE" -> "low alliance";
-            case "RUPTURE" -> "alliance rupture";
-            case "UNRESOLVED_RUPTURE" -> "unresolved rupture";
-            case "FIT_CONCERN" -> "fit concern";
-            case "DROPOUT_RISK" -> "dropout risk";
-            default -> kind.toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
+    /** Names in words, joined as a sentence would: "a", "a and b", "a, b and c"; null for none. */
+    static String words(List<String> names, Function<String, String> word) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        List<String> said = names.stream().map(word).toList();
+        return said.size() == 1 ? said.get(0)
+                : String.join(", ", said.subList(0, said.size() - 1)) + " and " + said.get(said.size() - 1);
     }
 }

@@ -21,8 +21,11 @@ import jakarta.persistence.LockModeType;
 import org.alliancepulse.contracts.notification.NotificationFailed;
 import org.alliancepulse.contracts.notification.NotificationSent;
 import org.alliancepulse.notification.NotificationConfig;
+import org.alliancepulse.notification.delivery.AlertNotification.Purpose;
 import org.alliancepulse.notification.delivery.AlertNotification.Status;
-import org.alliancepulse.notification.delivery.Recipients.Recipient;
+import org.alliancepulse.notification.delivery.Recipients.Therapist;
+import org.alliancepulse.notification.preferences.Preferences;
+import org.alliancepulse.notification.preferences.PreferencesBook;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.work.Backoff;
 import org.alliancepulse.platform.work.Retry;
@@ -41,11 +44,15 @@ import io.quarkus.runtime.StartupEvent;
  * Sends the emails the delivery log says are due, in rounds of three steps, so that no database transaction and no
  * row lock is ever held while the SMTP server is being talked to:
  * <ol>
+ * <li><b>Digests</b> (transaction 0): for every therapist whose digest time has come and who has alerts waiting for
+ * it, one DIGEST row — {@code INSERT ... ON CONFLICT DO NOTHING} on (therapist, digest time), so two instances
+ * (or a restart) make one.</li>
  * <li><b>Claim</b> (transaction 1): due rows — PENDING whose next attempt is due, and SENDING whose claim is older
- * than {@code claim-timeout} — are locked with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work,
- * marked SENDING with the claim time, and committed. A row whose therapist is not in the directory yet becomes
- * WAITING_FOR_THERAPIST instead and spends no attempt; {@link WaitingAlerts} makes it PENDING when the therapist
- * arrives, however late.</li>
+ * than {@code claim-timeout} — are locked with {@code FOR UPDATE SKIP LOCKED}, so several instances share the work.
+ * {@link Routing} decides each one: sent now (marked SENDING with the claim time), deferred to the end of the
+ * therapist's quiet hours, put in their next digest, skipped, or waiting for a recipient (therapist not in the
+ * directory yet, clinic without a supervisor address) — none of these spends an attempt; {@link WaitingAlerts}
+ * makes a waiting row PENDING when its recipient arrives, however late.</li>
  * <li><b>Send</b> (no transaction): the claimed emails one by one, each waiting at most {@code smtp-timeout} for the
  * server. The Message-ID is derived from the alert id ({@link AlertEmail#messageId}), so a resend is recognisably
  * the same email.</li>
@@ -87,6 +94,12 @@ public class AlertMailer {
     Recipients recipients;
 
     @Inject
+    PreferencesBook preferences;
+
+    @Inject
+    Emails emails;
+
+    @Inject
     Outbox outbox;
 
     @Inject
@@ -100,9 +113,24 @@ public class AlertMailer {
             delay -> Thread.sleep(delay.toMillis()));
     private BackgroundWorker worker;
 
-    /** An email claimed in transaction 1, with what transaction 2 needs to record its result. */
-    private record Claimed(UUID id, long version, UUID alertId, Instant claimedAt, Mail mail) {
+    /**
+     * An email claimed in transaction 1, with what transaction 2 needs to record its result.
+     *
+     * @param listed a digest's alerts (their delivery rows), marked SENT with it
+     */
+    private record Claimed(UUID id, long version, UUID alertId, Instant claimedAt, Mail mail, List<UUID> listed) {
     }
+
+    private static final String ASSEMBLE_DIGESTS = """
+            INSERT INTO alert_notification (id, purpose, recipient, therapist_id, clinic_id, digest_at, status,
+                                            attempts, next_attempt_at, created_at, version)
+            SELECT gen_random_uuid(), 'DIGEST', 'THERAPIST', therapist_id, min(clinic_id), next_attempt_at, 'PENDING',
+                   0, next_attempt_at, :now, 0
+            FROM alert_notification
+            WHERE status = 'IN_DIGEST' AND next_attempt_at <= :dueBy
+            GROUP BY therapist_id, next_attempt_at
+            ON CONFLICT (therapist_id, digest_at) WHERE purpose = 'DIGEST' DO NOTHING
+            """;
 
     /** What one claiming transaction decided: the emails to send, out of how many due rows. */
     private record Claim(int due, List<Claimed> emails) {
@@ -136,6 +164,11 @@ public class AlertMailer {
      * The background worker calls it with the configured mailer and the current time.
      */
     Round deliverDue(ReactiveMailer mailServer, Instant dueBy) {
+        int digests = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(ASSEMBLE_DIGESTS)
+                .setParameter("now", Instant.now()).setParameter("dueBy", dueBy).executeUpdate());
+        if (digests > 0) {
+            LOG.infof("%d digest(s) due", digests);
+        }
         Claim claim = QuarkusTransaction.requiringNew().call(() -> claim(dueBy));
         List<Claimed> emails = claim.emails();
         for (int i = 0; i < emails.size(); i++) {
@@ -169,43 +202,92 @@ public class AlertMailer {
         Instant now = Instant.now();
         List<AlertNotification> claimed = new ArrayList<>();
         List<Mail> mails = new ArrayList<>();
+        List<List<UUID>> listed = new ArrayList<>();
         for (AlertNotification notification : due) {
             // read after the row lock: see WaitingAlerts for why that order matters
-            Optional<Recipient> recipient = recipients.find(notification.therapistId);
-            if (recipient.isEmpty()) {
+            Optional<Therapist> therapist = recipients.therapist(notification.therapistId);
+            String clinicId = notification.clinicId != null ? notification.clinicId
+                    : therapist.map(Therapist::clinicId).orElse(null);
+            Preferences chosen = preferences.of(notification.therapistId);
+            Routing.Decision decision = Routing.decide(notification.purpose, notification.kind, therapist,
+                    recipients.supervisor(clinicId), chosen, dueBy);
+            String therapistName = therapist.map(Therapist::displayName).orElse("the therapist");
+            if (decision instanceof Routing.WaitForTherapist) {
                 notification.waitForTherapist();
-                meters.counter("alliance_pulse.notification.emails", "outcome", "waiting").increment();
-                LOG.infof("Alert %s waits for therapist %s to reach the directory", notification.alertId,
-                        notification.therapistId);
-                continue;
+                count("waiting");
+                LOG.infof("%s %s waits for therapist %s to reach the directory", notification.purpose,
+                        about(notification), notification.therapistId);
+            } else if (decision instanceof Routing.WaitForSupervisor) {
+                notification.waitForSupervisor();
+                count("waiting");
+                LOG.infof("%s %s waits for clinic %s to give a supervisor address", notification.purpose,
+                        about(notification), clinicId);
+            } else if (decision instanceof Routing.Defer d) {
+                notification.defer(d.until());
+                count("deferred");
+                LOG.infof("%s %s held until the therapist's quiet hours end at %s", notification.purpose,
+                        about(notification), d.until());
+            } else if (decision instanceof Routing.ToDigest d) {
+                notification.toDigest(d.digestAt());
+                count("digested");
+                LOG.infof("Alert %s goes into therapist %s's digest of %s", notification.alertId,
+                        notification.therapistId, d.digestAt());
+            } else if (decision instanceof Routing.Skip skip) {
+                notification.skip(skip.reason());
+                count("skipped");
+                LOG.infof("%s %s not sent: %s", notification.purpose, about(notification), skip.reason());
+            } else if (decision instanceof Routing.Send to) {
+                List<UUID> items = List.of();
+                AlertEmail email;
+                if (notification.purpose == Purpose.DIGEST) {
+                    List<AlertNotification> waiting = AlertNotification.list(
+                            "therapistId = ?1 and status = ?2 and nextAttemptAt = ?3 order by createdAt, id",
+                            notification.therapistId, Status.IN_DIGEST, notification.digestAt);
+                    if (waiting.isEmpty()) {
+                        notification.claim(now);
+                        notification.cancel();
+                        LOG.infof("Digest %s of therapist %s has nothing left to list (acknowledged, resolved or"
+                                + " re-decided); not sent", notification.id, notification.therapistId);
+                        continue;
+                    }
+                    items = waiting.stream().map(n -> n.id).toList();
+                    email = emails.digest(notification, waiting, to, chosen.timeZone());
+                } else {
+                    email = switch (notification.purpose) {
+                        case ALERT -> emails.alert(notification, to, therapistName);
+                        case ESCALATION -> emails.escalation(notification, to, therapistName);
+                        case RESOLVED -> emails.resolved(notification, to, notification.sessionDate);
+                        case DIGEST -> throw new IllegalStateException("handled above");
+                    };
+                }
+                if (notification.status == Status.SENDING) {
+                    LOG.warnf("%s %s: claimed at %s with no result recorded since; sending it again",
+                            notification.purpose, about(notification), notification.claimedAt);
+                }
+                notification.recipient = to.role();
+                notification.claim(now);
+                claimed.add(notification);
+                listed.add(items);
+                mails.add(Mail.withText(to.email(), email.subject(), email.text()).setHtml(email.html())
+                        .addHeader("Message-ID", email.messageId()));
             }
-            if (notification.status == Status.SENDING) {
-                LOG.warnf("Alert %s: claimed at %s with no result recorded since; sending it again",
-                        notification.alertId, notification.claimedAt);
-            }
-            notification.claim(now);
-            claimed.add(notification);
-            mails.add(compose(notification, recipient.get()));
         }
         entityManager.flush(); // increments the versions that fence this claim's results
-        List<Claimed> emails = new ArrayList<>();
+        List<Claimed> claimedEmails = new ArrayList<>();
         for (int i = 0; i < claimed.size(); i++) {
             AlertNotification n = claimed.get(i);
-            emails.add(new Claimed(n.id, n.version, n.alertId, now, mails.get(i)));
+            claimedEmails.add(new Claimed(n.id, n.version, n.alertId, now, mails.get(i), listed.get(i)));
         }
-        return new Claim(due.size(), emails);
+        return new Claim(due.size(), claimedEmails);
     }
 
-    private static java.util.List<String> names(String joined) {
-        return joined == null || joined.isBlank() ? java.util.List.of() : java.util.List.of(joined.split(","));
+    private void count(String outcome) {
+        meters.counter("alliance_pulse.notification.emails", "outcome", outcome).increment();
     }
 
-    private Mail compose(AlertNotification notification, Recipient to) {
-        String link = config.appBaseUrl().replaceAll("/+$", "") + "/alerts/" + notification.alertId;
-        AlertEmail email = AlertEmail.compose(notification.kind, notification.clientCode, notification.sessionDate,
-                link, to.displayName(), names(notification.pillars), names(notification.factors));
-        return Mail.withText(to.workEmail(), email.subject(), email.body())
-                .addHeader("Message-ID", AlertEmail.messageId(notification.alertId));
+    /** How a log line names an email: the alert it is about, or the digest's row. */
+    private static String about(AlertNotification n) {
+        return n.alertId != null ? "about alert " + n.alertId : "digest " + n.id;
     }
 
     /**
@@ -251,23 +333,41 @@ public class AlertMailer {
         switch (result) {
             case SENT -> {
                 notification.sent(now);
-                outbox.publish(new NotificationSent(notification.id, notification.alertId, notification.clientId,
-                        notification.therapistId, notification.attempts, notification.sentAt));
-                meters.counter("alliance_pulse.notification.emails", "outcome", "sent").increment();
-                LOG.infof("Emailed %s alert %s to therapist %s (attempt %d)", notification.kind,
-                        notification.alertId, notification.therapistId, notification.attempts);
+                List<AlertNotification> about = List.of(notification);
+                if (!email.listed().isEmpty()) {
+                    about = AlertNotification.list("id in ?1", email.listed());
+                    about.forEach(item -> item.sentInDigest(now));
+                }
+                for (AlertNotification alert : about) {
+                    outbox.publish(new NotificationSent(notification.id, alert.alertId, alert.clientId,
+                            alert.therapistId, notification.attempts, now, notification.purpose.name(),
+                            notification.recipient == null ? null : notification.recipient.name(),
+                            alert.alertRaisedAt, alert.alertRaisedAt == null ? null
+                                    : Math.max(0, Duration.between(alert.alertRaisedAt, now).toMillis())));
+                }
+                count("sent");
+                LOG.infof("Emailed %s %s to the %s (attempt %d%s)", notification.purpose, about(notification),
+                        notification.recipient, notification.attempts,
+                        email.listed().isEmpty() ? "" : ", listing " + email.listed().size() + " alert(s)");
             }
             case FAILED -> {
                 if (notification.failed(failure, now, backoff, config.maxAttempts())) {
-                    outbox.publish(new NotificationFailed(notification.id, notification.alertId,
-                            notification.clientId, notification.therapistId, notification.attempts, failure, now));
+                    List<AlertNotification> about = email.listed().isEmpty() ? List.of(notification)
+                            : AlertNotification.list("id in ?1", email.listed());
+                    about.stream().filter(item -> item != notification).forEach(item -> item.failedWithDigest(failure));
+                    for (AlertNotification alert : about) {
+                        outbox.publish(new NotificationFailed(notification.id, alert.alertId, alert.clientId,
+                                alert.therapistId, notification.attempts, failure, now, notification.purpose.name(),
+                                alert.alertRaisedAt, alert.alertRaisedAt == null ? null
+                                        : Math.max(0, Duration.between(alert.alertRaisedAt, now).toMillis())));
+                    }
                     meters.counter("alliance_pulse.notification.emails", "outcome", "failed").increment();
-                    LOG.errorf("Gave up emailing alert %s after %d attempts (%s)", notification.alertId,
-                            notification.attempts, failure);
+                    LOG.errorf("Gave up emailing %s %s after %d attempts (%s)", notification.purpose,
+                            about(notification), notification.attempts, failure);
                 } else {
                     meters.counter("alliance_pulse.notification.emails", "outcome", "retry").increment();
-                    LOG.warnf("Could not email alert %s yet (%s); attempt %d, next at %s", notification.alertId,
-                            failure, notification.attempts, notification.nextAttemptAt);
+                    LOG.warnf("Could not email %s %s yet (%s); attempt %d, next at %s", notification.purpose,
+                            about(notification), failure, notification.attempts, notification.nextAttemptAt);
                 }
             }
             case RELEASED -> notification.release(now);

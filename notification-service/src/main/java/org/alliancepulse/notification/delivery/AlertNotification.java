@@ -17,9 +17,10 @@ import org.alliancepulse.platform.work.Backoff;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * The delivery log: one row per alert, ever, which is why an alert is emailed at most once (bar the crash window
- * {@link AlertMailer} describes). The row is a small state machine; its transitions are the methods below, and
- * {@link AlertMailer} runs them in short transactions around, never across, the SMTP conversation.
+ * The delivery log: one row per email, ever — an alert's own email, its escalation and its resolved note each once
+ * per alert, a digest once per therapist and digest time — which is why each is sent at most once (bar the crash
+ * window {@link AlertMailer} describes). The row is a small state machine; its transitions are the methods below,
+ * and {@link AlertMailer} runs them in short transactions around, never across, the SMTP conversation.
  */
 @Entity
 @Table(name = "alert_notification")
@@ -30,6 +31,10 @@ public class AlertNotification extends PanacheEntityBase {
         PENDING,
         /** The therapist is not in the directory yet; no attempt is spent until they arrive. */
         WAITING_FOR_THERAPIST,
+        /** The clinic has no supervisor address yet (an escalation, or a therapist no longer active). */
+        WAITING_FOR_SUPERVISOR,
+        /** Listed by the therapist's next digest, due at {@code nextAttemptAt}. */
+        IN_DIGEST,
         /** Claimed at {@code claimedAt} by a mailer that is talking to the SMTP server now (or died doing so). */
         SENDING,
         /** Accepted by the SMTP server. Final. */
@@ -37,14 +42,60 @@ public class AlertNotification extends PanacheEntityBase {
         /** Given up after the last attempt. Final. */
         FAILED,
         /** About a session long past (an imported history, a replay): recorded, never emailed. Final. */
-        NOT_SENT_HISTORICAL
+        NOT_SENT_HISTORICAL,
+        /** Acknowledged or resolved before it went out (or a digest left with nothing to list). Final. */
+        CANCELLED,
+        /** Not to be sent: a kind the therapist skips, a kind never emailed; the reason in {@code lastError}. Final. */
+        SKIPPED
+    }
+
+    /** What the email is. */
+    public enum Purpose {
+        /** The alert itself, to the therapist (or the supervisor when the therapist is not active). */
+        ALERT,
+        /** The alert was not acknowledged in time: to the clinic's supervisor. */
+        ESCALATION,
+        /** A short note that the alert was resolved, for therapists who asked for them. */
+        RESOLVED,
+        /** A therapist's daily digest, listing the alerts that waited for it. */
+        DIGEST
+    }
+
+    /** Whom it went to. */
+    public enum Recipient {
+        THERAPIST, SUPERVISOR
     }
 
     @Id
     public UUID id;
 
+    /** Null for a digest (which is about several alerts). */
     @Column(name = "alert_id")
     public UUID alertId;
+
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose;
+
+    /** Set when it was sent (or routed): the therapist or the clinic's supervisor. */
+    @Enumerated(EnumType.STRING)
+    public Recipient recipient;
+
+    @Column(name = "clinic_id")
+    public String clinicId;
+
+    /** When analytics raised the alert: NotificationSent carries the time from then to the SMTP server's acceptance. */
+    @Column(name = "alert_raised_at")
+    public Instant alertRaisedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    /** A resolved note's resolution (REPAIRED, RISK_CLEARED, ...). */
+    public String resolution;
+
+    /** A digest's time: the therapist's chosen hour on the day it is for. */
+    @Column(name = "digest_at")
+    public Instant digestAt;
 
     public String kind;
 
@@ -78,7 +129,7 @@ public class AlertNotification extends PanacheEntityBase {
     @Column(name = "claimed_at")
     public Instant claimedAt;
 
-    /** The type of the last failure (an exception class name), never message text. */
+    /** The type of the last failure (an exception class name) or why it was skipped, never message text. */
     @Column(name = "last_error")
     public String lastError;
 
@@ -90,14 +141,22 @@ public class AlertNotification extends PanacheEntityBase {
     public long version;
 
     public static boolean existsForAlert(UUID alertId) {
-        return count("alertId", alertId) > 0;
+        return count("alertId = ?1 and purpose = ?2", alertId, Purpose.ALERT) > 0;
     }
 
     /** A new row for a raised alert, due at once. */
     public static AlertNotification due(UUID alertId, String kind, UUID clientId, String clientCode,
             UUID therapistId, LocalDate sessionDate, Instant now) {
+        return due(Purpose.ALERT, alertId, kind, clientId, clientCode, therapistId, sessionDate, now);
+    }
+
+    /** A new row for an email about an alert, due at {@code dueAt}. */
+    public static AlertNotification due(Purpose purpose, UUID alertId, String kind, UUID clientId,
+            String clientCode, UUID therapistId, LocalDate sessionDate, Instant dueAt) {
         AlertNotification notification = new AlertNotification();
         notification.id = UUID.randomUUID();
+        notification.purpose = purpose;
+        notification.createdAt = Instant.now();
         notification.alertId = alertId;
         notification.kind = kind;
         notification.clientId = clientId;
@@ -105,7 +164,7 @@ public class AlertNotification extends PanacheEntityBase {
         notification.therapistId = therapistId;
         notification.sessionDate = sessionDate;
         notification.status = Status.PENDING;
-        notification.nextAttemptAt = now;
+        notification.nextAttemptAt = dueAt;
         return notification;
     }
 
@@ -126,6 +185,59 @@ public class AlertNotification extends PanacheEntityBase {
     void waitForTherapist() {
         require(status == Status.PENDING || status == Status.SENDING, "wait");
         status = Status.WAITING_FOR_THERAPIST;
+        claimedAt = null;
+    }
+
+    /** PENDING (or abandoned SENDING) → WAITING_FOR_SUPERVISOR, spending nothing. */
+    void waitForSupervisor() {
+        require(status == Status.PENDING || status == Status.SENDING, "wait");
+        status = Status.WAITING_FOR_SUPERVISOR;
+        claimedAt = null;
+    }
+
+    /** PENDING (or abandoned SENDING) → PENDING due at {@code until} (quiet hours), spending nothing. */
+    void defer(Instant until) {
+        require(status == Status.PENDING || status == Status.SENDING, "defer");
+        status = Status.PENDING;
+        claimedAt = null;
+        nextAttemptAt = until;
+    }
+
+    /** PENDING (or abandoned SENDING) → IN_DIGEST, listed by the therapist's digest at {@code digestTime}. */
+    void toDigest(Instant digestTime) {
+        require(status == Status.PENDING || status == Status.SENDING, "put in a digest");
+        status = Status.IN_DIGEST;
+        recipient = Recipient.THERAPIST;
+        claimedAt = null;
+        nextAttemptAt = digestTime;
+    }
+
+    /** PENDING (or abandoned SENDING) → SKIPPED, with the reason. */
+    void skip(String reason) {
+        require(status == Status.PENDING || status == Status.SENDING, "skip");
+        status = Status.SKIPPED;
+        claimedAt = null;
+        lastError = reason;
+    }
+
+    /** IN_DIGEST → SENT: listed by a digest the SMTP server accepted. */
+    void sentInDigest(Instant now) {
+        require(status == Status.IN_DIGEST, "record as sent in a digest");
+        status = Status.SENT;
+        sentAt = now;
+    }
+
+    /** IN_DIGEST → FAILED: listed by a digest that was given up. */
+    void failedWithDigest(String failureType) {
+        require(status == Status.IN_DIGEST, "record as failed with its digest");
+        status = Status.FAILED;
+        lastError = failureType;
+    }
+
+    /** SENDING → CANCELLED: a digest with nothing left to list. */
+    void cancel() {
+        require(status == Status.SENDING, "cancel");
+        status = Status.CANCELLED;
         claimedAt = null;
     }
 

@@ -25,7 +25,8 @@ public class DeliveryLogRetention {
     private static final String PURGE = """
             DELETE FROM alert_notification WHERE id IN (
                 SELECT id FROM alert_notification
-                WHERE status IN ('SENT', 'FAILED') AND coalesce(sent_at, next_attempt_at) < :before
+                WHERE status IN ('SENT', 'FAILED', 'CANCELLED', 'SKIPPED')
+                  AND coalesce(sent_at, next_attempt_at) < :before
                 LIMIT :batch)
             """;
 

@@ -7,12 +7,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.alliancepulse.notification.preferences.PreferencesChanged;
 import org.alliancepulse.platform.work.AfterCommit;
 import org.jboss.logging.Logger;
 
 /**
- * Releases the alerts that were waiting for their therapist to reach the directory: in the transaction that put the
- * therapist there, WAITING_FOR_THERAPIST becomes PENDING (attempts untouched), and the mailer is woken after commit.
+ * Releases the emails that were waiting for their recipient: in the transaction that put a therapist in the
+ * directory (or changed them), their WAITING_FOR_THERAPIST rows — and WAITING_FOR_SUPERVISOR rows of theirs, which
+ * may have become theirs again — become PENDING; in the transaction that gave a clinic a supervisor address, the
+ * clinic's WAITING_FOR_SUPERVISOR rows do. Attempts are untouched, and the mailer is woken after commit.
  * <p>
  * A mailer's claiming transaction may be deciding at this very moment, unable to see this uncommitted transaction,
  * that the same therapist is unknown. Without care its WAITING_FOR_THERAPIST would commit after the release below
@@ -35,7 +38,28 @@ public class WaitingAlerts {
     private static final String RELEASE = """
             UPDATE alert_notification
             SET status = 'PENDING', next_attempt_at = :now, version = version + 1
-            WHERE therapist_id = :therapist AND status = 'WAITING_FOR_THERAPIST'
+            WHERE therapist_id = :therapist AND status IN ('WAITING_FOR_THERAPIST', 'WAITING_FOR_SUPERVISOR')
+            """;
+
+    private static final String LOCK_UNDECIDED_OF_CLINIC = """
+            SELECT id FROM alert_notification
+            WHERE clinic_id = :clinic AND status IN ('PENDING', 'SENDING')
+            ORDER BY id
+            FOR UPDATE
+            """;
+
+    private static final String RELEASE_OF_CLINIC = """
+            UPDATE alert_notification
+            SET status = 'PENDING', next_attempt_at = :now, version = version + 1
+            WHERE clinic_id = :clinic AND status = 'WAITING_FOR_SUPERVISOR'
+            """;
+
+    /** Held by quiet hours (never tried yet) or waiting for a digest: decided again under new preferences. */
+    private static final String REDECIDE = """
+            UPDATE alert_notification
+            SET status = 'PENDING', next_attempt_at = :now, version = version + 1
+            WHERE therapist_id = :therapist AND purpose IN ('ALERT', 'RESOLVED')
+              AND (status = 'IN_DIGEST' OR (status = 'PENDING' AND attempts = 0 AND next_attempt_at > :now))
             """;
 
     @Inject
@@ -47,7 +71,7 @@ public class WaitingAlerts {
     @Inject
     AlertMailer mailer;
 
-    void therapistReachable(@Observes TherapistReachable reachable) {
+    void therapistReachable(@Observes RecipientReachable.TherapistReachable reachable) {
         entityManager.createNativeQuery(LOCK_UNDECIDED).setParameter("therapist", reachable.therapistId())
                 .getResultList();
         int released = entityManager.createNativeQuery(RELEASE).setParameter("therapist", reachable.therapistId())
@@ -55,6 +79,29 @@ public class WaitingAlerts {
         if (released > 0) {
             LOG.infof("Therapist %s reached the directory: %d waiting alert(s) due now", reachable.therapistId(),
                     released);
+            afterCommit.wake(mailer.worker());
+        }
+    }
+
+    void supervisorReachable(@Observes RecipientReachable.SupervisorReachable reachable) {
+        // a claim of the clinic's other emails may be deciding right now: the same lock-then-release as above
+        entityManager.createNativeQuery(LOCK_UNDECIDED_OF_CLINIC).setParameter("clinic", reachable.clinicId())
+                .getResultList();
+        int released = entityManager.createNativeQuery(RELEASE_OF_CLINIC).setParameter("clinic", reachable.clinicId())
+                .setParameter("now", Instant.now()).executeUpdate();
+        if (released > 0) {
+            LOG.infof("Clinic %s has a supervisor address: %d waiting email(s) due now", reachable.clinicId(),
+                    released);
+            afterCommit.wake(mailer.worker());
+        }
+    }
+
+    void preferencesChanged(@Observes PreferencesChanged changed) {
+        int redecided = entityManager.createNativeQuery(REDECIDE).setParameter("therapist", changed.therapistId())
+                .setParameter("now", Instant.now()).executeUpdate();
+        if (redecided > 0) {
+            LOG.infof("Therapist %s changed their preferences: %d held email(s) decided again", changed.therapistId(),
+                    redecided);
             afterCommit.wake(mailer.worker());
         }
     }

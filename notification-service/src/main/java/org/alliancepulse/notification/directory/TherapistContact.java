@@ -21,9 +21,19 @@ public class TherapistContact extends PanacheEntityBase {
     @Column(name = "clinic_id")
     public String clinicId;
 
+    /** The therapist's login ({@code preferred_username}): how a token is matched to the therapist. */
+    public String username;
+
     @Column(name = "display_name")
     public String displayName;
 
     @Column(name = "work_email")
     public String workEmail;
+
+    /** {@code false}: on leave or gone from the clinic; alerts go to the clinic's supervisor instead. */
+    public boolean active = true;
+
+    public static java.util.Optional<TherapistContact> byUsername(String username) {
+        return find("username", username).firstResultOptional();
+    }
 }

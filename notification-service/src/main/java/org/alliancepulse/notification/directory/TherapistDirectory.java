@@ -7,13 +7,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancepulse.notification.delivery.Recipients;
 
-/** The directory as delivery sees it: a therapist's name and work email, once intake-service has announced them. */
+/** The directory as delivery sees it: therapists and clinics' supervisor addresses, as intake-service announced them. */
 @ApplicationScoped
 public class TherapistDirectory implements Recipients {
 
     @Override
-    public Optional<Recipient> find(UUID therapistId) {
+    public Optional<Therapist> therapist(UUID therapistId) {
         return TherapistContact.<TherapistContact> findByIdOptional(therapistId)
-                .map(contact -> new Recipient(contact.displayName, contact.workEmail));
+                .map(c -> new Therapist(c.therapistId, c.displayName, c.workEmail, c.clinicId, c.active));
+    }
+
+    @Override
+    public Optional<Supervisor> supervisor(String clinicId) {
+        return clinicId == null ? Optional.empty()
+                : ClinicContact.<ClinicContact> findByIdOptional(clinicId)
+                        .filter(c -> c.supervisorEmail != null && !c.supervisorEmail.isBlank())
+                        .map(c -> new Supervisor(c.clinicId, c.name, c.supervisorEmail));
     }
 }

@@ -95,7 +95,7 @@ class AbandonedClaimTest {
     private static UUID claimedRow(UUID therapist, Instant claimedAt) {
         UUID alertId = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
-            AlertNotification row = AlertNotification.due(alertId, "LOW_ALLIANCE", UUID.randomUUID(), "C-CLAIM1",
+            AlertNotification row = AlertNotification.due(alertId, "FIT_CONCERN", UUID.randomUUID(), "C-CLAIM1",
                     therapist, LocalDate.of(2026, 11, 24), claimedAt);
             row.claim(claimedAt);
             row.persist();

@@ -65,7 +65,7 @@ class AlertDeliveryTest {
         var received = await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email),
                 found -> !found.isEmpty());
         assertEquals(1, received.size());
-        assertEquals("Alliance Pulse: low alliance alert for client " + alert.clientCode(), received.get(0).subject());
+        assertEquals("Alliance Pulse: fit concern alert for client " + alert.clientCode(), received.get(0).subject());
         String body = received.get(0).body();
         assertTrue(body.contains(alert.clientCode()), body);
         assertTrue(body.contains("2026-11-24"), body);
@@ -76,6 +76,26 @@ class AlertDeliveryTest {
                 () -> events.published(EventTypes.NOTIFICATION_SENT, n -> n.alertId().equals(alert.alertId())),
                 found -> !found.isEmpty());
         assertEquals(1, sent.get(0).payload().attempts());
+    }
+
+    @Test
+    void lowAllianceAndWatchAreFlagsInTheAppNeverEmails() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String email = therapist(events);
+        UUID client = UUID.randomUUID();
+        AlertRaised low = alert("LOW_ALLIANCE", therapistIdOf(email), client);
+        AlertRaised watch = alert("WATCH", therapistIdOf(email), client);
+        events.publish(low);
+        events.publish(watch);
+        AlertRaised marker = alert(therapistIdOf(email), client); // same key, behind them: bounds the wait
+        events.publish(marker);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(email).stream()
+                .anyMatch(m -> m.body().contains("/alerts/" + marker.alertId())));
+        DeliveryLog log = new DeliveryLog(dataSource);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "SKIPPED".equals(log.status(low.alertId()))
+                && "SKIPPED".equals(log.status(watch.alertId())));
+        assertEquals(1, mail.receivedBy(email).size(), "only the fit concern is emailed");
+        assertEquals("NOT_EMAILED_KIND", log.row(low.alertId()).orElseThrow().lastError());
     }
 
     @Test
@@ -204,7 +224,11 @@ class AlertDeliveryTest {
     }
 
     private static AlertRaised alert(UUID therapist, UUID client) {
-        return new AlertRaised(UUID.randomUUID(), "LOW_ALLIANCE", "WARNING", client,
+        return alert("FIT_CONCERN", therapist, client);
+    }
+
+    private static AlertRaised alert(String kind, UUID therapist, UUID client) {
+        return new AlertRaised(UUID.randomUUID(), kind, "WARNING", client,
                 "C-" + client.toString().substring(0, 6).toUpperCase(), therapist, "north", UUID.randomUUID(),
                 SESSION_DATE, List.of("SRS_TOTAL_BELOW_36"), Instant.now());
     }

@@ -22,7 +22,7 @@ class AlertNotificationTest {
     private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(10));
 
     private static AlertNotification pending() {
-        return AlertNotification.due(UUID.randomUUID(), "LOW_ALLIANCE", UUID.randomUUID(), "C-1", UUID.randomUUID(),
+        return AlertNotification.due(UUID.randomUUID(), "FIT_CONCERN", UUID.randomUUID(), "C-1", UUID.randomUUID(),
                 LocalDate.of(2026, 11, 23), NOW);
     }
 

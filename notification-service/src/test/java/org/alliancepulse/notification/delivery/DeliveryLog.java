@@ -19,7 +19,8 @@ record DeliveryLog(DataSource dataSource) {
     Optional<Row> row(UUID alertId) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
-                        "SELECT status, attempts, last_error FROM alert_notification WHERE alert_id = ?")) {
+                        "SELECT status, attempts, last_error FROM alert_notification"
+                                + " WHERE alert_id = ? AND purpose = 'ALERT'")) {
             select.setObject(1, alertId);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(new Row(rs.getString(1), rs.getInt(2), rs.getString(3)))
@@ -32,5 +33,20 @@ record DeliveryLog(DataSource dataSource) {
 
     String status(UUID alertId) {
         return row(alertId).map(Row::status).orElse(null);
+    }
+
+    /** The status of the email of that purpose about the alert (ALERT, ESCALATION, RESOLVED), or null. */
+    String status(UUID alertId, String purpose) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT status FROM alert_notification WHERE alert_id = ? AND purpose = ?")) {
+            select.setObject(1, alertId);
+            select.setString(2, purpose);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -53,8 +53,8 @@ class DeliveryLogRetentionTest {
         UUID id = UUID.randomUUID();
         try (var c = dataSource.getConnection(); var insert = c.prepareStatement("""
                 INSERT INTO alert_notification (id, alert_id, kind, client_id, client_code, therapist_id, session_date,
-                    status, attempts, next_attempt_at, sent_at)
-                VALUES (?, ?, 'RUPTURE', ?, 'C-RETAIN', ?, DATE '2024-01-02', ?, 1, ?, ?)
+                    status, attempts, next_attempt_at, sent_at, purpose, recipient, created_at)
+                VALUES (?, ?, 'RUPTURE', ?, 'C-RETAIN', ?, DATE '2024-01-02', ?, 1, ?, ?, 'ALERT', 'THERAPIST', now())
                 """)) {
             insert.setObject(1, id);
             insert.setObject(2, UUID.randomUUID());

@@ -86,7 +86,7 @@ class UnansweringMailServerTest {
         // answers) leave it alone, while the round below, run as of that minute, claims it.
         Instant inAMinute = Instant.now().plusSeconds(60);
         UUID alertId = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> AlertNotification.due(alertId, "LOW_ALLIANCE", UUID.randomUUID(),
+        QuarkusTransaction.requiringNew().run(() -> AlertNotification.due(alertId, "FIT_CONCERN", UUID.randomUUID(),
                 "C-HUNG01", therapist, LocalDate.of(2026, 11, 24), inAMinute).persist());
         int connectionsBefore = hungServer.connections();
 

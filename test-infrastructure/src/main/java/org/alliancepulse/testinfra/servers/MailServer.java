@@ -54,9 +54,12 @@ public final class MailServer implements AutoCloseable {
     /**
      * One message as the recipient would read it.
      *
+     * @param body the plain-text part (or the whole body of a single-part message), decoded
+     * @param html the HTML part, decoded; null when there is none
      * @param headers every header line as received, in order (a header sent twice appears twice)
      */
-    public record ReceivedMail(String from, List<String> to, String subject, String body, List<MailHeader> headers) {
+    public record ReceivedMail(String from, List<String> to, String subject, String body, String html,
+            List<MailHeader> headers) {
 
         static ReceivedMail of(MimeMessage message) {
             try {
@@ -64,14 +67,32 @@ public final class MailServer implements AutoCloseable {
                 for (Header header : Collections.list(message.getAllHeaders())) {
                     headers.add(new MailHeader(header.getName(), header.getValue()));
                 }
+                String[] parts = { null, null };
+                collect(message, parts);
                 return new ReceivedMail(
                         Arrays.toString(message.getFrom()),
                         Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
                         message.getSubject(),
-                        GreenMailUtil.getBody(message),
+                        parts[0] != null ? parts[0] : GreenMailUtil.getBody(message),
+                        parts[1],
                         List.copyOf(headers));
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (jakarta.mail.MessagingException | java.io.IOException e) {
                 throw new IllegalStateException("Unreadable message", e);
+            }
+        }
+
+        /** The first text/plain and text/html parts, decoded, into {@code parts[0]} and {@code parts[1]}. */
+        private static void collect(jakarta.mail.Part part, String[] parts)
+                throws jakarta.mail.MessagingException, java.io.IOException {
+            if (part.isMimeType("text/plain") && parts[0] == null) {
+                parts[0] = part.getContent().toString();
+            } else if (part.isMimeType("text/html") && parts[1] == null) {
+                parts[1] = part.getContent().toString();
+            } else if (part.isMimeType("multipart/*")) {
+                jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    collect(multipart.getBodyPart(i), parts);
+                }
             }
         }
 

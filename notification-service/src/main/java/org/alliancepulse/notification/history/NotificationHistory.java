@@ -1,0 +1,176 @@
+package org.alliancepulse.notification.history;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.alliancepulse.notification.delivery.AlertNotification;
+import org.alliancepulse.notification.directory.TherapistContact;
+import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Caller;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+/**
+ * The delivery log as callers may see it, newest first: admins everything; a clinic's staff their clinic's emails;
+ * a therapist the emails about their own alerts that were theirs to receive (not the supervisor's escalations). A
+ * filter reaching outside that is a 403, not an empty page, so a mistake is not silent.
+ */
+@RequestScoped
+public class NotificationHistory {
+
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    Caller caller;
+
+    /** The filters as given (query parameters, unparsed), so a bad one is a 400 naming it. */
+    public record Filters(String status, String purpose, String kind, String therapistId, String clinicId,
+            String alertId, String from, String to, String page, String size) {
+    }
+
+    @Schema(example = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}")
+    public record NotificationPage(List<NotificationView> items, int page, int size, long total) {
+    }
+
+    public NotificationPage search(Filters filters) {
+        int page = number("page", filters.page(), 0);
+        int size = number("size", filters.size(), 50);
+        if (page < 0) {
+            throw ProblemException.invalid("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        List<String> where = new ArrayList<>();
+        Map<String, Object> parameters = new HashMap<>();
+        if (filters.status() != null) {
+            where.add("status = :status");
+            parameters.put("status", oneOf("status", filters.status(), AlertNotification.Status.class));
+        }
+        if (filters.purpose() != null) {
+            where.add("purpose = :purpose");
+            parameters.put("purpose", oneOf("purpose", filters.purpose(), AlertNotification.Purpose.class));
+        }
+        if (filters.kind() != null) {
+            where.add("kind = :kind");
+            parameters.put("kind", filters.kind().trim().toUpperCase(Locale.ROOT));
+        }
+        UUID therapist = uuid("therapistId", filters.therapistId());
+        if (therapist != null) {
+            where.add("therapistId = :therapist");
+            parameters.put("therapist", therapist);
+        }
+        if (filters.clinicId() != null) {
+            where.add("clinicId = :clinic");
+            parameters.put("clinic", filters.clinicId());
+        }
+        UUID alert = uuid("alertId", filters.alertId());
+        if (alert != null) {
+            where.add("alertId = :alert");
+            parameters.put("alert", alert);
+        }
+        LocalDate from = date("from", filters.from());
+        LocalDate to = date("to", filters.to());
+        if (from != null && to != null && to.isBefore(from)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (from != null) {
+            where.add("createdAt >= :from");
+            parameters.put("from", from.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (to != null) {
+            where.add("createdAt < :to");
+            parameters.put("to", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (!reach(where, parameters, filters, therapist)) {
+            return new NotificationPage(List.of(), page, size, 0);
+        }
+        String query = String.join(" and ", where);
+        var found = where.isEmpty() ? AlertNotification.<AlertNotification> findAll(Sort.descending("createdAt", "id"))
+                : AlertNotification.<AlertNotification> find(query, Sort.descending("createdAt", "id"), parameters);
+        List<NotificationView> items = found.page(Page.of(page, size)).list().stream()
+                .map(NotificationView::of).toList();
+        return new NotificationPage(items, page, size, found.count());
+    }
+
+    /** Narrows the query to the caller's reach; false when that reach is empty. */
+    private boolean reach(List<String> where, Map<String, Object> parameters, Filters filters, UUID therapist) {
+        if (caller.isAdmin()) {
+            return true;
+        }
+        if (caller.isClinicStaff()) {
+            String clinic = caller.clinicId().orElseThrow(() -> ProblemException.forbidden("no clinic in the token"));
+            if (filters.clinicId() != null && !filters.clinicId().equals(clinic)) {
+                throw ProblemException.forbidden("you may see only your own clinic's emails");
+            }
+            where.add("clinicId = :ownClinic");
+            parameters.put("ownClinic", clinic);
+            return true;
+        }
+        List<UUID> own = TherapistContact.<TherapistContact> find("username", caller.username()).stream()
+                .map(c -> c.therapistId).toList();
+        if (therapist != null && !own.contains(therapist)) {
+            throw ProblemException.forbidden("you may see only the emails about your own alerts");
+        }
+        if (own.isEmpty()) {
+            return false;
+        }
+        where.add("therapistId in :own and purpose <> :escalation");
+        parameters.put("own", own);
+        parameters.put("escalation", AlertNotification.Purpose.ESCALATION);
+        return true;
+    }
+
+    private static int number(String name, String value, int otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(name, "must be a whole number");
+        }
+    }
+
+    private static UUID uuid(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID");
+        }
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be a date such as 2026-11-01");
+        }
+    }
+
+    private static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

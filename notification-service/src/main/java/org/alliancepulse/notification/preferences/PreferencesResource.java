@@ -1,0 +1,37 @@
+package org.alliancepulse.notification.preferences;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.alliancepulse.platform.security.Roles;
+
+@Path("/api/therapists/{id}/notification-preferences")
+public class PreferencesResource {
+
+    @Inject
+    PreferencesCommands commands;
+
+    /** A therapist's preferences (the defaults if never set): for the therapist, their clinic's staff, admins. */
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    public PreferencesView read(@PathParam("id") String id) {
+        return commands.read(id);
+    }
+
+    /**
+     * Replaces a therapist's preferences. Emails held under the old ones (quiet hours, a pending digest) are decided
+     * again at once under the new.
+     */
+    @PUT
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Transactional
+    public PreferencesView replace(@PathParam("id") String id, PreferencesView preferences) {
+        return commands.replace(id, preferences);
+    }
+}

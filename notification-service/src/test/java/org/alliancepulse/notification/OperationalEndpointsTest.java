@@ -1,7 +1,12 @@
 package org.alliancepulse.notification;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
 import org.alliancepulse.testinfra.contract.OperationalEndpointsContract;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -9,4 +14,14 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RealInfrastructure.WithMail.class)
 class OperationalEndpointsTest extends OperationalEndpointsContract {
+
+    /** The contract paths other tools call are documented, with an example body. */
+    @Test
+    void theContractPathsAreInTheOpenApiDocument() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/therapists/{id}/notification-preferences"))
+                .body("paths", hasKey("/api/notifications"))
+                .body("components.schemas.PreferencesView.examples", notNullValue())
+                .body("components.schemas.NotificationView.examples", notNullValue());
+    }
 }

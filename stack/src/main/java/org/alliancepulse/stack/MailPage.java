@@ -84,6 +84,7 @@ final class MailPage implements AutoCloseable {
             message.put("subject", nonNull(m.subject()));
             message.put("headers", m.headers().stream().map(h -> Map.of("name", h.name(), "value", h.value())).toList());
             message.put("body", nonNull(m.body()));
+            message.put("html", nonNull(m.html()));
             list.add(message);
         }
         return list;

@@ -46,6 +46,8 @@ class FeedbackToEmailEndToEndTest {
     private static final String FIRST_NAME = "Ingrid";
     private static final String LAST_NAME = "Halvorsen";
     private static final String DATE_OF_BIRTH = "1987-03-14";
+    private static final String CLIENT_EMAIL = "ingrid.h@private.example";
+    private static final String CLIENT_PHONE = "+47 912 34 567";
     /** SRS items (0..10 each); total 30.5, below the SRS cut-off of 36. */
     private static final List<Number> GOOD_SRS = List.of(9.5, 9.5, 9.5, 9.5);
     /** The relationship item falls (the bond): SRS 32 after three sessions at 38. */
@@ -96,7 +98,9 @@ class FeedbackToEmailEndToEndTest {
                 "clinicId", "north",
                 "firstName", FIRST_NAME,
                 "lastName", LAST_NAME,
-                "dateOfBirth", DATE_OF_BIRTH));
+                "dateOfBirth", DATE_OF_BIRTH,
+                "email", CLIENT_EMAIL,
+                "phone", CLIENT_PHONE));
         client.then().statusCode(201);
         clientId = client.path("id");
         clientCode = client.path("clientCode");
@@ -136,6 +140,7 @@ class FeedbackToEmailEndToEndTest {
         ReceivedMail mail = mails.get(0);
         String text = mail.subject() + "\n" + mail.body();
         System.out.printf("[e2e] email to %s:%n--- subject: %s%n%s%n---%n", mail.to(), mail.subject(), mail.body());
+        assertNotNull(mail.html(), "an HTML part beside the text");
 
         assertTrue(text.toLowerCase(Locale.ROOT).contains("rupture"),
                 () -> "the email says what kind of alert (a rupture):\n" + text);
@@ -144,7 +149,8 @@ class FeedbackToEmailEndToEndTest {
                 () -> "the email says which pillar fell and what may help, in words:\n" + text);
         assertTrue(mentionsDate(text, ruptureDate) || mentionsDate(text, confirmedDate),
                 () -> "the email names the session date " + ruptureDate + " or " + confirmedDate + ":\n" + text);
-        assertNoPhiNorScores(text);
+        // nothing about the client but the code, in either part
+        assertNoPhiNorScores(text + "\n" + mail.html());
 
         // --- Kafka redelivers the same event (same ce_id): nothing may change, above all no second email --------
         String lastSession = sessionId;
@@ -169,7 +175,8 @@ class FeedbackToEmailEndToEndTest {
         ConsumerProgress.awaitAllCaughtUp(stack.kafkaBootstrapServers(), Topics.ALLIANCE_ALERTS, Duration.ofSeconds(60));
         await("notification-service to have no email in flight").atMost(Duration.ofSeconds(30))
                 .until(() -> rows(Service.NOTIFICATION,
-                        "SELECT count(*) FROM alert_notification WHERE status IN ('PENDING', 'SENDING')") == 0);
+                        "SELECT count(*) FROM alert_notification WHERE status IN ('PENDING', 'SENDING')"
+                                + " AND next_attempt_at <= now()") == 0); // (escalations are due days later)
         List<ReceivedMail> afterRedelivery = ruptureMailsTo(DemoUsers.DR_NORTH_EMAIL);
         assertEquals(1, afterRedelivery.size(), () -> "still exactly one rupture email after the redelivery, got "
                 + afterRedelivery);
@@ -593,6 +600,8 @@ class FeedbackToEmailEndToEndTest {
     private static void assertNoPhiNorScores(String text) {
         assertFalse(text.contains(FIRST_NAME), () -> "no first name in the email:\n" + text);
         assertFalse(text.contains(LAST_NAME), () -> "no last name in the email:\n" + text);
+        assertFalse(text.contains(CLIENT_EMAIL) || text.contains("ingrid"), () -> "no client email:\n" + text);
+        assertFalse(text.replace(" ", "").contains("91234567"), () -> "no client phone:\n" + text);
         // ids (UUIDs) and local URLs' ports are random: they may contain these digits by chance and are not PHI
         String withoutIds = text
                 .replaceAll("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")

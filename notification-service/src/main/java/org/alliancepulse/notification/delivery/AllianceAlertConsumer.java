@@ -146,7 +146,9 @@ public class AllianceAlertConsumer implements InboxConsumer {
         boolean toldTheTherapist = emailed != null && emailed.status == Status.SENT
                 && emailed.recipient == AlertNotification.Recipient.THERAPIST;
         boolean recent = !resolved.occurredAt().isBefore(Instant.now().minus(config.historicalAlertAge()));
-        if (!toldTheTherapist || !recent || !preferences.of(resolved.therapistId()).resolvedNotes()
+        // ESCALATED: the unresolved rupture it became has its own alert and email; "resolved" would mislead
+        boolean over = !"ESCALATED".equals(resolved.resolution());
+        if (!toldTheTherapist || !recent || !over || !preferences.of(resolved.therapistId()).resolvedNotes()
                 || AlertNotification.count("alertId = ?1 and purpose = ?2", resolved.alertId(), Purpose.RESOLVED) > 0) {
             return;
         }

@@ -177,6 +177,7 @@ class EmailTemplatesTest {
         all.add(emails.digest(digest, KINDS.stream().map(k -> notification(Purpose.ALERT, k)).toList(), TO_THERAPIST,
                 ZoneId.of("UTC")));
         assertEquals(KINDS.size() * (3 + RESOLUTIONS.size()) + 1, all.size());
+        writeSamples(all); // what docs/emails.md shows
         for (AlertEmail email : all) {
             for (String part : List.of(email.subject(), email.text(), email.html())) {
                 assertNotNull(part);
@@ -189,6 +190,18 @@ class EmailTemplatesTest {
                 Stream.concat(ALL_PILLARS.stream(), ALL_FACTORS.stream()).filter(name -> !KINDS.contains(name))
                         .forEach(name -> assertFalse(part.contains(name), () -> name + " unexplained in:\n" + part));
             }
+        }
+    }
+
+    /** Every rendered email, subject and text part, into target/email-samples.txt (docs/emails.md quotes them). */
+    private static void writeSamples(List<AlertEmail> all) {
+        StringBuilder samples = new StringBuilder();
+        all.forEach(e -> samples.append("Subject: ").append(e.subject()).append("\n\n").append(e.text())
+                .append("\n-----\n"));
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "email-samples.txt"), samples);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -78,3 +78,7 @@ CREATE INDEX alert_notification_waiting_for_supervisor ON alert_notification (cl
 -- Rows from before: recorded about when they were due or sent (V2 dropped the column they had).
 UPDATE alert_notification SET created_at = coalesce(sent_at, next_attempt_at) WHERE created_at IS NULL;
 ALTER TABLE alert_notification ALTER COLUMN created_at SET NOT NULL;
+
+-- Rows from before carry no clinic: take the therapist's, so a clinic's supervisor address releases them.
+UPDATE alert_notification a SET clinic_id = t.clinic_id
+FROM therapist_contact t WHERE a.clinic_id IS NULL AND a.therapist_id = t.therapist_id;

@@ -34,7 +34,7 @@ public record AlertEmail(String subject, String text, String html, String messag
             case "UNRESOLVED_RUPTURE" -> "unresolved rupture";
             case "FIT_CONCERN" -> "fit concern";
             case "DROPOUT_RISK" -> "dropout risk";
-            default -> kind.toLowerCase(Locale.ROOT).replace('_', ' ');
+            default -> "alliance";
         };
     }
 
@@ -48,7 +48,7 @@ public record AlertEmail(String subject, String text, String html, String messag
             case "BOND" -> "the bond (the relationship)";
             case "GOALS" -> "agreement on goals";
             case "TASKS" -> "agreement on the approach (tasks)";
-            default -> name.toLowerCase(Locale.ROOT).replace('_', ' ');
+            default -> "another part of the alliance"; // never echo a name we do not know into an email
         };
     }
 
@@ -63,7 +63,7 @@ public record AlertEmail(String subject, String text, String html, String messag
             case "ORS_DETERIORATION" -> "feeling worse than at the start";
             case "FEEDBACK_SKIPPED" -> "feedback skipped at recent sessions";
             case "OVERDUE" -> "longer than usual since the last session";
-            default -> name.toLowerCase(Locale.ROOT).replace('_', ' ');
+            default -> "another factor"; // never echo a name we do not know into an email
         };
     }
 
@@ -76,7 +76,7 @@ public record AlertEmail(String subject, String text, String html, String messag
             case "EPISODE_CLOSED" -> "the episode of care was closed";
             case "REASSIGNED" -> "the client was reassigned to another therapist";
             case "WITHDRAWN" -> "a correction of the session record took away its grounds";
-            default -> name.toLowerCase(Locale.ROOT).replace('_', ' ');
+            default -> "its condition is over";
         };
     }
 

@@ -121,6 +121,26 @@ public class AlertMailer {
     private record Claimed(UUID id, long version, UUID alertId, Instant claimedAt, Mail mail, List<UUID> listed) {
     }
 
+    /**
+     * Alerts put in a digest whose row was already sent or cancelled (a claim that decided just before the digest
+     * time and committed just after another instance had sent it): decided again, or they would wait forever.
+     */
+    private static final String RELEASE_ORPHANS = """
+            UPDATE alert_notification i
+            SET status = 'PENDING', next_attempt_at = :now, version = version + 1
+            WHERE i.status = 'IN_DIGEST' AND i.next_attempt_at <= :dueBy
+              AND EXISTS (SELECT 1 FROM alert_notification d
+                          WHERE d.purpose = 'DIGEST' AND d.therapist_id = i.therapist_id
+                            AND d.digest_at = i.next_attempt_at AND d.status IN ('SENT', 'CANCELLED', 'FAILED'))
+            """;
+
+    /** A digest that is not sent (its therapist is no longer active): its alerts are decided again. */
+    private static final String REDECIDE_LISTED = """
+            UPDATE alert_notification
+            SET status = 'PENDING', next_attempt_at = :now, version = version + 1
+            WHERE therapist_id = :therapist AND status = 'IN_DIGEST' AND next_attempt_at = :digestAt
+            """;
+
     private static final String ASSEMBLE_DIGESTS = """
             INSERT INTO alert_notification (id, purpose, recipient, therapist_id, clinic_id, digest_at, status,
                                             attempts, next_attempt_at, created_at, version)
@@ -164,8 +184,15 @@ public class AlertMailer {
      * The background worker calls it with the configured mailer and the current time.
      */
     Round deliverDue(ReactiveMailer mailServer, Instant dueBy) {
-        int digests = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(ASSEMBLE_DIGESTS)
-                .setParameter("now", Instant.now()).setParameter("dueBy", dueBy).executeUpdate());
+        int digests = QuarkusTransaction.requiringNew().call(() -> {
+            int orphans = entityManager.createNativeQuery(RELEASE_ORPHANS).setParameter("now", Instant.now())
+                    .setParameter("dueBy", dueBy).executeUpdate();
+            if (orphans > 0) {
+                LOG.warnf("%d alert(s) missed their digest (decided as it was sent); decided again", orphans);
+            }
+            return entityManager.createNativeQuery(ASSEMBLE_DIGESTS).setParameter("now", Instant.now())
+                    .setParameter("dueBy", dueBy).executeUpdate();
+        });
         if (digests > 0) {
             LOG.infof("%d digest(s) due", digests);
         }
@@ -206,8 +233,10 @@ public class AlertMailer {
         for (AlertNotification notification : due) {
             // read after the row lock: see WaitingAlerts for why that order matters
             Optional<Therapist> therapist = recipients.therapist(notification.therapistId);
-            String clinicId = notification.clinicId != null ? notification.clinicId
-                    : therapist.map(Therapist::clinicId).orElse(null);
+            if (notification.clinicId == null) { // rows from before V5 carry none: WaitingAlerts releases by clinic
+                notification.clinicId = therapist.map(Therapist::clinicId).orElse(null);
+            }
+            String clinicId = notification.clinicId;
             Preferences chosen = preferences.of(notification.therapistId);
             Routing.Decision decision = Routing.decide(notification.purpose, notification.kind, therapist,
                     recipients.supervisor(clinicId), chosen, dueBy);
@@ -233,6 +262,13 @@ public class AlertMailer {
                 LOG.infof("Alert %s goes into therapist %s's digest of %s", notification.alertId,
                         notification.therapistId, d.digestAt());
             } else if (decision instanceof Routing.Skip skip) {
+                if (notification.purpose == Purpose.DIGEST) {
+                    int redecided = entityManager.createNativeQuery(REDECIDE_LISTED).setParameter("now", now)
+                            .setParameter("therapist", notification.therapistId)
+                            .setParameter("digestAt", notification.digestAt).executeUpdate();
+                    LOG.infof("Digest %s not sent (%s): its %d alert(s) decided again", notification.id,
+                            skip.reason(), redecided);
+                }
                 notification.skip(skip.reason());
                 count("skipped");
                 LOG.infof("%s %s not sent: %s", notification.purpose, about(notification), skip.reason());
@@ -335,7 +371,8 @@ public class AlertMailer {
                 notification.sent(now);
                 List<AlertNotification> about = List.of(notification);
                 if (!email.listed().isEmpty()) {
-                    about = AlertNotification.list("id in ?1", email.listed());
+                    // still listed: one acknowledged meanwhile was cancelled (it went out in the digest all the same)
+                    about = AlertNotification.list("id in ?1 and status = ?2", email.listed(), Status.IN_DIGEST);
                     about.forEach(item -> item.sentInDigest(now));
                 }
                 for (AlertNotification alert : about) {
@@ -353,7 +390,7 @@ public class AlertMailer {
             case FAILED -> {
                 if (notification.failed(failure, now, backoff, config.maxAttempts())) {
                     List<AlertNotification> about = email.listed().isEmpty() ? List.of(notification)
-                            : AlertNotification.list("id in ?1", email.listed());
+                            : AlertNotification.list("id in ?1 and status = ?2", email.listed(), Status.IN_DIGEST);
                     about.stream().filter(item -> item != notification).forEach(item -> item.failedWithDigest(failure));
                     for (AlertNotification alert : about) {
                         outbox.publish(new NotificationFailed(notification.id, alert.alertId, alert.clientId,

@@ -20,7 +20,9 @@ import io.quarkus.qute.Template;
 /**
  * Renders the emails from the Qute templates in {@code templates/emails}, a plain-text and an HTML part each. The
  * templates receive only what {@link AlertNotification} holds (kind, client code, session date, pillar and factor
- * names, resolution) in words, staff names, and links.
+ * names, resolution) in words, staff names, and links. {@code meaning.txt} is included by the HTML templates too,
+ * where Qute does not escape it: its values are therefore only words from AlertEmail's fixed vocabularies (an
+ * unknown name becomes generic words, never the name itself).
  */
 @ApplicationScoped
 public class Emails {

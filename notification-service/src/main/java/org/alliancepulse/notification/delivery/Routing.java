@@ -19,7 +19,8 @@ import org.alliancepulse.notification.preferences.Preferences;
  * <li>An escalation goes to the clinic's supervisor (no quiet hours: a supervisor address is a clinic's, not a
  * person's evening).</li>
  * <li>A resolved note goes to an active therapist who asked for them, after quiet hours.</li>
- * <li>A digest goes to its therapist at the hour they chose.</li>
+ * <li>A digest goes to its therapist at the hour they chose; not to one no longer active (its alerts are decided
+ * again, and go to the supervisor).</li>
  * </ul>
  * Nobody to send to (therapist not in the directory yet, clinic without a supervisor address) is a wait, never a
  * failure: the email goes once they are known.
@@ -71,7 +72,9 @@ public final class Routing {
             Optional<Supervisor> supervisor, Preferences preferences, Instant now) {
         return switch (purpose) {
             case ESCALATION -> toSupervisor(supervisor, false);
-            case DIGEST -> therapist.<Decision> map(t -> toTherapist(t)).orElseGet(WaitForTherapist::new);
+            case DIGEST -> therapist.isEmpty() ? new WaitForTherapist()
+                    // its alerts are decided again, and go to the supervisor
+                    : therapist.get().active() ? toTherapist(therapist.get()) : new Skip("THERAPIST_NOT_ACTIVE");
             case RESOLVED -> {
                 if (therapist.isEmpty()) {
                     yield new WaitForTherapist();

@@ -54,12 +54,18 @@ public class WaitingAlerts {
             WHERE clinic_id = :clinic AND status = 'WAITING_FOR_SUPERVISOR'
             """;
 
-    /** Held by quiet hours (never tried yet) or waiting for a digest: decided again under new preferences. */
+    /**
+     * Held by quiet hours (never tried yet) or waiting for a digest that is not being sent right now: decided again
+     * under the therapist's new preferences or standing. (An alert whose digest is SENDING is in that email.)
+     */
     private static final String REDECIDE = """
-            UPDATE alert_notification
+            UPDATE alert_notification a
             SET status = 'PENDING', next_attempt_at = :now, version = version + 1
-            WHERE therapist_id = :therapist AND purpose IN ('ALERT', 'RESOLVED')
-              AND (status = 'IN_DIGEST' OR (status = 'PENDING' AND attempts = 0 AND next_attempt_at > :now))
+            WHERE a.therapist_id = :therapist AND a.purpose IN ('ALERT', 'RESOLVED')
+              AND (a.status = 'IN_DIGEST' OR (a.status = 'PENDING' AND a.attempts = 0 AND a.next_attempt_at > :now))
+              AND NOT EXISTS (SELECT 1 FROM alert_notification d
+                              WHERE d.purpose = 'DIGEST' AND d.status = 'SENDING' AND d.therapist_id = a.therapist_id
+                                AND d.digest_at = a.next_attempt_at)
             """;
 
     @Inject
@@ -74,6 +80,8 @@ public class WaitingAlerts {
     void therapistReachable(@Observes RecipientReachable.TherapistReachable reachable) {
         entityManager.createNativeQuery(LOCK_UNDECIDED).setParameter("therapist", reachable.therapistId())
                 .getResultList();
+        // no longer active (or back): what is held for them is decided again (the supervisor's, or theirs)
+        redecide(reachable.therapistId(), "changed in the directory");
         int released = entityManager.createNativeQuery(RELEASE).setParameter("therapist", reachable.therapistId())
                 .setParameter("now", Instant.now()).executeUpdate();
         if (released > 0) {
@@ -97,11 +105,17 @@ public class WaitingAlerts {
     }
 
     void preferencesChanged(@Observes PreferencesChanged changed) {
-        int redecided = entityManager.createNativeQuery(REDECIDE).setParameter("therapist", changed.therapistId())
+        // a claim may be deciding the therapist's due rows under the old preferences: wait for its verdict first
+        entityManager.createNativeQuery(LOCK_UNDECIDED).setParameter("therapist", changed.therapistId())
+                .getResultList();
+        redecide(changed.therapistId(), "changed their preferences");
+    }
+
+    private void redecide(java.util.UUID therapistId, String why) {
+        int redecided = entityManager.createNativeQuery(REDECIDE).setParameter("therapist", therapistId)
                 .setParameter("now", Instant.now()).executeUpdate();
         if (redecided > 0) {
-            LOG.infof("Therapist %s changed their preferences: %d held email(s) decided again", changed.therapistId(),
-                    redecided);
+            LOG.infof("Therapist %s %s: %d held email(s) decided again", therapistId, why, redecided);
             afterCommit.wake(mailer.worker());
         }
     }

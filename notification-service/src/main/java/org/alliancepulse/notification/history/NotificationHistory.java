@@ -120,7 +120,7 @@ public class NotificationHistory {
             return true;
         }
         List<UUID> own = TherapistContact.<TherapistContact> find("username", caller.username()).stream()
-                .map(c -> c.therapistId).toList();
+                .filter(c -> c.active && caller.worksAt(c.clinicId)).map(c -> c.therapistId).toList();
         if (therapist != null && !own.contains(therapist)) {
             throw ProblemException.forbidden("you may see only the emails about your own alerts");
         }

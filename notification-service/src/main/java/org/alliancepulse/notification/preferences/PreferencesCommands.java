@@ -75,7 +75,9 @@ public class PreferencesCommands {
         }
         boolean allowed = caller.isAdmin()
                 || caller.isClinicStaff() && caller.worksAt(therapist.clinicId)
-                || caller.isTherapist() && caller.username().equals(therapist.username);
+                // a therapist: themself, still at that clinic (a token outlives a departure by minutes at most)
+                || caller.isTherapist() && caller.username().equals(therapist.username) && therapist.active
+                        && caller.worksAt(therapist.clinicId);
         if (!allowed) {
             throw ProblemException.forbidden("only the therapist, their clinic's staff and admins may see or change"
                     + " these preferences");

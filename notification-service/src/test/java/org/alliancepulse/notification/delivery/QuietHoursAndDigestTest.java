@@ -131,6 +131,30 @@ class QuietHoursAndDigestTest {
                 "therapistId = ?1 and purpose = ?2", therapist.id(), AlertNotification.Purpose.DIGEST)));
     }
 
+    @Test
+    void aTherapistWhoLeavesWithAlertsWaitingForTheirDigestHasThemGoToTheSupervisor() {
+        TestDirectory directory = new TestDirectory(kafka);
+        String supervisor = "lead-" + directory.suffix + "@clinic.example";
+        String clinic = directory.clinic(supervisor);
+        Therapist therapist = directory.therapist(clinic);
+        int hour = (LocalTime.now(ZoneOffset.UTC).getHour() + 2) % 24;
+        given().auth().oauth2(Tokens.therapist(therapist.username(), clinic)).contentType("application/json")
+                .body(Map.of("delivery", "DAILY_DIGEST", "digestHour", hour, "timeZone", "UTC"))
+                .put(PREFERENCES, therapist.id()).then().statusCode(200);
+        AlertRaised risk = TestDirectory.alert("DROPOUT_RISK", therapist);
+        directory.events.publish(risk);
+        await().atMost(Duration.ofSeconds(20)).until(() -> row(risk) != null
+                && row(risk).status == AlertNotification.Status.IN_DIGEST);
+
+        directory.deactivate(therapist);
+
+        var received = await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(supervisor),
+                found -> !found.isEmpty());
+        assertTrue(received.get(0).body().contains(risk.clientCode()), received.get(0).body());
+        assertTrue(received.get(0).body().startsWith("This alert is for"), received.get(0).body());
+        assertTrue(mail.receivedBy(therapist.email()).isEmpty(), "nothing to the address of one who left");
+    }
+
     private static AlertNotification row(AlertRaised alert) {
         return QuarkusTransaction.requiringNew().call(() -> AlertNotification.<AlertNotification> find(
                 "alertId = ?1 and purpose = ?2", alert.alertId(), AlertNotification.Purpose.ALERT).firstResult());

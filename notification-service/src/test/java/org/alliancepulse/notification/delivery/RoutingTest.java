@@ -67,6 +67,7 @@ class RoutingTest {
             // digest: at the hour the therapist chose, quiet hours or not
             "DIGEST, ,                  ACTIVE,   true,  DIGEST,    NIGHT,   SEND_THERAPIST",
             "DIGEST, ,                  UNKNOWN,  true,  DIGEST,    MORNING, WAIT_THERAPIST",
+            "DIGEST, ,                  INACTIVE, true,  DIGEST,    MORNING, SKIP",
     })
     void decides(Purpose purpose, String kind, String therapist, boolean supervisor, String prefs, String at,
             String expected) {

@@ -94,6 +94,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The JVM's process id (for its resident memory in /proc). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -189,6 +189,9 @@ public final class LoadLatencyBenchmark {
                 LockSupport.parkNanos(20_000_000L);
                 return book(staff, client, day);
             }
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("booking: " + response.statusCode() + " " + response.body());
+            }
             return CompletableFuture.completedFuture(parse(response).path("id").asText());
         });
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.alliancepulse.contracts.session.SessionScheduled;
 import org.alliancepulse.platform.outbox.Outbox;
@@ -34,6 +35,9 @@ public class SessionCommands {
             throw ProblemException.conflict("the client's episode of care has ended; a new episode must begin (a new "
                     + "assignment in intake) before sessions are booked");
         }
+        // bookings for one client are numbered one at a time: without the dyad's row lock two concurrent bookings
+        // read the same last number and the second failed on the unique number (a 500, found by the load benchmark)
+        Dyad.getEntityManager().lock(dyad, LockModeType.PESSIMISTIC_WRITE);
         int sessionNumber = number != null ? number : Session.lastNumberOf(dyad.clientId, dyad.episodeId) + 1;
         if (number != null && Session.numberTaken(dyad.clientId, dyad.episodeId, number)) {
             throw ProblemException.conflict("this client's episode of care already has a session number " + number);

@@ -54,6 +54,30 @@ class SessionSchedulingTest {
     }
 
     @Test
+    void concurrentBookingsForOneClientAreNumberedOneAfterAnother() throws Exception {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        dyad.scheduleSession(LocalDate.of(2026, 12, 1)); // known to session-service from here on
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var bookings = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                String day = LocalDate.of(2026, 12, 2).plusDays(i).toString();
+                bookings.add(pool.submit(() -> given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                        .body(Map.of("clientId", dyad.clientId().toString(), "sessionDate", day))
+                        .post("/api/sessions").then().extract().statusCode()));
+            }
+            for (var booking : bookings) {
+                assertEquals(201, booking.get(), "every concurrent booking is taken");
+            }
+        } finally {
+            pool.shutdown();
+        }
+        var numbers = Session.<Session> list("clientId", dyad.clientId()).stream().map(s -> s.sessionNumber)
+                .sorted().toList();
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 9).boxed().toList(), numbers);
+    }
+
+    @Test
     void onlyTheClinicsStaffAndTheAssignedTherapistMayScheduleOrRead() {
         KafkaEvents events = new KafkaEvents(kafka);
         KnownDyad dyad = KnownDyad.announce(events);

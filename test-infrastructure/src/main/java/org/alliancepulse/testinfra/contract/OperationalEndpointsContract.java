@@ -67,6 +67,18 @@ public abstract class OperationalEndpointsContract {
     }
 
     @Test
+    void theCallerCanAskWhoTheServiceTakesThemToBe() {
+        given().auth().oauth2(Tokens.therapist("dr-me", "north")).get("/api/me").then().statusCode(200)
+                .body("username", equalTo("dr-me")).body("roles", equalTo(List.of("therapist")))
+                .body("clinicId", equalTo("north"));
+        given().auth().oauth2(Tokens.admin()).get("/api/me").then().statusCode(200)
+                .body("roles", equalTo(List.of("admin")));
+        given().get("/api/me").then().statusCode(401);
+        given().auth().oauth2(Tokens.withoutRole()).get("/api/me").then().statusCode(403);
+        given().auth().oauth2(Tokens.expired("north")).get("/api/me").then().statusCode(401);
+    }
+
+    @Test
     void deadLettersAreForAdminsOnly() {
         given().get("/api/dead-letters").then().statusCode(401);
         given().auth().oauth2(Tokens.clinicStaff("north")).get("/api/dead-letters").then().statusCode(403);

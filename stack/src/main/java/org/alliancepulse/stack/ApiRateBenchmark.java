@@ -1,0 +1,208 @@
+package org.alliancepulse.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The API's own rate on the real local stack, closed-loop: {@code workers} clients each send their next request when
+ * the last one has answered, for {@code seconds} per endpoint of session-service — {@code GET /api/me} (a trivial
+ * authenticated endpoint: the framework's own limit with token checks, no database), {@code POST /api/sessions}
+ * (booking; each worker books for its own client) and {@code POST /api/sessions/{id}/feedback} (on those bookings).
+ * Reports requests/s, p50 / p99 and each rate as a share of the trivial one. A measurement: asserts nothing.
+ * {@code stack/run-api-rate.sh [workers] [seconds]}.
+ */
+public final class ApiRateBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private record Result(String what, double perSecond, List<Double> millis, int failed) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("java.util.logging.manager") == null) {
+            System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
+        }
+        String[] given = String.join(" ", args).trim().split("\\s+");
+        int workers = given[0].isEmpty() ? 16 : Integer.parseInt(given[0]);
+        int seconds = given.length > 1 ? Integer.parseInt(given[1]) : 20;
+        Path repoRoot = RepoRoot.find();
+        try (Stack stack = Stack.unstarted(repoRoot, repoRoot.resolve(".stack-benchmark")).launch()) {
+            new ApiRateBenchmark().run(stack, workers, seconds);
+        }
+    }
+
+    private void run(Stack stack, int workers, int seconds) throws Exception {
+        String intake = stack.baseUrl(Service.INTAKE);
+        String session = stack.baseUrl(Service.SESSION);
+        ApiClient api = new ApiClient();
+        String admin = stack.token(DemoUsers.ADMIN);
+        api.post(intake + "/api/clinics", admin, Map.of("id", "north", "name", "North Clinic")).expect(201);
+        String therapist = api.post(intake + "/api/therapists", admin, Map.of("clinicId", "north",
+                "username", "bench-rate", "displayName", "Dr Rate", "workEmail", "rate@north.example",
+                "caseloadCapacity", 10000)).expect(201).field("id");
+        String staff = stack.token(DemoUsers.STAFF_NORTH);
+        List<String> clients = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            String client = api.post(intake + "/api/clients", staff, Map.of("clinicId", "north", "firstName", "Rate",
+                    "lastName", "Client" + w, "dateOfBirth", "1980-01-01")).expect(201).field("id");
+            api.post(intake + "/api/clients/" + client + "/assignment", staff, Map.of("therapistId", therapist))
+                    .expect(201);
+            clients.add(client);
+        }
+        for (String client : clients) { // known to session-service (its first booking), and a warm-up
+            while (api.post(session + "/api/sessions", staff, Map.of("clientId", client,
+                    "scheduledAt", "2020-01-01T10:00:00Z")).status() == 409) {
+                Thread.sleep(20);
+            }
+        }
+        staff = stack.token(DemoUsers.STAFF_NORTH);
+        String token = staff;
+        measure("warm-up GET /api/me", workers, 5, w -> get(session + "/api/me", token));
+        Result me = measure("GET /api/me (trivial, authenticated)", workers, seconds,
+                w -> get(session + "/api/me", token));
+        ConcurrentLinkedQueue<String>[] booked = queues(workers);
+        AtomicInteger[] day = new AtomicInteger[workers];
+        for (int w = 0; w < workers; w++) {
+            day[w] = new AtomicInteger();
+        }
+        Result booking = measure("POST /api/sessions (booking)", workers, seconds, w -> {
+            Instant at = Instant.parse("2021-01-01T10:00:00Z").plus(Duration.ofHours(day[w].incrementAndGet()));
+            HttpResponse<String> response = post(session + "/api/sessions", token,
+                    Map.of("clientId", clients.get(w), "scheduledAt", at.toString()));
+            if (response.statusCode() == 201) {
+                booked[w].add(field(response.body(), "id"));
+            }
+            return response.statusCode();
+        });
+        Result feedback = measure("POST /api/sessions/{id}/feedback", workers, seconds, w -> {
+            String id = booked[w].poll();
+            if (id == null) {
+                return -1; // this worker has rated all its bookings
+            }
+            return post(session + "/api/sessions/" + id + "/feedback", token,
+                    Map.of("instrument", "SRS", "answers", List.of(9.5, 9.5, 9.0, 9.5))).statusCode();
+        });
+        StringBuilder report = new StringBuilder("\n[api-rate] " + workers + " closed-loop workers, " + seconds
+                + " s per endpoint, session-service; " + machine() + "\n");
+        for (Result r : List.of(me, booking, feedback)) {
+            report.append(String.format("  %-40s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  %5.1f %% of the trivial"
+                    + "  (%d not 2xx)%n", r.what(), r.perSecond(), percentile(r.millis(), 0.5),
+                    percentile(r.millis(), 0.99), 100 * r.perSecond() / me.perSecond(), r.failed()));
+        }
+        System.out.println(report);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConcurrentLinkedQueue<String>[] queues(int n) {
+        ConcurrentLinkedQueue<String>[] queues = new ConcurrentLinkedQueue[n];
+        for (int i = 0; i < n; i++) {
+            queues[i] = new ConcurrentLinkedQueue<>();
+        }
+        return queues;
+    }
+
+    /** Runs {@code call} (worker index -> status, -1 to stop that worker) on every worker for the time given. */
+    private Result measure(String what, int workers, int seconds, IntFunction<Integer> call) throws Exception {
+        List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(workers);
+        long start = System.nanoTime();
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            Thread thread = new Thread(() -> {
+                try {
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        int status = call.apply(worker);
+                        if (status == -1) {
+                            break;
+                        }
+                        if (status / 100 == 2) {
+                            millis.add((System.nanoTime() - sent) / 1e6);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "rate-" + w);
+            thread.start();
+        }
+        done.await();
+        double took = (System.nanoTime() - start) / 1e9;
+        List<Double> sorted = new ArrayList<>(millis);
+        Collections.sort(sorted);
+        return new Result(what, sorted.size() / took, sorted, failed.get());
+    }
+
+    private int get(String url, String token) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private HttpResponse<String> post(String url, String token, Object body) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String field(String json, String name) {
+        try {
+            return JSON.readTree(json).path(name).asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double percentile(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
+                + System.getProperty("java.version") + ", " + Instant.now();
+    }
+}

@@ -32,7 +32,11 @@ public final class ApiRateBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, a connection per request in flight, as many clients would come: over HTTP/2 the JDK client multiplexes
+    // every request on one connection, and Vert.x serialises a connection's streams on its monitor (a JFR showed 16
+    // workers queueing there, which halved the rate of requests with a body)
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private record Result(String what, double perSecond, List<Double> millis, int failed) {
     }

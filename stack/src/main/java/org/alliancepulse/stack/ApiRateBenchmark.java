@@ -83,13 +83,34 @@ public final class ApiRateBenchmark {
         measure("warm-up GET /api/me", workers, 5, w -> get(session + "/api/me", token));
         Result me = measure("GET /api/me (trivial, authenticated)", workers, seconds,
                 w -> get(session + "/api/me", token));
+        List<Result> results = new ArrayList<>(List.of(me));
+        results.addAll(bookAndRate(session, token, clients, workers, seconds, "", 0));
+        // the same with nothing consuming what they produce (analytics, notification stopped): the request's own cost
+        stack.service(Service.ANALYTICS).close();
+        stack.service(Service.NOTIFICATION).close();
+        results.addAll(bookAndRate(session, token, clients, workers, seconds,
+                ", analytics and notification stopped", 20_000)); // 2023: still past, so ratable
+        StringBuilder report = new StringBuilder("\n[api-rate] " + workers + " closed-loop workers, " + seconds
+                + " s per endpoint, session-service; " + machine() + "\n");
+        for (Result r : results) {
+            report.append(String.format("  %-75s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  %5.1f %% of the trivial"
+                    + "  (%d not 2xx)%n", r.what(), r.perSecond(), percentile(r.millis(), 0.5),
+                    percentile(r.millis(), 0.99), 100 * r.perSecond() / me.perSecond(), r.failed()));
+        }
+        System.out.println(report);
+    }
+
+    /** Bookings for each worker's client, then ratings of those bookings; hours from {@code offset} on. */
+    private List<Result> bookAndRate(String session, String token, List<String> clients, int workers, int seconds,
+            String label, int offset) throws Exception {
         ConcurrentLinkedQueue<String>[] booked = queues(workers);
         AtomicInteger[] day = new AtomicInteger[workers];
         for (int w = 0; w < workers; w++) {
             day[w] = new AtomicInteger();
         }
-        Result booking = measure("POST /api/sessions (booking)", workers, seconds, w -> {
-            Instant at = Instant.parse("2021-01-01T10:00:00Z").plus(Duration.ofHours(day[w].incrementAndGet()));
+        Result booking = measure("POST /api/sessions (booking)" + label, workers, seconds, w -> {
+            Instant at = Instant.parse("2021-01-01T10:00:00Z")
+                    .plus(Duration.ofHours(offset + day[w].incrementAndGet()));
             HttpResponse<String> response = post(session + "/api/sessions", token,
                     Map.of("clientId", clients.get(w), "scheduledAt", at.toString()));
             if (response.statusCode() == 201) {
@@ -97,7 +118,7 @@ public final class ApiRateBenchmark {
             }
             return response.statusCode();
         });
-        Result feedback = measure("POST /api/sessions/{id}/feedback", workers, seconds, w -> {
+        Result feedback = measure("POST /api/sessions/{id}/feedback" + label, workers, seconds, w -> {
             String id = booked[w].poll();
             if (id == null) {
                 return -1; // this worker has rated all its bookings
@@ -105,14 +126,7 @@ public final class ApiRateBenchmark {
             return post(session + "/api/sessions/" + id + "/feedback", token,
                     Map.of("instrument", "SRS", "answers", List.of(9.5, 9.5, 9.0, 9.5))).statusCode();
         });
-        StringBuilder report = new StringBuilder("\n[api-rate] " + workers + " closed-loop workers, " + seconds
-                + " s per endpoint, session-service; " + machine() + "\n");
-        for (Result r : List.of(me, booking, feedback)) {
-            report.append(String.format("  %-40s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  %5.1f %% of the trivial"
-                    + "  (%d not 2xx)%n", r.what(), r.perSecond(), percentile(r.millis(), 0.5),
-                    percentile(r.millis(), 0.99), 100 * r.perSecond() / me.perSecond(), r.failed()));
-        }
-        System.out.println(report);
+        return List.of(booking, feedback);
     }
 
     @SuppressWarnings("unchecked")

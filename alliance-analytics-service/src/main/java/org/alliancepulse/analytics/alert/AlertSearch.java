@@ -1,15 +1,16 @@
 package org.alliancepulse.analytics.alert;
 
+import static org.alliancepulse.platform.problem.QueryParameters.date;
+import static org.alliancepulse.platform.problem.QueryParameters.oneOf;
+import static org.alliancepulse.platform.problem.QueryParameters.uuid;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,6 +19,7 @@ import jakarta.inject.Inject;
 import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.analytics.rules.AlertKind;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -48,14 +50,9 @@ public class AlertSearch {
     }
 
     public AlertPage search(Filters filters) {
-        int page = number("page", filters.page(), 0);
-        int size = number("size", filters.size(), 50);
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        QueryParameters.Paging paging = QueryParameters.paging(filters.page(), filters.size(), 50, MAX_PAGE_SIZE);
+        int page = paging.page();
+        int size = paging.size();
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (filters.status() != null) {
@@ -79,7 +76,7 @@ public class AlertSearch {
             where.add("coalesce(occurredAt, raisedAt) < :to");
             parameters.put("to", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         });
-        UUID therapist = filters.therapistId() == null ? null : uuid("therapistId", filters.therapistId());
+        UUID therapist = uuid("therapistId", filters.therapistId());
         if (filters.clinicId() != null) {
             if (!caller.isAdmin() && !caller.worksAt(filters.clinicId())) {
                 throw ProblemException.forbidden("you see the alerts of your own clinic only");
@@ -114,43 +111,5 @@ public class AlertSearch {
                 .page(Page.of(page, size));
         return new AlertPage(found.list().stream().map(a -> AlertView.of((Alert) a)).toList(), page, size,
                 found.count());
-    }
-
-    private static <E extends Enum<E>> E oneOf(String field, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be one of " + Set.of(type.getEnumConstants()));
-        }
-    }
-
-    private static int number(String field, String value, int otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be a whole number");
-        }
-    }
-
-    private static Optional<LocalDate> date(String field, String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(LocalDate.parse(value));
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date, e.g. 2026-11-27");
-        }
-    }
-
-    private static UUID uuid(String field, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "must be a UUID");
-        }
     }
 }

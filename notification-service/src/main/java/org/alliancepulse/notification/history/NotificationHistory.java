@@ -1,8 +1,11 @@
 package org.alliancepulse.notification.history;
 
+import static org.alliancepulse.platform.problem.QueryParameters.date;
+import static org.alliancepulse.platform.problem.QueryParameters.oneOf;
+import static org.alliancepulse.platform.problem.QueryParameters.uuid;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +19,7 @@ import jakarta.inject.Inject;
 import org.alliancepulse.notification.delivery.AlertNotification;
 import org.alliancepulse.notification.directory.TherapistContact;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -45,14 +49,9 @@ public class NotificationHistory {
     }
 
     public NotificationPage search(Filters filters) {
-        int page = number("page", filters.page(), 0);
-        int size = number("size", filters.size(), 50);
-        if (page < 0) {
-            throw ProblemException.invalid("page", "must be 0 or more");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.invalid("size", "must be between 1 and " + MAX_PAGE_SIZE);
-        }
+        QueryParameters.Paging paging = QueryParameters.paging(filters.page(), filters.size(), 50, MAX_PAGE_SIZE);
+        int page = paging.page();
+        int size = paging.size();
         List<String> where = new ArrayList<>();
         Map<String, Object> parameters = new HashMap<>();
         if (filters.status() != null) {
@@ -81,8 +80,8 @@ public class NotificationHistory {
             where.add("alertId = :alert");
             parameters.put("alert", alert);
         }
-        LocalDate from = date("from", filters.from());
-        LocalDate to = date("to", filters.to());
+        LocalDate from = date("from", filters.from()).orElse(null);
+        LocalDate to = date("to", filters.to()).orElse(null);
         if (from != null && to != null && to.isBefore(from)) {
             throw ProblemException.invalid("to", "must not be before from");
         }
@@ -131,46 +130,5 @@ public class NotificationHistory {
         parameters.put("own", own);
         parameters.put("escalation", AlertNotification.Purpose.ESCALATION);
         return true;
-    }
-
-    private static int number(String name, String value, int otherwise) {
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(name, "must be a whole number");
-        }
-    }
-
-    private static UUID uuid(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID");
-        }
-    }
-
-    private static LocalDate date(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be a date such as 2026-11-01");
-        }
-    }
-
-    private static <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

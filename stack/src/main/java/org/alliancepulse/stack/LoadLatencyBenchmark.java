@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.alliancepulse.contracts.CloudEventHeaders;
+import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.testinfra.servers.MailServer.ReceivedMail;
 import org.apache.kafka.clients.admin.Admin;
@@ -238,12 +241,15 @@ public final class LoadLatencyBenchmark {
         List<Double> response = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger failed = new AtomicInteger();
         AtomicBoolean watching = new AtomicBoolean(true);
-        Thread alerts = new Thread(() -> watchAlerts(watching, alerted), "load-alerts");
+        CountDownLatch positioned = new CountDownLatch(1);
+        Thread alerts = new Thread(() -> watchAlerts(watching, alerted, positioned), "load-alerts");
         alerts.start();
         int mailsBefore = stack.mail().receivedCount();
         Thread mails = new Thread(() -> watchMail(watching, mailsBefore, emailed), "load-mail");
         mails.start();
-        Thread.sleep(2000); // the alert consumer has its partitions
+        if (!positioned.await(30, java.util.concurrent.TimeUnit.SECONDS)) { // reading from the end, before any request
+            throw new IllegalStateException("the alert watcher found no position on " + Topics.ALLIANCE_ALERTS);
+        }
 
         long interval = 1_000_000_000L / plan.rate();
         long start = System.nanoTime();
@@ -322,7 +328,7 @@ public final class LoadLatencyBenchmark {
         return out.toString();
     }
 
-    private void watchAlerts(AtomicBoolean watching, Map<String, Long> alerted) {
+    private void watchAlerts(AtomicBoolean watching, Map<String, Long> alerted, CountDownLatch positioned) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -333,13 +339,13 @@ public final class LoadLatencyBenchmark {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
+            positioned.countDown();
             while (watching.get()) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(20))) {
-                    if (record.value().contains("\"riskFactors\"") || record.value().contains("\"severity\"")) {
-                        JsonNode alert = parse(record.value());
-                        if (alert.has("sessionId") && alert.has("raisedAt")) {
-                            alerted.putIfAbsent(alert.path("sessionId").asText(), record.timestamp());
-                        }
+                    var type = record.headers().lastHeader(CloudEventHeaders.TYPE);
+                    if (type != null && EventTypes.ALERT_RAISED.type()
+                            .equals(new String(type.value(), java.nio.charset.StandardCharsets.UTF_8))) {
+                        alerted.putIfAbsent(parse(record.value()).path("sessionId").asText(), record.timestamp());
                     }
                 }
             }

@@ -29,7 +29,6 @@ public record AlertEmail(String subject, String text, String html, String messag
     /** The alert kind in the clinic's words. */
     static String describe(String kind) {
         return switch (kind) {
-            case "LOW_ALLIANCE" -> "low alliance";
             case "RUPTURE" -> "alliance rupture";
             case "UNRESOLVED_RUPTURE" -> "unresolved rupture";
             case "FIT_CONCERN" -> "fit concern";

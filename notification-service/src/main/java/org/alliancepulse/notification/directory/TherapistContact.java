@@ -32,8 +32,4 @@ public class TherapistContact extends PanacheEntityBase {
 
     /** {@code false}: on leave or gone from the clinic; alerts go to the clinic's supervisor instead. */
     public boolean active = true;
-
-    public static java.util.Optional<TherapistContact> byUsername(String username) {
-        return find("username", username).firstResultOptional();
-    }
 }

@@ -73,9 +73,16 @@ class IntakeEventsCarryNoPhiTest {
             for (Header header : record.headers()) {
                 wire.append(' ').append(header.key()).append('=').append(new String(header.value()));
             }
+            // ids and processing times are random digits and may hold "1961" by chance (a red run had
+            // "02:39:12.196100Z"): the date of birth is looked for with them taken out, and as a number of its own
+            String withoutIds = wire.toString()
+                    .replaceAll("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>")
+                    .replaceAll("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z", "<instant>");
             for (String word : phi) {
-                assertFalse(wire.toString().contains(word),
-                        KafkaEvents.header(record, "ce_type") + " carries PHI (" + word + "): " + wire);
+                boolean found = word.chars().allMatch(Character::isDigit)
+                        ? java.util.regex.Pattern.compile("(?<![0-9])" + word + "(?![0-9])").matcher(withoutIds).find()
+                        : withoutIds.contains(word);
+                assertFalse(found, KafkaEvents.header(record, "ce_type") + " carries PHI (" + word + "): " + wire);
             }
         }
     }

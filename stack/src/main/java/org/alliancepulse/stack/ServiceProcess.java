@@ -56,6 +56,7 @@ public final class ServiceProcess implements AutoCloseable {
             // the analytics service holds a batch's clients' rows (two batches at a time): it gets more room
             command.add(service == Service.ANALYTICS ? "-Xmx512m" : "-Xmx256m");
             command.addAll(JVM_OPTIONS);
+            command.addAll(extraOptions(instance));
             command.add("-jar");
             command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -69,6 +70,19 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.module(), e);
         }
+    }
+
+    /**
+     * Options from {@code ALLIANCE_PULSE_SERVICE_JAVA_OPTS} (split on spaces; {@code {instance}} replaced by the
+     * instance's name), e.g. a flight recording per service while a benchmark runs:
+     * {@code ALLIANCE_PULSE_SERVICE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/{instance}.jfr,settings=profile'}.
+     */
+    private static List<String> extraOptions(String instance) {
+        String options = System.getenv("ALLIANCE_PULSE_SERVICE_JAVA_OPTS");
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        return List.of(options.trim().replace("{instance}", instance).split("\\s+"));
     }
 
     /** Waits until {@code /q/health/ready} answers 200 (database and Kafka included); throws with the log tail. */

@@ -88,8 +88,13 @@ public class DyadAssessor {
     private void reassessAll(Collection<Dyad> dyads, Set<UUID> clients, ClientRows rows) {
         Map<UUID, SessionAssessmentRecord> assessed = new HashMap<>();
         Map<UUID, List<SessionAssessmentRecord>> assessedOfDyad = new HashMap<>();
-        SessionAssessmentRecord.<SessionAssessmentRecord>list("sessionId in (select s.sessionId from SessionRecord s "
-                + "where s.clientId in ?1)", clients).forEach(a -> {
+        // by every dyad of these clients (a session's assessment is always under a dyad of its own client, also
+        // after it moved between them): one index range per dyad rather than a join through the sessions
+        Set<UUID> clientsDyads = new HashSet<>();
+        clients.forEach(client -> rows.dyadsOf(client).forEach(d -> clientsDyads.add(d.id)));
+        List<SessionAssessmentRecord> stored = clientsDyads.isEmpty() ? List.of()
+                : SessionAssessmentRecord.list("dyadId in ?1", clientsDyads);
+        stored.forEach(a -> {
                     assessed.put(a.sessionId, a);
                     assessedOfDyad.computeIfAbsent(a.dyadId, k -> new ArrayList<>()).add(a);
                 });

@@ -29,6 +29,7 @@ import org.alliancepulse.contracts.EventType;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.stack.CpuTimes;
 import org.alliancepulse.stack.DemoUsers;
 import org.alliancepulse.stack.Service;
 import org.alliancepulse.stack.ServiceProcess;
@@ -88,26 +89,39 @@ public final class ThroughputBenchmark {
 
             ServiceProcess analytics = stack.startAnotherInstance(Service.ANALYTICS, "throughput");
             long readyAt = System.nanoTime();
-            long lagAtReady = lag(stack.kafkaBootstrapServers());
-            while (lag(stack.kafkaBootstrapServers()) > 0) {
-                Thread.sleep(250);
+            Map<String, Double> cpuAtReady = CpuTimes.read(analytics);
+            long lagAtReady;
+            // one admin client for all the polling: a new one every 250 ms cost the machine more than the polling
+            try (Admin admin = admin(stack.kafkaBootstrapServers())) {
+                lagAtReady = lag(admin);
+                while (lag(admin) > 0) {
+                    Thread.sleep(250);
+                }
             }
             double catchUpSeconds = seconds(readyAt);
+            String catchUpCpu = CpuTimes.between(cpuAtReady, CpuTimes.read(analytics), catchUpSeconds);
+            System.out.print("[throughput] CPU during the catch-up:\n" + catchUpCpu);
             System.out.printf("[throughput] catch-up: %d events in %.1f s after readiness%n", lagAtReady,
                     catchUpSeconds);
+            System.out.println("[throughput] the catch-up's table reads (pg_stat_user_tables):\n" + tableReads(stack));
 
             long rebuildStart = System.nanoTime();
+            Map<String, Double> cpuBeforeRebuild = CpuTimes.read(analytics);
             HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest
                     .newBuilder(URI.create(analytics.baseUrl() + "/api/admin/rebuild"))
                     .header("Authorization", "Bearer " + stack.token(DemoUsers.ADMIN))
                     .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             double rebuildSeconds = seconds(rebuildStart);
+            String rebuildCpu = CpuTimes.between(cpuBeforeRebuild, CpuTimes.read(analytics), rebuildSeconds);
             System.out.printf("[throughput] rebuild: %d %s in %.1f s%n", rebuilt.statusCode(), rebuilt.body(),
                     rebuildSeconds);
             String counts = counts(stack);
 
             double kafkaRate = plainConsume(stack.kafkaBootstrapServers());
+            long sessionEvents = network.stream()
+                    .filter(t -> EventTypes.of(t.payload()).topic().equals(Topics.SESSION_EVENTS)).count();
+            double[] perfTool = consumerPerfTool(stack.kafkaBootstrapServers(), sessionEvents);
             double upsertRate = batchUpserts(stack.postgres(), network.size());
 
             StringBuilder report = new StringBuilder("\n[throughput] " + network.size() + " events, " + machine()
@@ -120,8 +134,15 @@ public final class ThroughputBenchmark {
                     network.size() / rebuildSeconds, network.size(), rebuildSeconds));
             report.append(String.format("  Kafka plain consumer, same records                 %9.0f records/s%n",
                     kafkaRate));
+            report.append(String.format("  Kafka's kafka-consumer-perf-test, session-events   %9.0f records/s  "
+                    + "(fetching; %.0f/s with joining the group)%n", perfTool[1], perfTool[0]));
             report.append(String.format("  PostgreSQL JDBC batch upsert, session-row width   %9.0f rows/s%n",
                     upsertRate));
+            report.append(String.format("  catch-up / upsert %.1f %%, catch-up / perf tool %.2f %%, rebuild / upsert "
+                    + "%.1f %%%n", 100 * lagAtReady / catchUpSeconds / upsertRate,
+                    100 * lagAtReady / catchUpSeconds / perfTool[1], 100 * network.size() / rebuildSeconds / upsertRate));
+            report.append("  CPU during the catch-up:\n").append(catchUpCpu);
+            report.append("  CPU during the rebuild:\n").append(rebuildCpu);
             report.append("  state after: ").append(counts).append('\n');
             System.out.println(report);
         }
@@ -155,29 +176,54 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** Records of intake-events and session-events the analytics consumer group has not committed yet. */
-    private static long lag(String kafka) throws Exception {
+    private static Admin admin(String kafka) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
-        try (Admin admin = Admin.create(props)) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin
-                    .listConsumerGroupOffsets("alliance-analytics-service").partitionsToOffsetAndMetadata()
-                    .get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS)) {
-                for (int p = 0; p < Stack.PARTITIONS; p++) {
-                    latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
-                }
+        return Admin.create(props);
+    }
+
+    /** Records of intake-events and session-events the analytics consumer group has not committed yet. */
+    private static long lag(Admin admin) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin
+                .listConsumerGroupOffsets("alliance-analytics-service").partitionsToOffsetAndMetadata()
+                .get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS)) {
+            for (int p = 0; p < Stack.PARTITIONS; p++) {
+                latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                    .get(30, TimeUnit.SECONDS);
-            long lag = 0;
-            for (var end : ends.entrySet()) {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-            }
-            return lag;
         }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                .get(30, TimeUnit.SECONDS);
+        long lag = 0;
+        for (var end : ends.entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
+    }
+
+    /**
+     * Kafka's own consumer performance tool ({@code kafka-consumer-perf-test}'s class) in a JVM of its own, reading
+     * the whole topic with a fresh group: {records/s overall (with joining the group), records/s while fetching}.
+     */
+    private static double[] consumerPerfTool(String kafka, long messages) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server", kafka, "--topic", Topics.SESSION_EVENTS, "--messages", String.valueOf(messages),
+                "--group", "consumer-perf-" + UUID.randomUUID(), "--timeout", "60000");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new String(process.getInputStream().readAllBytes(), UTF_8).lines().toList();
+        process.waitFor();
+        // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, rebalance.time.ms,
+        // fetch.time.ms, fetch.MB.sec, fetch.nMsg.sec
+        String result = lines.stream().filter(l -> l.matches("^\\d{4}-.*")).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("kafka-consumer-perf-test said: " + lines));
+        String[] fields = result.split(",\\s*");
+        double[] rates = {Double.parseDouble(fields[5]), Double.parseDouble(fields[9])};
+        System.out.printf("[throughput] kafka-consumer-perf-test: %s records of %s, %.0f/s (fetching %.0f/s)%n",
+                fields[4], Topics.SESSION_EVENTS, rates[0], rates[1]);
+        return rates;
     }
 
     private static double plainConsume(String kafka) {
@@ -279,6 +325,24 @@ public final class ThroughputBenchmark {
                 out.add("alerts by kind " + kinds.stream().collect(Collectors.joining(", ")));
             }
             return String.join(", ", out);
+        }
+    }
+
+    /** How each analytics table was read so far: whole-table scans versus index lookups, and rows written. */
+    private static String tableReads(Stack stack) throws Exception {
+        try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(Service.ANALYTICS.database()),
+                PostgresServer.USER, PostgresServer.PASSWORD); Statement query = connection.createStatement();
+                var rows = query.executeQuery("""
+                        SELECT relname, seq_scan, seq_tup_read, idx_scan, idx_tup_fetch, n_tup_ins, n_tup_upd,
+                            n_tup_del FROM pg_stat_user_tables ORDER BY seq_tup_read DESC, idx_scan DESC""")) {
+            StringBuilder out = new StringBuilder(String.format("  %-28s %9s %14s %10s %14s %10s %10s %8s%n", "table",
+                    "seq scans", "rows scanned", "idx scans", "rows by index", "inserted", "updated", "deleted"));
+            while (rows.next()) {
+                out.append(String.format("  %-28s %9d %14d %10d %14d %10d %10d %8d%n", rows.getString(1),
+                        rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5), rows.getLong(6),
+                        rows.getLong(7), rows.getLong(8)));
+            }
+            return out.toString();
         }
     }
 

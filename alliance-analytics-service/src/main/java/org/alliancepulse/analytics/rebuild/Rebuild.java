@@ -37,6 +37,7 @@ import org.alliancepulse.platform.inbox.IncomingEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -90,6 +91,10 @@ public class Rebuild {
 
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
+
+    /** The live consumers' group (both channels share it). */
+    @ConfigProperty(name = "mp.messaging.incoming.session-events.group.id")
+    String group;
 
     /** What a rebuild did. */
     @Schema(example = "{\"events\":120431,\"skipped\":2,\"dyads\":5120,\"seconds\":14.2}")
@@ -300,6 +305,27 @@ public class Rebuild {
         }
     }
 
+    /** How many events of the two topics this service's consumer group has not committed yet, of how many. */
+    public Backlog backlog() {
+        Map<TopicPartition, Long> end = endOffsets();
+        Properties properties = readerProperties();
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(properties)) {
+            // committed() asks the group's coordinator without joining the group
+            Map<TopicPartition, OffsetAndMetadata> committed = reader.committed(end.keySet(), Duration.ofSeconds(30));
+            Map<TopicPartition, Long> beginnings = reader.beginningOffsets(end.keySet(), Duration.ofSeconds(30));
+            long waiting = 0;
+            long total = 0;
+            for (Map.Entry<TopicPartition, Long> partition : end.entrySet()) {
+                OffsetAndMetadata at = committed.get(partition.getKey());
+                long beginning = beginnings.get(partition.getKey());
+                total += partition.getValue() - beginning;
+                waiting += partition.getValue() - Math.max(beginning, at == null ? 0 : at.offset());
+            }
+            return new Backlog(waiting, total);
+        }
+    }
+
     private Map<TopicPartition, Long> endOffsets() {
         try (KafkaConsumer<String, String> reader = reader()) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -312,6 +338,10 @@ public class Rebuild {
     }
 
     private KafkaConsumer<String, String> reader() {
+        return new KafkaConsumer<>(readerProperties());
+    }
+
+    private Properties readerProperties() {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -319,7 +349,7 @@ public class Rebuild {
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(properties);
+        return properties;
     }
 
     private static void advisory(Connection connection, String sql) throws SQLException {

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -42,6 +44,12 @@ class RebuildTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    Rebuild rebuild;
+
+    @Inject
+    RebuildOnStart rebuildOnStart;
 
     @Test
     void theRebuiltStateEqualsTheLiveOneAndNothingIsAnnouncedTwice() throws Exception {
@@ -97,6 +105,37 @@ class RebuildTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM session_record WHERE client_id = '"
                 + story.clientId + "'") == 1);
+    }
+
+    @Test
+    void theBacklogIsWhatTheConsumersHaveNotCommittedAndASmallOneIsCaughtUpLive() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", Instant.parse("2025-05-05T09:00:00Z"));
+        awaitCaughtUp(events);
+        Backlog caughtUp = rebuild.backlog();
+        assertEquals(0, caughtUp.waiting(), "caught up: nothing waits");
+        try (var rebuilding = dataSource.getConnection(); var lock = rebuilding.prepareStatement(
+                "SELECT pg_advisory_lock(?)")) {
+            lock.setLong(1, org.alliancepulse.analytics.dyad.ClientLocks.REBUILD_LOCK);
+            lock.executeQuery(); // the consumers take what comes next and wait, uncommitted
+            try {
+                double refusedBefore = refusals();
+                story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
+                await().atMost(Duration.ofSeconds(30)).until(() -> refusals() >= refusedBefore + 2);
+                Backlog behind = rebuild.backlog();
+                assertTrue(behind.total() > caughtUp.total(), "the story's events are on the topics");
+                assertEquals(behind.total() - caughtUp.total(), behind.waiting(), "all of them, and only they, wait");
+                assertEquals(Optional.empty(), rebuildOnStart.rebuildIfFarBehind(),
+                        "a few events behind (the default needs 100,000): caught up live, no rebuild");
+            } finally {
+                try (var unlock = rebuilding.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, org.alliancepulse.analytics.dyad.ClientLocks.REBUILD_LOCK);
+                    unlock.executeQuery();
+                }
+            }
+        }
+        awaitCaughtUp(events);
+        assertEquals(0, rebuild.backlog().waiting());
     }
 
     /** How often the session-events consumer was refused and waited (a rebuild in progress is such a refusal). */

@@ -38,8 +38,11 @@ public final class ApiRateBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private record Result(String what, double perSecond, List<Double> millis, int failed) {
+    private record Result(String what, double perSecond, List<Double> millis, int failed, String cpu) {
     }
+
+    /** The stack measured (session-service's CPU is read around each phase). */
+    private Stack stack;
 
     public static void main(String[] args) throws Exception {
         if (System.getProperty("java.util.logging.manager") == null) {
@@ -50,16 +53,25 @@ public final class ApiRateBenchmark {
         int seconds = given.length > 1 ? Integer.parseInt(given[1]) : 20;
         Path repoRoot = RepoRoot.find();
         try (Stack stack = Stack.unstarted(repoRoot, repoRoot.resolve(".stack-benchmark")).launch()) {
-            new ApiRateBenchmark().run(stack, workers, seconds);
+            run(stack, workers, seconds);
         }
     }
 
-    private void run(Stack stack, int workers, int seconds) throws Exception {
+    /** Runs on a started stack (and stops its analytics and notification services for the second part); the report. */
+    public static String run(Stack stack, int workers, int seconds) throws Exception {
+        return new ApiRateBenchmark().measure(stack, workers, seconds);
+    }
+
+    private String measure(Stack stack, int workers, int seconds) throws Exception {
+        this.stack = stack;
         String intake = stack.baseUrl(Service.INTAKE);
         String session = stack.baseUrl(Service.SESSION);
         ApiClient api = new ApiClient();
         String admin = stack.token(DemoUsers.ADMIN);
-        api.post(intake + "/api/clinics", admin, Map.of("id", "north", "name", "North Clinic")).expect(201);
+        int clinic = api.post(intake + "/api/clinics", admin, Map.of("id", "north", "name", "North Clinic")).status();
+        if (clinic != 201 && clinic != 409) { // 409: registered by an earlier benchmark on the same stack
+            throw new IllegalStateException("registering the clinic answered " + clinic);
+        }
         String therapist = api.post(intake + "/api/therapists", admin, Map.of("clinicId", "north",
                 "username", "bench-rate", "displayName", "Dr Rate", "workEmail", "rate@north.example",
                 "caseloadCapacity", 10000)).expect(201).field("id");
@@ -94,10 +106,11 @@ public final class ApiRateBenchmark {
                 + " s per endpoint, session-service; " + machine() + "\n");
         for (Result r : results) {
             report.append(String.format("  %-75s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  %5.1f %% of the trivial"
-                    + "  (%d not 2xx)%n", r.what(), r.perSecond(), percentile(r.millis(), 0.5),
-                    percentile(r.millis(), 0.99), 100 * r.perSecond() / me.perSecond(), r.failed()));
+                    + "  (%d not 2xx)%n      %s%n", r.what(), r.perSecond(), percentile(r.millis(), 0.5),
+                    percentile(r.millis(), 0.99), 100 * r.perSecond() / me.perSecond(), r.failed(), r.cpu()));
         }
         System.out.println(report);
+        return report.toString();
     }
 
     /** Bookings for each worker's client, then ratings of those bookings; hours from {@code offset} on. */
@@ -145,6 +158,7 @@ public final class ApiRateBenchmark {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(workers);
         long start = System.nanoTime();
+        Map<String, Double> cpuBefore = CpuTimes.read(stack.service(Service.SESSION));
         for (int w = 0; w < workers; w++) {
             int worker = w;
             Thread thread = new Thread(() -> {
@@ -169,9 +183,20 @@ public final class ApiRateBenchmark {
         }
         done.await();
         double took = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> cpuAfter = CpuTimes.read(stack.service(Service.SESSION));
         List<Double> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        return new Result(what, sorted.size() / took, sorted, failed.get());
+        // CPU milliseconds per answered request: the service's own, PostgreSQL's, and the whole machine's
+        int answered = Math.max(1, sorted.size());
+        String cpu = String.format("CPU per request: session-service %.2f ms, PostgreSQL %.2f ms, whole machine "
+                + "%.2f ms", 1000 * used(cpuBefore, cpuAfter, Service.SESSION.module()) / answered,
+                1000 * used(cpuBefore, cpuAfter, "PostgreSQL") / answered,
+                1000 * used(cpuBefore, cpuAfter, "whole machine") / answered);
+        return new Result(what, sorted.size() / took, sorted, failed.get(), cpu);
+    }
+
+    private static double used(Map<String, Double> before, Map<String, Double> after, String who) {
+        return after.getOrDefault(who, 0.0) - before.getOrDefault(who, 0.0);
     }
 
     private int get(String url, String token) {

@@ -91,11 +91,16 @@ public final class LoadLatencyBenchmark {
         int seconds = given.length > 1 ? Integer.parseInt(given[1]) : 60;
         Path repoRoot = RepoRoot.find();
         try (Stack stack = Stack.unstarted(repoRoot, repoRoot.resolve(".stack-benchmark")).launch()) {
-            new LoadLatencyBenchmark(stack).run(rates, seconds);
+            run(stack, rates, seconds);
         }
     }
 
-    private void run(List<Integer> rates, int seconds) throws Exception {
+    /** Runs the load at each rate on a started stack; the report. */
+    public static String run(Stack stack, List<Integer> rates, int seconds) throws Exception {
+        return new LoadLatencyBenchmark(stack).run(rates, seconds);
+    }
+
+    private String run(List<Integer> rates, int seconds) throws Exception {
         StringBuilder report = new StringBuilder("\n[load] " + machine() + "\n");
         report.append("[load] start to ready (Quarkus' own 'started in'): ").append(startTimes()).append('\n');
         report.append("[load] resident memory, idle: ").append(memory()).append('\n');
@@ -124,6 +129,7 @@ public final class LoadLatencyBenchmark {
                     .append('\n');
         }
         System.out.println(report);
+        return report.toString();
     }
 
     private String therapist(String admin, String username) {
@@ -437,17 +443,16 @@ public final class LoadLatencyBenchmark {
         return out.toString();
     }
 
-    private String memory() throws IOException {
+    private String memory() {
         StringBuilder out = new StringBuilder();
         long sum = 0;
         for (Service service : Service.values()) {
-            long kb = Files.readAllLines(Path.of("/proc/" + stack.service(service).pid() + "/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
-            sum += kb;
-            out.append(String.format("%s %d MB; ", service.module(), kb / 1024));
+            long mb = Resident.rssMb(stack.service(service).pid());
+            sum += mb;
+            out.append(String.format("%s %d MB; ", service.module(), mb));
         }
-        return out.append(String.format("the four %d MB", sum / 1024)).toString();
+        return out.append(String.format("the four %d MB (VmRSS); whole stack: %s", sum, Resident.wholeStack(stack)))
+                .toString();
     }
 
     private static String row(String what, List<Double> millis) {

@@ -18,7 +18,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Four JVMs boot at once on two cores next to Keycloak: generous, since a slow start is not a failure. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC");
+    // a JVM out of memory is wedged, not working: it exits, and says so in its log, rather than linger half-alive
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
 
     private final Service service;
     private final Process process;

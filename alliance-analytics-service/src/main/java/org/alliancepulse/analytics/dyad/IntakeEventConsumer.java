@@ -12,7 +12,7 @@ import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Episodes of care and the dyads within them (each change assesses the client's dyads again), from intake-service's events: who is whose therapist, since when, and
@@ -64,7 +64,7 @@ public class IntakeEventConsumer implements InboxConsumer {
 
     /** A poll's worth at a time (see {@link Inbox#processBatch}). */
     @Incoming("intake-events")
-    @Blocking
+    @Blocking(InboxConsumer.WORKERS)
     public void consume(ConsumerRecords<String, String> records) {
         inbox.processBatch(records, handlers());
     }

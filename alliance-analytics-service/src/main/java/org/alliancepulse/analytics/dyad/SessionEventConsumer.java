@@ -12,7 +12,7 @@ import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Every session, attendance and measure from session-service: recorded in the dyad state, then each dyad the
@@ -76,7 +76,7 @@ public class SessionEventConsumer implements InboxConsumer {
 
     /** A poll's worth at a time (see {@link Inbox#processBatch}). */
     @Incoming("session-events")
-    @Blocking
+    @Blocking(InboxConsumer.WORKERS)
     public void consume(ConsumerRecords<String, String> records) {
         inbox.processBatch(records, handlers());
     }

@@ -25,7 +25,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Turns the alert stream into the delivery log; {@link AlertMailer} sends what is due once the transaction has
@@ -82,7 +82,7 @@ public class AllianceAlertConsumer implements InboxConsumer {
     }
 
     @Incoming("alliance-alerts")
-    @Blocking
+    @Blocking(InboxConsumer.WORKERS)
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, handlers());
     }

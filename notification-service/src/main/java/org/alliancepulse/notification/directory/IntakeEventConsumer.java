@@ -17,7 +17,7 @@ import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps the directory — therapists and clinics' supervisor addresses — from intake-service's events (each carries
@@ -49,7 +49,7 @@ public class IntakeEventConsumer implements InboxConsumer {
     }
 
     @Incoming("intake-events")
-    @Blocking
+    @Blocking(InboxConsumer.WORKERS)
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, handlers());
     }

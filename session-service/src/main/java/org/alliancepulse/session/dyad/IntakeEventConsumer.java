@@ -15,7 +15,7 @@ import org.alliancepulse.platform.inbox.InboxConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Keeps this service's view of assignments and therapist logins from intake-service's events. */
 @ApplicationScoped
@@ -41,7 +41,7 @@ public class IntakeEventConsumer implements InboxConsumer {
     }
 
     @Incoming("intake-events")
-    @Blocking
+    @Blocking(InboxConsumer.WORKERS)
     public void consume(ConsumerRecord<String, String> record) {
         inbox.process(record, HANDLERS);
     }

@@ -35,6 +35,7 @@ import org.alliancepulse.stack.Service;
 import org.alliancepulse.stack.ServiceProcess;
 import org.alliancepulse.stack.Stack;
 import org.alliancepulse.stack.RepoRoot;
+import org.alliancepulse.stack.Resident;
 import org.alliancepulse.testinfra.servers.PostgresServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -78,74 +79,92 @@ public final class ThroughputBenchmark {
         int events = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].trim()) : 1_000_000;
         Path repoRoot = RepoRoot.find();
         try (Stack stack = Stack.unstarted(repoRoot, repoRoot.resolve(".stack-benchmark")).launch()) {
-            for (Service other : List.of(Service.INTAKE, Service.SESSION, Service.NOTIFICATION, Service.ANALYTICS)) {
-                stack.service(other).close();
-            }
-            List<SyntheticNetwork.Timed> network = SyntheticNetwork.generate(events, 42);
-            long produceStart = System.nanoTime();
-            produce(stack.kafkaBootstrapServers(), network);
-            double produceSeconds = seconds(produceStart);
-            System.out.printf("[throughput] %d events on the topics in %.1f s%n", network.size(), produceSeconds);
-
-            ServiceProcess analytics = stack.startAnotherInstance(Service.ANALYTICS, "throughput");
-            long readyAt = System.nanoTime();
-            Map<String, Double> cpuAtReady = CpuTimes.read(analytics);
-            long lagAtReady;
-            // one admin client for all the polling: a new one every 250 ms cost the machine more than the polling
-            try (Admin admin = admin(stack.kafkaBootstrapServers())) {
-                lagAtReady = lag(admin);
-                while (lag(admin) > 0) {
-                    Thread.sleep(250);
-                }
-            }
-            double catchUpSeconds = seconds(readyAt);
-            String catchUpCpu = CpuTimes.between(cpuAtReady, CpuTimes.read(analytics), catchUpSeconds);
-            System.out.print("[throughput] CPU during the catch-up:\n" + catchUpCpu);
-            System.out.printf("[throughput] catch-up: %d events in %.1f s after readiness%n", lagAtReady,
-                    catchUpSeconds);
-            System.out.println("[throughput] the catch-up's table reads (pg_stat_user_tables):\n" + tableReads(stack));
-
-            long rebuildStart = System.nanoTime();
-            Map<String, Double> cpuBeforeRebuild = CpuTimes.read(analytics);
-            HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest
-                    .newBuilder(URI.create(analytics.baseUrl() + "/api/admin/rebuild"))
-                    .header("Authorization", "Bearer " + stack.token(DemoUsers.ADMIN))
-                    .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            double rebuildSeconds = seconds(rebuildStart);
-            String rebuildCpu = CpuTimes.between(cpuBeforeRebuild, CpuTimes.read(analytics), rebuildSeconds);
-            System.out.printf("[throughput] rebuild: %d %s in %.1f s%n", rebuilt.statusCode(), rebuilt.body(),
-                    rebuildSeconds);
-            String counts = counts(stack);
-
-            double kafkaRate = plainConsume(stack.kafkaBootstrapServers());
-            long sessionEvents = network.stream()
-                    .filter(t -> EventTypes.of(t.payload()).topic().equals(Topics.SESSION_EVENTS)).count();
-            double[] perfTool = consumerPerfTool(stack.kafkaBootstrapServers(), sessionEvents);
-            double upsertRate = batchUpserts(stack.postgres(), network.size());
-
-            StringBuilder report = new StringBuilder("\n[throughput] " + network.size() + " events, " + machine()
-                    + "\n");
-            report.append(String.format("  producing the events (one producer, acks=all)     %9.0f events/s%n",
-                    network.size() / produceSeconds));
-            report.append(String.format("  analytics catch-up (live consumers)               %9.0f events/s  (%d in %.1f s)%n",
-                    lagAtReady / catchUpSeconds, lagAtReady, catchUpSeconds));
-            report.append(String.format("  analytics rebuild (POST /api/admin/rebuild)        %9.0f events/s  (%d in %.1f s)%n",
-                    network.size() / rebuildSeconds, network.size(), rebuildSeconds));
-            report.append(String.format("  Kafka plain consumer, same records                 %9.0f records/s%n",
-                    kafkaRate));
-            report.append(String.format("  Kafka's kafka-consumer-perf-test, session-events   %9.0f records/s  "
-                    + "(fetching; %.0f/s with joining the group)%n", perfTool[1], perfTool[0]));
-            report.append(String.format("  PostgreSQL JDBC batch upsert, session-row width   %9.0f rows/s%n",
-                    upsertRate));
-            report.append(String.format("  catch-up / upsert %.1f %%, catch-up / perf tool %.2f %%, rebuild / upsert "
-                    + "%.1f %%%n", 100 * lagAtReady / catchUpSeconds / upsertRate,
-                    100 * lagAtReady / catchUpSeconds / perfTool[1], 100 * network.size() / rebuildSeconds / upsertRate));
-            report.append("  CPU during the catch-up:\n").append(catchUpCpu);
-            report.append("  CPU during the rebuild:\n").append(rebuildCpu);
-            report.append("  state after: ").append(counts).append('\n');
-            System.out.println(report);
+            run(stack, events);
         }
+    }
+
+    /**
+     * On a started stack: stops its services, measures one analytics instance started alone, then the catch-up and
+     * the rebuild of {@code events} events beside Kafka's and PostgreSQL's own rates; the report.
+     */
+    public static String run(Stack stack, int events) throws Exception {
+        for (Service other : List.of(Service.INTAKE, Service.SESSION, Service.NOTIFICATION, Service.ANALYTICS)) {
+            stack.service(other).close();
+        }
+        // one service started alone, on a quiet machine: its own start time and idle memory
+        long launched = System.nanoTime();
+        ServiceProcess alone = stack.startAnotherInstance(Service.ANALYTICS, "alone");
+        String aloneLine = String.format("analytics started alone: ready (/q/health/ready 200) %.1f s after launch, "
+                + "Quarkus' own 'started in' %s s, VmRSS idle %d MB", seconds(launched), startedIn(alone),
+                Resident.rssMb(alone.pid()));
+        System.out.println("[throughput] " + aloneLine);
+        alone.close();
+        List<SyntheticNetwork.Timed> network = SyntheticNetwork.generate(events, 42);
+        long produceStart = System.nanoTime();
+        produce(stack.kafkaBootstrapServers(), network);
+        double produceSeconds = seconds(produceStart);
+        System.out.printf("[throughput] %d events on the topics in %.1f s%n", network.size(), produceSeconds);
+
+        ServiceProcess analytics = stack.startAnotherInstance(Service.ANALYTICS, "throughput");
+        long readyAt = System.nanoTime();
+        Map<String, Double> cpuAtReady = CpuTimes.read(analytics);
+        long lagAtReady;
+        // one admin client for all the polling: a new one every 250 ms cost the machine more than the polling
+        try (Admin admin = admin(stack.kafkaBootstrapServers())) {
+            lagAtReady = lag(admin);
+            while (lag(admin) > 0) {
+                Thread.sleep(250);
+            }
+        }
+        double catchUpSeconds = seconds(readyAt);
+        String catchUpCpu = CpuTimes.between(cpuAtReady, CpuTimes.read(analytics), catchUpSeconds);
+        System.out.print("[throughput] CPU during the catch-up:\n" + catchUpCpu);
+        System.out.printf("[throughput] catch-up: %d events in %.1f s after readiness%n", lagAtReady,
+                catchUpSeconds);
+        System.out.println("[throughput] the catch-up's table reads (pg_stat_user_tables):\n" + tableReads(stack));
+
+        long rebuildStart = System.nanoTime();
+        Map<String, Double> cpuBeforeRebuild = CpuTimes.read(analytics);
+        HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(analytics.baseUrl() + "/api/admin/rebuild"))
+                .header("Authorization", "Bearer " + stack.token(DemoUsers.ADMIN))
+                .timeout(Duration.ofMinutes(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        double rebuildSeconds = seconds(rebuildStart);
+        String rebuildCpu = CpuTimes.between(cpuBeforeRebuild, CpuTimes.read(analytics), rebuildSeconds);
+        System.out.printf("[throughput] rebuild: %d %s in %.1f s%n", rebuilt.statusCode(), rebuilt.body(),
+                rebuildSeconds);
+        String counts = counts(stack);
+
+        double kafkaRate = plainConsume(stack.kafkaBootstrapServers());
+        long sessionEvents = network.stream()
+                .filter(t -> EventTypes.of(t.payload()).topic().equals(Topics.SESSION_EVENTS)).count();
+        double[] perfTool = consumerPerfTool(stack.kafkaBootstrapServers(), sessionEvents);
+        double upsertRate = batchUpserts(stack.postgres(), network.size());
+
+        StringBuilder report = new StringBuilder("\n[throughput] " + network.size() + " events, " + machine()
+                + "\n");
+        report.append(String.format("  producing the events (one producer, acks=all)     %9.0f events/s%n",
+                network.size() / produceSeconds));
+        report.append(String.format("  analytics catch-up (live consumers)               %9.0f events/s  (%d in %.1f s)%n",
+                lagAtReady / catchUpSeconds, lagAtReady, catchUpSeconds));
+        report.append(String.format("  analytics rebuild (POST /api/admin/rebuild)        %9.0f events/s  (%d in %.1f s)%n",
+                network.size() / rebuildSeconds, network.size(), rebuildSeconds));
+        report.append(String.format("  Kafka plain consumer, same records                 %9.0f records/s%n",
+                kafkaRate));
+        report.append(String.format("  Kafka's kafka-consumer-perf-test, session-events   %9.0f records/s  "
+                + "(fetching; %.0f/s with joining the group)%n", perfTool[1], perfTool[0]));
+        report.append(String.format("  PostgreSQL JDBC batch upsert, session-row width   %9.0f rows/s%n",
+                upsertRate));
+        report.append(String.format("  catch-up / upsert %.1f %%, catch-up / perf tool %.2f %%, rebuild / upsert "
+                + "%.1f %%%n", 100 * lagAtReady / catchUpSeconds / upsertRate,
+                100 * lagAtReady / catchUpSeconds / perfTool[1], 100 * network.size() / rebuildSeconds / upsertRate));
+        report.append("  ").append(aloneLine).append('\n');
+        report.append("  CPU during the catch-up:\n").append(catchUpCpu);
+        report.append("  CPU during the rebuild:\n").append(rebuildCpu);
+        report.append("  state after: ").append(counts).append('\n');
+        System.out.println(report);
+        return report.toString();
     }
 
     private static void produce(String kafka, List<SyntheticNetwork.Timed> network) throws Exception {
@@ -344,6 +363,13 @@ public final class ThroughputBenchmark {
             }
             return out.toString();
         }
+    }
+
+    /** Quarkus' own "started in" from an instance's log. */
+    private static String startedIn(ServiceProcess process) throws Exception {
+        java.util.regex.Matcher started = java.util.regex.Pattern.compile("started in ([0-9.]+)s")
+                .matcher(Files.readString(process.log()));
+        return started.find() ? started.group(1) : "?";
     }
 
     private static double seconds(long since) {

@@ -58,8 +58,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <ol>
  * <li>a synthetic year of a network ({@link SyntheticNetwork}) goes onto intake-events and session-events while the
  * analytics service is stopped (the other services are stopped too: nothing else competes for the cores);</li>
- * <li><b>catch-up</b>: a fresh analytics instance consumes the backlog through its live consumers (inbox, batches,
- * assessment, alerts through the outbox), timed from its readiness until its consumer group's lag is 0;</li>
+ * <li><b>catch-up</b>: a fresh analytics instance takes in the backlog, timed from its readiness until its consumer
+ * group's lag is 0 — as the service does it: far behind, by a rebuild at start and then skipping what it applied
+ * ({@code RebuildOnStart}); with {@code ALLIANCE_PULSE_REBUILD_ON_START_ABOVE=0} in the environment, batch by batch
+ * through its live consumers (inbox, batches, assessment, alerts through the outbox);</li>
  * <li><b>rebuild</b>: {@code POST /api/admin/rebuild} reads both topics from the beginning and replaces the state;</li>
  * <li><b>Kafka</b>: a plain consumer reads the same records (String values, no processing): the ceiling for reading;</li>
  * <li><b>PostgreSQL</b>: JDBC batch upserts of as many rows of a session row's width into the analytics database:

@@ -103,7 +103,7 @@ public final class ApiRateBenchmark {
         results.addAll(bookAndRate(session, token, clients, workers, seconds,
                 ", analytics and notification stopped", 20_000)); // 2023: still past, so ratable
         StringBuilder report = new StringBuilder("\n[api-rate] " + workers + " closed-loop workers, " + seconds
-                + " s per endpoint, session-service; " + machine() + "\n");
+                + " s per endpoint, session-service; " + Machine.describe() + ", " + Instant.now() + "\n");
         for (Result r : results) {
             report.append(String.format("  %-75s %8.0f req/s  p50 %6.1f ms  p99 %6.1f ms  %5.1f %% of the trivial"
                     + "  (%d not 2xx)%n      %s%n", r.what(), r.perSecond(), percentile(r.millis(), 0.5),
@@ -242,10 +242,4 @@ public final class ApiRateBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
-                + System.getProperty("java.version") + ", " + Instant.now();
-    }
 }

@@ -101,7 +101,7 @@ public final class LoadLatencyBenchmark {
     }
 
     private String run(List<Integer> rates, int seconds) throws Exception {
-        StringBuilder report = new StringBuilder("\n[load] " + machine() + "\n");
+        StringBuilder report = new StringBuilder("\n[load] " + Machine.describe() + ", " + Instant.now() + "\n");
         report.append("[load] start to ready (Quarkus' own 'started in'): ").append(startTimes()).append('\n');
         report.append("[load] resident memory, idle: ").append(memory()).append('\n');
         String admin = stack.token(DemoUsers.ADMIN);
@@ -477,10 +477,4 @@ public final class LoadLatencyBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
     }
 
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
-                + System.getProperty("java.version") + ", " + Instant.now();
-    }
 }

@@ -107,7 +107,7 @@ public final class PathLatencyBenchmark {
             }
 
             StringBuilder report = new StringBuilder("\n[benchmark] " + samples + " sequential samples after "
-                    + warmUp + " warm-up, " + machine() + "\n");
+                    + warmUp + " warm-up, " + Machine.describe() + "\n");
             report.append(row("assignment visible in session-service (1 hop)", assignment));
             report.append(row("feedback 201 -> email stored by SMTP (3 hops)", feedbackToEmail));
             for (Service service : List.of(Service.INTAKE, Service.SESSION, Service.ANALYTICS)) {
@@ -142,10 +142,4 @@ public final class PathLatencyBenchmark {
         return out.isEmpty() ? "(no samples)" : out.toString().trim();
     }
 
-    private static String machine() throws IOException {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
-                + System.getProperty("java.version");
-    }
 }

@@ -31,6 +31,7 @@ import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.stack.CpuTimes;
 import org.alliancepulse.stack.DemoUsers;
+import org.alliancepulse.stack.Machine;
 import org.alliancepulse.stack.Service;
 import org.alliancepulse.stack.ServiceProcess;
 import org.alliancepulse.stack.Stack;
@@ -144,7 +145,7 @@ public final class ThroughputBenchmark {
         double[] perfTool = consumerPerfTool(stack.kafkaBootstrapServers(), sessionEvents);
         double upsertRate = batchUpserts(stack.postgres(), network.size());
 
-        StringBuilder report = new StringBuilder("\n[throughput] " + network.size() + " events, " + machine()
+        StringBuilder report = new StringBuilder("\n[throughput] " + network.size() + " events, " + Machine.describe()
                 + "\n");
         report.append(String.format("  producing the events (one producer, acks=all)     %9.0f events/s%n",
                 network.size() / produceSeconds));
@@ -378,10 +379,4 @@ public final class ThroughputBenchmark {
         return (System.nanoTime() - since) / 1e9;
     }
 
-    private static String machine() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("unknown CPU");
-        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), Java "
-                + System.getProperty("java.version");
-    }
 }

@@ -249,11 +249,23 @@ const FIGURES = {
   medianHoursToAcknowledge: 'Median hours to acknowledge', alertsPerTherapistWeek: 'Alerts per therapist-week',
 };
 
-function figure(cell) {
+// Shares are served as fractions (0.134) and shown as percentages (13.4 %), as the clinics read them.
+const SHARES = new Set(['feedbackCompletionRate', 'shareSessionsSrsBelow36', 'shareRupturesRepairedWithin6',
+  'dropoutRate', 'shareReliablyImproved']);
+
+function figure(cell, key) {
   if (!cell || cell.suppressed) {
     return element('span', { class: 'suppressed' }, 'suppressed');
   }
-  return cell.value === null ? '–' : String(cell.value);
+  if (cell.value === null) {
+    return '–';
+  }
+  return SHARES.has(key) ? (Math.round(cell.value * 1000) / 10) + ' %' : String(cell.value);
+}
+
+// A month whose figure is suppressed is a gap in the chart; its axis label says why.
+function monthLabel(month, key) {
+  return month.figures[key] && month.figures[key].suppressed ? month.id + ' (suppressed)' : month.id;
 }
 
 async function networkPage() {
@@ -263,13 +275,13 @@ async function networkPage() {
     : me.clinic_id ? await api('/api/metrics/clinics/' + encodeURIComponent(me.clinic_id))
       : await Promise.reject(Object.assign(new Error('for administrators and clinic staff'), { status: 403 }));
   const tiles = element('div', { class: 'tiles', id: 'tiles' }, Object.entries(FIGURES).map(([key, label]) =>
-    element('div', { class: 'tile' }, element('div', { class: 'value' }, figure(report.figures[key])),
+    element('div', { class: 'tile' }, element('div', { class: 'value' }, figure(report.figures[key], key)),
       element('div', { class: 'label' }, label))));
   const unitName = report.level === 'NETWORK' ? 'Clinic' : 'Therapist';
   const table = element('table', { id: 'breakdown' }, element('thead', {}, element('tr', {},
     element('th', { scope: 'col' }, unitName), Object.values(FIGURES).map(l => element('th', { scope: 'col' }, l)))),
   element('tbody', {}, report.breakdown.map(u => element('tr', {}, element('th', { scope: 'row' }, u.id),
-    Object.keys(FIGURES).map(k => element('td', {}, figure(u.figures[k])))))));
+    Object.keys(FIGURES).map(k => element('td', {}, figure(u.figures[k], k)))))));
   const chart = element('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': 'Active clients and dropout rate per ' + unitName.toLowerCase() });
   const overTime = element('div', { id: 'over-time', class: 'chart', role: 'img',
     'aria-label': 'Sessions, alerts raised and the dropout rate per month; suppressed months are gaps' });
@@ -282,7 +294,7 @@ async function networkPage() {
     const value = (u, k) => (u.figures[k] && !u.figures[k].suppressed ? u.figures[k].value : null);
     echarts.init(overTime).setOption({
       animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['Sessions', 'Alerts raised', 'Dropout rate'] },
-      xAxis: { type: 'category', data: report.months.map(m => m.id) },
+      xAxis: { type: 'category', data: report.months.map(m => monthLabel(m, 'sessions')) },
       yAxis: [{ type: 'value', name: 'count' }, { type: 'value', name: 'rate', min: 0, max: 1 }],
       series: [{ name: 'Sessions', type: 'bar', data: report.months.map(m => value(m, 'sessions')) },
         { name: 'Alerts raised', type: 'bar', data: report.months.map(m => value(m, 'alertsRaised')) },

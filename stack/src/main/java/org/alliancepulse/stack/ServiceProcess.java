@@ -18,8 +18,15 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Four JVMs boot at once on two cores next to Keycloak: generous, since a slow start is not a failure. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-    // a JVM out of memory is wedged, not working: it exits, and says so in its log, rather than linger half-alive
-    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+    /**
+     * Measured in docs/benchmarks.md (footprint). The heap starts small and gives memory back after a burst: without
+     * -Xms the JVM commits its whole -Xmx at start (a 64th of this machine's 24 GB is more than the limit), and the
+     * serial collector only shrinks past MaxHeapFreeRatio. Thread stacks of 512 kB and a 64 MB code cache are what
+     * these services use. A JVM out of memory is wedged, not working: it exits, and says so in its log, rather than
+     * linger half-alive.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
 
     private final Service service;
     private final Process process;
@@ -54,7 +61,9 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(instance + ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            // the analytics service holds a batch's clients' rows (two batches at a time): it gets more room
+            // the analytics service holds a batch's clients' rows (two batches at a time): it gets more room. 128 MB
+            // for the others was tried: session-service ran out of heap under 500 ratings/s (thousands of open
+            // connections waiting, beyond the 512 waiting requests), docs/benchmarks.md
             command.add(service == Service.ANALYTICS ? "-Xmx512m" : "-Xmx256m");
             command.addAll(JVM_OPTIONS);
             command.addAll(extraOptions(instance));
@@ -65,6 +74,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
+            // glibc's default of 8 malloc arenas per core holds tens of MB the JVM's native side never gives back
+            builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             return new ServiceProcess(service, builder.start(), port, log);

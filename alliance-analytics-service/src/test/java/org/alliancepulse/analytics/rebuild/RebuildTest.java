@@ -35,6 +35,8 @@ import io.quarkus.test.junit.TestProfile;
 class RebuildTest {
 
     private static final String GROUP = "alliance-analytics-service";
+    /** The inbox's consumer name: the service's (quarkus.application.name). */
+    private static final String CONSUMER = "alliance-analytics-service";
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -77,6 +79,35 @@ class RebuildTest {
         repaired.attended(9.5, 9.5, 9.5, 9.5);
         await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM session_record WHERE client_id = '"
                 + repaired.clientId + "'") == 7);
+    }
+
+    /**
+     * The rebuild empties the inbox at once when it holds only this service's ids; another consumer's ids, were a
+     * database ever shared, must survive it (red when the rebuild always truncates).
+     */
+    @Test
+    void aRebuildForgetsOnlyThisServicesInboxIds() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory.assigned(events, "north", Instant.parse("2025-05-05T09:00:00Z")).attended(9, 9, 9, 9);
+        awaitCaughtUp(events);
+        String foreign = "INSERT INTO inbox_processed_event (consumer, event_id, event_type)"
+                + " VALUES ('another-consumer', 'its-event', 'SomethingHappened')";
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.executeUpdate(foreign);
+        }
+        try {
+            Rebuild.Report report = rebuild.run();
+
+            assertTrue(report.events() > 0, "the rebuild read the topics");
+            assertEquals(1, count("SELECT count(*) FROM inbox_processed_event WHERE consumer = 'another-consumer'"),
+                    "another consumer's inbox ids survive a rebuild");
+            assertTrue(count("SELECT count(*) FROM inbox_processed_event WHERE consumer = '" + CONSUMER + "'") > 0,
+                    "the rebuild recorded the events it applied");
+        } finally {
+            try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+                statement.executeUpdate("DELETE FROM inbox_processed_event WHERE consumer = 'another-consumer'");
+            }
+        }
     }
 
     @Test

@@ -89,7 +89,9 @@ class ClientSearchTest {
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("status", "LOST")
                 .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("status"));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("size", 0)
-                .get("/api/clients").then().statusCode(400);
+                .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("page", -1)
+                .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("page"));
         assertEquals(2, PhiAccessLog.count("clientId = ?1 and action = 'LIST'", UUID.fromString(a)),
                 "each listing of a client's PHI is audited: all, then WAITING");
     }

@@ -112,8 +112,12 @@ public class ProblemMappers {
         // "register.request.name" -> "name": the method and parameter names mean nothing to the caller
         StringBuilder field = new StringBuilder();
         int index = 0;
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             index++;
+            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
             if (index <= 2 && (node.getKind() == jakarta.validation.ElementKind.METHOD
                     || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
                 continue;
@@ -132,7 +136,19 @@ public class ProblemMappers {
                 field.append('[').append(node.getIndex()).append(']');
             }
         }
+        if (field.isEmpty() && parameter != null && isPlainValue(violation.getInvalidValue())) {
+            // a constraint on a query or path parameter itself ("search.page" -> "page"); the resources name their
+            // Java parameters as their query parameters
+            return parameter;
+        }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** A query or path parameter's value, as opposed to a request body checked as a whole. */
+    private static boolean isPlainValue(Object value) {
+        return value instanceof Number || value instanceof CharSequence || value instanceof Boolean
+                || value instanceof Enum<?> || value instanceof java.time.temporal.Temporal
+                || value instanceof java.util.UUID;
     }
 
     private static String path(JsonMappingException e) {

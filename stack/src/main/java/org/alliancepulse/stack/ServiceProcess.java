@@ -25,7 +25,7 @@ public final class ServiceProcess implements AutoCloseable {
      * these services use. A JVM out of memory is wedged, not working: it exits, and says so in its log, rather than
      * linger half-alive.
      */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
+    private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
 
     private final Service service;

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +55,6 @@ public final class LoadLatencyBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("for client (C-[A-Z0-9]+)");
-    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
     private static final List<Double> GOOD = List.of(9.5, 9.5, 9.5, 9.5);
     private static final List<Double> RUPTURE = List.of(4.0, 9.5, 9.0, 9.5);
 
@@ -433,12 +431,10 @@ public final class LoadLatencyBenchmark {
         }
     }
 
-    private String startTimes() throws IOException {
+    private String startTimes() {
         StringBuilder out = new StringBuilder();
         for (Service service : Service.values()) {
-            Matcher started = STARTED.matcher(Files.readString(stack.service(service).log()));
-            out.append(service.module()).append(' ').append(started.find() ? started.group(1) + " s" : "?")
-                    .append("; ");
+            out.append(service.module()).append(' ').append(stack.service(service).startedIn()).append("; ");
         }
         return out.toString();
     }

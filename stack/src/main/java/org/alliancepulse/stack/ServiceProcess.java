@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:+ExitOnOutOfMemoryError");
 
+    private static final java.util.regex.Pattern STARTED = java.util.regex.Pattern.compile("started in ([0-9.]+)s");
+
     private final Service service;
     private final Process process;
     private final int port;
@@ -118,6 +120,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Quarkus' own "started in" from this instance's log, e.g. "4.869 s"; "?" before it has started. */
+    public String startedIn() {
+        try {
+            java.util.regex.Matcher started = STARTED.matcher(Files.readString(log));
+            return started.find() ? started.group(1) + " s" : "?";
+        } catch (IOException e) {
+            return "?";
+        }
     }
 
     /** The JVM's process id (for its resident memory in /proc). */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.alliancepulse.analytics.access.TherapistLogin;
@@ -54,6 +55,16 @@ final class CopyRows<T> {
                     m.submittedAt));
 
     static final List<CopyRows<?>> ALL = List.of(LOGINS, EPISODES, DYADS, SESSIONS, MEASURES);
+
+    /**
+     * The inbox's record of the events a rebuild applied (event id -> type) under the rebuild's consumer name;
+     * {@code processed_at} takes its default. Not in {@link #ALL}: the inbox is the platform's table, shared by
+     * consumers, and the rebuild writes only this consumer's ids into it.
+     */
+    static CopyRows<Map.Entry<String, String>> inbox(String consumer) {
+        return new CopyRows<>("inbox_processed_event", List.of("consumer", "event_id", "event_type"),
+                applied -> Arrays.asList(consumer, applied.getKey(), applied.getValue()));
+    }
 
     private static final int CHUNK = 1 << 16;
 

@@ -70,7 +70,6 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
 
-    private static final int IDS_PER_INSERT = 5000;
     private static final int CLIENTS_PER_TRANSACTION = 500;
     private static final int ASSESSING_THREADS = 2;
 
@@ -259,27 +258,16 @@ public class Rebuild {
         }
     }
 
-    /** The inbox learns every applied id, so live consumers skip them later; in a few large inserts. */
+    /**
+     * The inbox learns every applied id, so live consumers skip them later; by COPY, like the state's rows. The
+     * rebuild has just forgotten this consumer's ids and each event id is folded once (a fold skips an id it has
+     * applied; an event's key, the client, puts every copy of it in the same partition, hence the same fold), so
+     * nothing conflicts: a conflict would mean two folds applied the same event, which the state's own COPY (its
+     * primary keys) refuses just the same, and the rebuild fails whole rather than keep half of it.
+     */
     private void recordInInbox(Map<String, String> applied) {
-        List<Map.Entry<String, String>> entries = new ArrayList<>(applied.entrySet());
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO inbox_processed_event (consumer, event_id, event_type)
-                    SELECT ?, id, type FROM unnest(?::text[], ?::text[]) AS event(id, type)
-                    ON CONFLICT DO NOTHING
-                    """)) {
-                for (int from = 0; from < entries.size(); from += IDS_PER_INSERT) {
-                    List<Map.Entry<String, String>> slice = entries.subList(from,
-                            Math.min(entries.size(), from + IDS_PER_INSERT));
-                    insert.setString(1, consumer);
-                    insert.setArray(2, connection.createArrayOf("text",
-                            slice.stream().map(Map.Entry::getKey).toArray()));
-                    insert.setArray(3, connection.createArrayOf("text",
-                            slice.stream().map(Map.Entry::getValue).toArray()));
-                    insert.executeUpdate();
-                }
-            }
-        });
+        CopyRows<Map.Entry<String, String>> ids = CopyRows.inbox(consumer);
+        entityManager.unwrap(Session.class).doWork(connection -> ids.write(connection, applied.entrySet()));
     }
 
     /**

@@ -92,6 +92,15 @@ class CohortEvaluationTest {
                 CohortSimulator.cohort(Parameters.plausible().withNoise(1.5), SEEDS), defaults);
         print("defaults, alliance noise x 0.7",
                 CohortSimulator.cohort(Parameters.plausible().withNoise(0.7), SEEDS), defaults);
+        // a network new to the service: every course begins in its first month, with no year before it to pool
+        print("defaults, every client starting in the first 2 weeks", CohortSimulator.cohort(
+                WhatIf.with(Parameters.plausible(), "startWeeks", 2), SEEDS), defaults);
+        print("defaults, every client starting in the first 2 weeks, robustness world", CohortSimulator.cohort(
+                WhatIf.with(Parameters.harsh(), "startWeeks", 2), SEEDS), defaults);
+        // a full caseload: 60 clients per therapist over the 40 weeks, about 18 at a time instead of about 6
+        print("defaults, 60 clients per therapist (a full caseload)", CohortSimulator.cohort(
+                WhatIf.with(WhatIf.with(Parameters.plausible(), "clientsPerTherapist", 60), "therapists", 20), SEEDS),
+                defaults);
         System.out.printf(java.util.Locale.ROOT, "DIAGNOSTIC the same factors fitted to the per-session"
                 + " label on other seeds (101 102 103 104): AUC %.3f%n", FittedRisk.auc(
                         CohortSimulator.cohort(Parameters.plausible(), 101L, 102L, 103L, 104L), cohort, defaults));

@@ -6,10 +6,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.RequestScoped;
@@ -18,11 +20,18 @@ import jakarta.inject.Inject;
 import org.alliancepulse.analytics.access.DyadAccess;
 import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.alert.AlertView;
+import org.alliancepulse.analytics.assessment.NetworkSpread;
 import org.alliancepulse.analytics.assessment.SessionAssessmentRecord;
 import org.alliancepulse.analytics.course.Attendance;
+import org.alliancepulse.analytics.course.CourseSummary;
+import org.alliancepulse.analytics.course.DyadCourse;
+import org.alliancepulse.analytics.dyad.ClientRows;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.FeedbackMeasure;
+import org.alliancepulse.analytics.rules.ClinicalThresholds;
+import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.analytics.rules.RuptureState;
+import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.platform.problem.ProblemException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -31,7 +40,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a client's alliance for the caller: the dyads the caller may see (admins and the client's clinic's staff all
- * of them, a therapist their own), each from what the rules stored per session. Nothing is recomputed here.
+ * of them, a therapist their own), each from what the rules stored per session; no rule is run again here. The
+ * dyad's state (running and rolling means, attendance, ORS) is summed up from its course, in event time.
  */
 @RequestScoped
 public class AllianceReader {
@@ -42,9 +52,17 @@ public class AllianceReader {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RulesConfig rules;
+
+    @Inject
+    NetworkSpread spread;
+
     /** @throws ProblemException 404 when the client has no dyad the caller may see (or none at all) */
     public DyadAlliance.ClientAlliance of(UUID clientId) {
-        List<Dyad> dyads = Dyad.ofClient(clientId).stream()
+        ClientRows rows = new ClientRows();
+        rows.load(List.of(clientId));
+        List<Dyad> dyads = rows.dyadsOf(clientId).stream()
                 .filter(d -> access.mayRead(d.clinicId, d.therapistId)).toList();
         if (dyads.isEmpty()) {
             throw ProblemException.notFound("no such client for you");
@@ -53,29 +71,52 @@ public class AllianceReader {
         Map<UUID, List<SessionAssessmentRecord>> sessionsByDyad = SessionAssessmentRecord
                 .<SessionAssessmentRecord>list("dyadId in ?1 order by sessionNumber, scheduledAt", dyadIds).stream()
                 .collect(Collectors.groupingBy(r -> r.dyadId));
-        Map<UUID, List<FeedbackMeasure>> measuresBySession = FeedbackMeasure.ofSessions(sessionsByDyad.values()
-                .stream().flatMap(List::stream).map(r -> r.sessionId).toList()).stream()
+        Map<UUID, List<FeedbackMeasure>> measuresBySession = rows.measures().stream()
                 .collect(Collectors.groupingBy(m -> m.sessionId));
         Map<UUID, List<Alert>> openAlertsByDyad = Alert.<Alert>list(
                 "dyadId in ?1 and status <> ?2 order by occurredAt desc", dyadIds, Alert.Status.RESOLVED).stream()
                 .collect(Collectors.groupingBy(a -> a.dyadId));
+        ClinicalThresholds thresholds = rules.thresholds();
+        Function<DyadCourse, NetworkSd.Pooled> network = spread.lookingOnly();
 
         List<DyadAlliance.Dyad> views = new ArrayList<>();
         for (Dyad dyad : dyads) {
-            List<SessionAssessmentRecord> rows = sessionsByDyad.getOrDefault(dyad.id, List.of());
-            List<DyadAlliance.SessionPoint> points = rows.stream()
-                    .map(r -> point(r, measuresBySession.getOrDefault(r.sessionId, List.of()))).toList();
+            DyadCourse course = rows.courseOf(dyad).course();
+            Map<UUID, Double> rolling = new HashMap<>();
+            List<Double> means = CourseSummary.rollingMeans(course);
+            for (int i = 0; i < means.size(); i++) {
+                rolling.put(course.sessions().get(i).sessionId(), means.get(i));
+            }
+            List<SessionAssessmentRecord> assessed = sessionsByDyad.getOrDefault(dyad.id, List.of());
+            List<DyadAlliance.SessionPoint> points = assessed.stream().map(r -> point(r, rolling.get(r.sessionId),
+                    measuresBySession.getOrDefault(r.sessionId, List.of()))).toList();
             views.add(new DyadAlliance.Dyad(dyad.id, dyad.therapistId, dyad.clinicId, dyad.episodeId, dyad.startedAt,
-                    dyad.endedAt, dyad.endReason == null ? null : dyad.endReason.name(), !dyad.ended(), points,
-                    ruptures(rows), risk(rows), openAlertsByDyad.getOrDefault(dyad.id, List.of()).stream()
+                    dyad.endedAt, dyad.endReason == null ? null : dyad.endReason.name(), !dyad.ended(),
+                    state(CourseSummary.of(course), network.apply(course).sd(thresholds)), points,
+                    ruptures(assessed), risk(assessed), openAlertsByDyad.getOrDefault(dyad.id, List.of()).stream()
                             .map(AlertView::of).toList()));
         }
         return new DyadAlliance.ClientAlliance(clientId, dyads.get(dyads.size() - 1).clientCode, views);
     }
 
-    private static DyadAlliance.SessionPoint point(SessionAssessmentRecord r, List<FeedbackMeasure> measures) {
+    /** The course's summary as shown, with the network SD the course is judged with; figures to 2 decimals. */
+    static DyadAlliance.State state(CourseSummary s, double networkSd) {
+        Double change = s.orsFirst() == null ? null : round(s.orsLatest() - s.orsFirst());
+        return new DyadAlliance.State(s.scoredSessions(), round(s.runningMean()), round(s.withinDyadSd()),
+                round(s.rollingMean()), round(networkSd), s.recordedSessions(), s.attended(), s.noShows(),
+                s.lateCancellations(), s.otherCancellations(), round(s.usualIntervalDays()),
+                round(s.daysSinceLastAttended()), s.orsFirst(), s.orsLatest(), change);
+    }
+
+    private static Double round(Double value) {
+        return value == null ? null : Math.round(value * 100) / 100.0;
+    }
+
+    private static DyadAlliance.SessionPoint point(SessionAssessmentRecord r, Double rollingMean,
+            List<FeedbackMeasure> measures) {
         return new DyadAlliance.SessionPoint(r.sessionId, r.sessionNumber, day(r), r.scheduledAt, r.attendance,
-                r.allianceIndex, measures.stream().sorted(Comparator.comparing((FeedbackMeasure m) -> m.instrument))
+                r.allianceIndex, round(rollingMean), measures.stream()
+                        .sorted(Comparator.comparing((FeedbackMeasure m) -> m.instrument))
                         .map(m -> new DyadAlliance.Measure(m.instrument, number(m.total), number(m.allianceIndex),
                                 number(m.bondIndex), number(m.goalsIndex), number(m.tasksIndex),
                                 m.correctedAt != null))

@@ -1,12 +1,12 @@
 package org.alliancepulse.analytics.rules;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 import org.alliancepulse.analytics.course.Attendance;
+import org.alliancepulse.analytics.course.CourseSummary;
 import org.alliancepulse.analytics.course.SessionObservation;
 
 /**
@@ -22,7 +22,6 @@ import org.alliancepulse.analytics.course.SessionObservation;
 public final class DropoutRisk {
 
     private static final double CAP = 3;
-    private static final double DEFAULT_INTERVAL_DAYS = 7;
 
     private DropoutRisk() {
     }
@@ -121,21 +120,8 @@ public final class DropoutRisk {
         if (attended.isEmpty()) {
             return 0;
         }
-        List<Double> gaps = new ArrayList<>();
-        for (int i = 1; i < attended.size(); i++) {
-            gaps.add(days(attended.get(i - 1).scheduledAt(), attended.get(i).scheduledAt()));
-        }
-        gaps.sort(null);
-        double usual = gaps.isEmpty() ? DEFAULT_INTERVAL_DAYS
-                : gaps.size() % 2 == 1 ? gaps.get(gaps.size() / 2)
-                        : (gaps.get(gaps.size() / 2 - 1) + gaps.get(gaps.size() / 2)) / 2;
-        usual = Math.max(usual, 1);
-        double since = days(attended.get(attended.size() - 1).scheduledAt(), at);
-        return clamp(since / usual - 1);
-    }
-
-    private static double days(Instant from, Instant to) {
-        return Duration.between(from, to).toMinutes() / (24.0 * 60);
+        double since = CourseSummary.days(attended.get(attended.size() - 1).scheduledAt(), at);
+        return clamp(since / CourseSummary.usualIntervalDays(attended) - 1);
     }
 
     private static double clamp(double value) {

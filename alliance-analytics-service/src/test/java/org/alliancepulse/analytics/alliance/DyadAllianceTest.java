@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -58,6 +59,17 @@ class DyadAllianceTest {
                 .body("dyads[0].sessions[0].measures[0].instrument", equalTo("SRS"))
                 .body("dyads[0].sessions[3].measures[0].bond", equalTo(30.0f))
                 .body("dyads[0].sessions[3].lowAlliance", equalTo(true))
+                // indices 95, 95, 95, 78.75, 78.75, 98: the rolling mean of the last 4 and the dyad's state
+                .body("dyads[0].sessions[3].rollingMean", equalTo(90.94f))
+                .body("dyads[0].state.scoredSessions", equalTo(6))
+                .body("dyads[0].state.runningMean", equalTo(90.08f))
+                .body("dyads[0].state.rollingMean", equalTo(87.63f))
+                .body("dyads[0].state.withinDyadSd", equalTo(8.86f))
+                .body("dyads[0].state.networkSd", greaterThan(0f))
+                .body("dyads[0].state.attended", equalTo(6))
+                .body("dyads[0].state.noShows", equalTo(0))
+                .body("dyads[0].state.usualIntervalDays", equalTo(7.0f))
+                .body("dyads[0].state.daysSinceLastAttended", equalTo(0.0f))
                 .body("dyads[0].sessions[4].ruptureState", equalTo("RUPTURE"))
                 .body("dyads[0].sessions[4].pillars[0]", equalTo("BOND"))
                 .body("dyads[0].sessions[5].ruptureState", equalTo("REPAIRED"))

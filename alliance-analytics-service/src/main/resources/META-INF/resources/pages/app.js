@@ -157,10 +157,24 @@ async function alertPage() {
       element('h2', { id: 'meaning' }, 'What it means'), element('p', {}, meaning[0]),
       element('h2', {}, 'What may help'), element('p', {}, meaning[1])),
     element('p', {}, acknowledge),
-    element('h2', {}, 'The alliance over the sessions'), chart,
+    element('h2', {}, 'The alliance over the sessions'), chart, stateLine(dyad),
     ruptureList(dyad), riskList(dyad));
   drawSeries(chart, dyad, alert);
   document.title = words(alert.kind) + ' · ' + alert.clientCode + ' · Alliance Pulse';
+}
+
+// The dyad's state in one line, as of its latest recorded session (figures the rules read; no client name).
+function stateLine(dyad) {
+  const st = dyad.state;
+  if (!st) {
+    return element('p', {}, '');
+  }
+  const fixed = v => (v === null || v === undefined ? '-' : Number(v).toFixed(1));
+  const ors = st.orsFirst === null ? 'no ORS yet' : 'ORS ' + fixed(st.orsFirst) + ' at first, ' + fixed(st.orsLatest) + ' now';
+  return element('p', { id: 'state' }, st.scoredSessions, ' scored sessions; mean index ', fixed(st.runningMean),
+    ', last 4 ', fixed(st.rollingMean), ', session-to-session SD ', fixed(st.withinDyadSd), ' (network ',
+    fixed(st.networkSd), '). Attended ', st.attended, ' of ', st.recordedSessions, '; no-shows ', st.noShows,
+    ', late cancellations ', st.lateCancellations, '; usually every ', fixed(st.usualIntervalDays), ' days; ', ors, '.');
 }
 
 function ruptureList(dyad) {
@@ -204,7 +218,7 @@ function drawSeries(node, dyad, alert) {
   chart.setOption({
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { data: ['Alliance index', 'Bond', 'Goals', 'Tasks', 'Dropout risk'] },
+    legend: { data: ['Alliance index', 'Rolling mean (last 4)', 'Bond', 'Goals', 'Tasks', 'Dropout risk'] },
     xAxis: { type: 'category', data: labels },
     yAxis: [{ type: 'value', min: 0, max: 100, name: 'index' }, { type: 'value', min: 0, max: 1, name: 'risk' }],
     series: [
@@ -214,6 +228,8 @@ function drawSeries(node, dyad, alert) {
         markLine: { symbol: 'none', lineStyle: { color: '#a33b00', width: 2 }, label: { formatter: 'rupture', color: '#a33b00' },
           data: runs.map(([a]) => ({ xAxis: labels[a] })) },
         markPoint: { data: sessions.filter(s => s.lowAlliance).map(s => ({ name: 'low', coord: ['#' + s.number + ' ' + s.date, s.allianceIndex], value: 'low' })) } },
+      { name: 'Rolling mean (last 4)', type: 'line', data: sessions.map(s => s.rollingMean ?? null), connectNulls: true,
+        symbol: 'none', lineStyle: { type: 'dotted', width: 2 } },
       { name: 'Bond', type: 'line', data: sessions.map(s => measure(s, 'bond')), connectNulls: true },
       { name: 'Goals', type: 'line', data: sessions.map(s => measure(s, 'goals')), connectNulls: true },
       { name: 'Tasks', type: 'line', data: sessions.map(s => measure(s, 'tasks')), connectNulls: true },

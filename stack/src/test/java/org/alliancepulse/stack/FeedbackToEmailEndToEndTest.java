@@ -375,6 +375,8 @@ class FeedbackToEmailEndToEndTest {
             assertTrue(page.contains("Rupture at session") && page.toLowerCase(Locale.ROOT).contains("bond"),
                     () -> "the page names the rupture and the pillar:\n" + page);
             assertTrue(page.contains(clientCode) && page.contains("What may help"), () -> page);
+            assertTrue(page.contains("scored sessions; mean index") && page.contains("no-shows"),
+                    () -> "the page states the dyad's state:\n" + page);
             String source = therapist.driver.getPageSource();
             assertFalse(source.contains(FIRST_NAME) || source.contains(LAST_NAME) || source.contains(DATE_OF_BIRTH),
                     "no name or date of birth on the page (analytics has none)");

@@ -114,7 +114,7 @@ public class DyadAssessor {
             List<SessionAssessmentRecord> storedOfDyad, List<Alert> storedAlerts) {
         ClinicalThresholds thresholds = rules.thresholds();
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(),
-                spread.forCourse(course.course(), thresholds), thresholds);
+                spread.spreadForCourse(course.course(), thresholds), thresholds);
         keep(dyad, assessments, assessed, storedOfDyad);
         Optional<EpisodeEnding> ending = !dyad.ended() ? Optional.empty()
                 : Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED

@@ -122,8 +122,8 @@ public class WhatIfReplay {
             }
             // the network as it was when the course began, under each setting's prior and minimum of dyads
             NetworkSd.Pooled network = networkOf.apply(course.course());
-            liveTally.add(dyad, raised(dyad, course, live, network.sd(live)), start, end);
-            otherTally.add(dyad, raised(dyad, course, other, network.sd(other)), start, end);
+            liveTally.add(dyad, raised(dyad, course, live, network.spread(live)), start, end);
+            otherTally.add(dyad, raised(dyad, course, other, network.spread(other)), start, end);
         }
         return new Result(from, to, request.clinicId(), dyads.size(), ThresholdOverrides.settings(live),
                 ThresholdOverrides.settings(other), liveTally.figures(weeksByTherapist),
@@ -131,7 +131,7 @@ public class WhatIfReplay {
     }
 
     private static List<AlertDecision> raised(Dyad dyad, DyadCourses.Course course, ClinicalThresholds t,
-            double networkSd) {
+            NetworkSd.Spread networkSd) {
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), networkSd, t);
         java.util.Optional<EpisodeEnding> ending = !dyad.ended() ? java.util.Optional.empty()
                 : java.util.Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED

@@ -35,12 +35,16 @@ package org.alliancepulse.analytics.rules;
  * @param fitWindowScoredSessions    a fit concern needs fitRunScoredSessions low scores among the last this many
  *                                   scored sessions (3: CLINICAL.md's 3 in a row; 4, 3 of the last 4, is a documented
  *                                   alternative, robust to one noisy high score)
+ * @param kPillarRupture             a session that is a first signal on the index is a RUPTURE at once also when one
+ *                                   pillar alone fell at least this many of that pillar's prediction SDs (2.5: CLINICAL.md's
+ *                                   k = 2 made strict for three pillars tested, z at 2.3 % / 3 = 2.43, rounded; "item-level
+ *                                   drops matter"); 0 switches it off
  */
 public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
         double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
         int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange, double orsCutoff,
         int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays, RiskWeights risk,
-        double ruptureMinDropIndex, int fitWindowScoredSessions) {
+        double ruptureMinDropIndex, int fitWindowScoredSessions, double kPillarRupture) {
 
     public ClinicalThresholds {
         if (warmUpScoredSessions < 1 || repairWindowScoredSessions < 1 || fitRunScoredSessions < 1) {
@@ -64,6 +68,21 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         if (fitWindowScoredSessions < fitRunScoredSessions) {
             throw new IllegalArgumentException("need fitWindowScoredSessions >= fitRunScoredSessions");
         }
+        if (kPillarRupture < 0) {
+            throw new IllegalArgumentException("kPillarRupture must not be negative (0 switches it off)");
+        }
+    }
+
+    /** The thresholds as they were before {@code kPillarRupture} existed: it takes its default (2.5). */
+    public ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, double kWatch, double kRupture,
+            double earlyDropIndex, int repairWindowScoredSessions, double fitIndex, int fitRunScoredSessions,
+            int fitFromSession, double networkSdPrior, int networkSdMinDyads, double orsReliableChange,
+            double orsCutoff, int orsImprovementBySession, double riskRaise, double riskClear, int cooldownDays,
+            RiskWeights risk, double ruptureMinDropIndex, int fitWindowScoredSessions) {
+        this(lowSrsTotal, warmUpScoredSessions, kWatch, kRupture, earlyDropIndex, repairWindowScoredSessions,
+                fitIndex, fitRunScoredSessions, fitFromSession, networkSdPrior, networkSdMinDyads, orsReliableChange,
+                orsCutoff, orsImprovementBySession, riskRaise, riskClear, cooldownDays, risk, ruptureMinDropIndex,
+                fitWindowScoredSessions, DEFAULT_K_PILLAR_RUPTURE);
     }
 
     /**
@@ -83,10 +102,12 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
 
     private static final double DEFAULT_RUPTURE_MIN_DROP_INDEX = 5;
 
+    private static final double DEFAULT_K_PILLAR_RUPTURE = 2.5;
+
     /** CLINICAL.md's defaults; where it names none (SD prior, cool-down, risk weights) the documented choices. */
     public static ClinicalThresholds defaults() {
         return new ClinicalThresholds(36, 3, 1, 2, 2.5, 6, 75, 3, 3, 5.0, 30, 5, 25, 6, 0.5, 0.35, 14,
-                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 3);
+                RiskWeights.defaults(), DEFAULT_RUPTURE_MIN_DROP_INDEX, 3, DEFAULT_K_PILLAR_RUPTURE);
     }
 
     /** The SRS low cut-off on the 0-100 index (36 x 2.5 = 90), used for measures of any instrument. */

@@ -17,13 +17,22 @@ public final class CourseAssessment {
     }
 
     /**
-     * One assessment per session, in course order.
+     * One assessment per session, in course order, with the index's network SD alone (no pillar SDs).
      *
      * @param networkSd the network session-to-session SD of the index ({@link NetworkSd#forRules})
      */
     public static List<SessionAssessment> assess(DyadCourse course, double networkSd, ClinicalThresholds t) {
+        return assess(course, NetworkSd.Spread.indexOnly(networkSd), t);
+    }
+
+    /**
+     * One assessment per session, in course order.
+     *
+     * @param spread the network session-to-session SDs of the index and the pillars ({@link NetworkSd.Pooled#spread})
+     */
+    public static List<SessionAssessment> assess(DyadCourse course, NetworkSd.Spread spread, ClinicalThresholds t) {
         List<SessionObservation> sessions = course.sessions();
-        List<RuptureStatus> ruptures = Ruptures.track(course, networkSd, t);
+        List<RuptureStatus> ruptures = Ruptures.track(course, spread, t);
         List<Boolean> fit = FitConcern.track(course, ruptures, t);
         List<SessionAssessment> assessments = new ArrayList<>(sessions.size());
         DropoutRisk.Score risk = null;

@@ -2,6 +2,8 @@ package org.alliancepulse.analytics.rules;
 
 import java.util.Collection;
 
+import org.alliancepulse.analytics.course.AllianceMeasure;
+
 /**
  * The network SD of the rupture rule: the typical session-to-session SD of the alliance index within a dyad, pooled
  * over all dyads, sqrt(sum of squared deviations / sum of (n - 1)). Not the SD of all scores across dyads, which is
@@ -43,20 +45,61 @@ public final class NetworkSd {
         }
     }
 
+    /** One dyad's aggregates of its index and of each pillar, as one measure after another adds to them. */
+    public record DyadAggregates(DyadAggregate index, DyadAggregate bond, DyadAggregate goals, DyadAggregate tasks) {
+
+        public static final DyadAggregates EMPTY = new DyadAggregates(DyadAggregate.EMPTY, DyadAggregate.EMPTY,
+                DyadAggregate.EMPTY, DyadAggregate.EMPTY);
+
+        public DyadAggregates plus(AllianceMeasure m) {
+            return new DyadAggregates(index.plus(m.index()), bond.plus(m.bond()), goals.plus(m.goals()),
+                    tasks.plus(m.tasks()));
+        }
+    }
+
+    /**
+     * The network SDs a course is judged with: the index's, and each pillar's (the same pooling over the pillar's own
+     * series). A pillar SD is NaN where none is known (the prior is in use, or a snapshot from before pillars were
+     * pooled); then no pillar opens a rupture on its own.
+     */
+    public record Spread(double index, double bond, double goals, double tasks) {
+
+        /** The index SD alone, no pillar SDs. */
+        public static Spread indexOnly(double index) {
+            return new Spread(index, Double.NaN, Double.NaN, Double.NaN);
+        }
+
+        public double of(Pillar pillar) {
+            return switch (pillar) {
+                case BOND -> bond;
+                case GOALS -> goals;
+                case TASKS -> tasks;
+            };
+        }
+    }
+
     /**
      * What a network's dyads pool to: how many dyads have two or more scored sessions, their summed squared
-     * deviations from their own means, and the summed degrees of freedom (n - 1). The service keeps one per month
-     * of event time; the rules turn it into an SD with {@link #sd(ClinicalThresholds)}.
+     * deviations from their own means (of the index, and of each pillar; NaN where a pillar was not pooled), and the
+     * summed degrees of freedom (n - 1). The service keeps one per month of event time; the rules turn it into SDs
+     * with {@link #sd(ClinicalThresholds)} and {@link #spread(ClinicalThresholds)}.
      */
-    public record Pooled(long dyads, double squares, long degreesOfFreedom) {
+    public record Pooled(long dyads, double squares, long degreesOfFreedom, double bondSquares, double goalsSquares,
+            double tasksSquares) {
 
         /** No dyad pooled yet: the prior applies. */
         public static final Pooled NONE = new Pooled(0, 0, 0);
 
         public Pooled {
-            if (dyads < 0 || squares < 0 || degreesOfFreedom < 0) {
+            if (dyads < 0 || squares < 0 || degreesOfFreedom < 0 || bondSquares < 0 || goalsSquares < 0
+                    || tasksSquares < 0) {
                 throw new IllegalArgumentException("pooled figures must not be negative");
             }
+        }
+
+        /** The index alone (pillars not pooled). */
+        public Pooled(long dyads, double squares, long degreesOfFreedom) {
+            this(dyads, squares, degreesOfFreedom, Double.NaN, Double.NaN, Double.NaN);
         }
 
         public static Pooled of(Collection<DyadAggregate> aggregates) {
@@ -73,6 +116,24 @@ public final class NetworkSd {
             return new Pooled(dyads, squares, degreesOfFreedom);
         }
 
+        /** The index and the three pillars pooled. */
+        public static Pooled ofMeasures(Collection<DyadAggregates> aggregates) {
+            long dyads = 0;
+            double[] squares = new double[4];
+            long degreesOfFreedom = 0;
+            for (DyadAggregates dyad : aggregates) {
+                if (dyad.index().n() >= 2) {
+                    dyads++;
+                    squares[0] += dyad.index().sumSquaredDeviations();
+                    squares[1] += dyad.bond().sumSquaredDeviations();
+                    squares[2] += dyad.goals().sumSquaredDeviations();
+                    squares[3] += dyad.tasks().sumSquaredDeviations();
+                    degreesOfFreedom += dyad.index().n() - 1;
+                }
+            }
+            return new Pooled(dyads, squares[0], degreesOfFreedom, squares[1], squares[2], squares[3]);
+        }
+
         /** The pooled within-dyad SD; NaN when no dyad has two values. */
         public double pooledSd() {
             return degreesOfFreedom == 0 ? Double.NaN : Math.sqrt(squares / degreesOfFreedom);
@@ -83,8 +144,20 @@ public final class NetworkSd {
          * scored sessions, else the configured prior.
          */
         public double sd(ClinicalThresholds thresholds) {
-            return dyads < thresholds.networkSdMinDyads() || degreesOfFreedom == 0 ? thresholds.networkSdPrior()
-                    : pooledSd();
+            return priorApplies(thresholds) ? thresholds.networkSdPrior() : pooledSd();
+        }
+
+        /** The index SD as {@link #sd}, with the pillars' pooled SDs once the pooled index SD is used. */
+        public Spread spread(ClinicalThresholds thresholds) {
+            if (priorApplies(thresholds)) {
+                return Spread.indexOnly(thresholds.networkSdPrior());
+            }
+            return new Spread(pooledSd(), Math.sqrt(bondSquares / degreesOfFreedom),
+                    Math.sqrt(goalsSquares / degreesOfFreedom), Math.sqrt(tasksSquares / degreesOfFreedom));
+        }
+
+        private boolean priorApplies(ClinicalThresholds thresholds) {
+            return dyads < thresholds.networkSdMinDyads() || degreesOfFreedom == 0;
         }
     }
 

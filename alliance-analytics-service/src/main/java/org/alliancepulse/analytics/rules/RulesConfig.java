@@ -36,6 +36,13 @@ public interface RulesConfig {
     double ruptureMinDropIndex();
 
     /**
+     * A first signal on the index is a rupture at once also when one pillar alone fell at least this many of its own
+     * prediction SDs (2.5: k = 2 made strict for three pillars tested); 0 switches it off.
+     */
+    @WithDefault("2.5")
+    double kPillarRupture();
+
+    /**
      * A fit concern needs fitRunScoredSessions low scores among the last this many scored sessions (3: CLINICAL.md's
      * "3 in a row"; 4 is a documented alternative).
      */
@@ -159,6 +166,6 @@ public interface RulesConfig {
                         r.recentSessions(), r.lowAlliance(), r.allianceSd(), r.fallingAlliance(),
                         r.unresolvedRupture(), r.noOrsImprovement(), r.orsDeterioration(), r.feedbackSkipped(),
                         r.overdue()),
-                ruptureMinDropIndex(), fitWindowScoredSessions());
+                ruptureMinDropIndex(), fitWindowScoredSessions(), kPillarRupture());
     }
 }

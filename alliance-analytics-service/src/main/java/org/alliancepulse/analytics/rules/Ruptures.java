@@ -37,8 +37,14 @@ public final class Ruptures {
     private Ruptures() {
     }
 
-    /** One status per session of the course, in course order. */
+    /** One status per session of the course, in course order, with the index's network SD alone (no pillar SDs). */
     public static List<RuptureStatus> track(DyadCourse course, double networkSd, ClinicalThresholds t) {
+        return track(course, NetworkSd.Spread.indexOnly(networkSd), t);
+    }
+
+    /** One status per session of the course, in course order. */
+    public static List<RuptureStatus> track(DyadCourse course, NetworkSd.Spread spread, ClinicalThresholds t) {
+        double networkSd = spread.index();
         List<RuptureStatus> statuses = new ArrayList<>(course.sessions().size());
         List<AllianceMeasure> baseline = new ArrayList<>();
         Episode open = null;
@@ -73,7 +79,7 @@ public final class Ruptures {
                 continue;
             }
             boolean warmUp = scored <= t.warmUpScoredSessions();
-            Fall fall = fall(baseline, measure, warmUp, networkSd, t);
+            Fall fall = fall(baseline, measure, warmUp, spread, t);
             lastDrop = warmUp ? Double.NaN : fall.inSd;
             if (watched != null) {
                 // the next scored session after a first fall: still down confirms it, else the watch passes
@@ -86,7 +92,7 @@ public final class Ruptures {
                 }
                 baseline.add(watched);
                 watched = null;
-                fall = fall(baseline, measure, warmUp, networkSd, t);
+                fall = fall(baseline, measure, warmUp, spread, t);
                 lastDrop = warmUp ? Double.NaN : fall.inSd;
             }
             if (fall.immediate) {
@@ -107,20 +113,51 @@ public final class Ruptures {
         return statuses;
     }
 
-    /** How one scored session fell against the baseline: in prediction SDs, a first signal, a rupture at once. */
+    /**
+     * How one scored session fell against the baseline: in prediction SDs, a first signal, a rupture at once (the
+     * index far enough down, or after the warm-up one pillar alone; see {@link #onePillarFell}).
+     */
     private static Fall fall(List<AllianceMeasure> baseline, AllianceMeasure measure, boolean warmUp,
-            double networkSd, ClinicalThresholds t) {
+            NetworkSd.Spread spread, ClinicalThresholds t) {
         if (baseline.isEmpty()) {
             return new Fall(Double.NaN, false, false);
         }
         double mean = mean(baseline, Series.INDEX);
         double x = measure.index();
         double points = mean - x;
-        double inSd = points / (baselineSd(baseline, warmUp, networkSd) * Math.sqrt(1 + 1.0 / baseline.size()));
+        double inSd = points / (baselineSd(baseline, warmUp, spread.index()) * Math.sqrt(1 + 1.0 / baseline.size()));
         boolean signal = warmUp
                 ? points >= t.earlyDropIndex() && x < t.lowIndex()
                 : inSd >= t.kWatch();
-        return new Fall(inSd, signal, signal && points >= t.ruptureMinDropIndex() && inSd >= t.kRupture());
+        boolean immediate = signal && points >= t.ruptureMinDropIndex()
+                && (inSd >= t.kRupture() || !warmUp && onePillarFell(baseline, measure, spread, t));
+        return new Fall(inSd, signal, immediate);
+    }
+
+    /**
+     * Whether one pillar alone fell at least kPillarRupture of its own prediction SDs: max(its SD within the dyad,
+     * its network SD) x sqrt(1 + 1/n). A rupture often hits one pillar hard and the others little (SRS items are
+     * scored near the ceiling, so item-level drops matter, CLINICAL.md), and the index, the mean of all items,
+     * dilutes such a fall. The pillar's own network SD is what makes the threshold fit how noisy one pillar is in
+     * this network; without it (the prior in use) no pillar opens a rupture on its own.
+     */
+    private static boolean onePillarFell(List<AllianceMeasure> baseline, AllianceMeasure measure,
+            NetworkSd.Spread spread, ClinicalThresholds t) {
+        if (t.kPillarRupture() <= 0) {
+            return false;
+        }
+        for (Pillar pillar : Pillar.values()) {
+            double networkPillarSd = spread.of(pillar);
+            if (Double.isNaN(networkPillarSd)) {
+                continue;
+            }
+            Series value = Series.of(pillar);
+            double sd = Math.max(sd(baseline, value), networkPillarSd) * Math.sqrt(1 + 1.0 / baseline.size());
+            if ((mean(baseline, value) - value.of(measure)) / sd >= t.kPillarRupture()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the session after a first signal confirms it (see the class comment). */

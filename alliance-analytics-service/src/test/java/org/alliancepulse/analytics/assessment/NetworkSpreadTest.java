@@ -1,6 +1,7 @@
 package org.alliancepulse.analytics.assessment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.alliancepulse.analytics.course.DyadCourse;
 import org.alliancepulse.analytics.course.SessionObservation;
 import org.alliancepulse.analytics.dyad.FeedbackMeasure;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
+import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +48,12 @@ class NetworkSpreadTest {
                 "a course that began in January: nothing before January, so the prior");
         assertEquals(pooled, spread.forCourse(courseFrom("2019-02-04T10:00:00Z"), RULES), 1e-9,
                 "a course that began in February: January's dyads");
+        NetworkSd.Spread february = spread.spreadForCourse(courseFrom("2019-02-04T10:00:00Z"), RULES);
+        assertEquals(Math.sqrt(32), february.bond(), 1e-9, "each pillar pooled over its own series");
+        assertEquals(pooled, february.goals(), 1e-9, "a pillar not given: the index stands in");
+        assertEquals(0, february.tasks(), 1e-9);
+        assertTrue(Double.isNaN(spread.spreadForCourse(courseFrom("2019-01-21T10:00:00Z"), RULES).bond()),
+                "no pillar SD while the prior is in use");
 
         // January feedback that arrives after February's snapshot was taken does not move it, nor does forgetting
         // the kept copy (it is read back from the table)
@@ -88,6 +96,9 @@ class NetworkSpreadTest {
         m.instrument = "SRS";
         m.total = BigDecimal.valueOf(index / 2.5);
         m.allianceIndex = BigDecimal.valueOf(index);
+        // bond moves twice as far as the index, goals not given (the index stands in), tasks never moves
+        m.bondIndex = BigDecimal.valueOf(2 * index - 80);
+        m.tasksIndex = BigDecimal.valueOf(90);
         m.submittedAt = day.atTime(11, 0).toInstant(java.time.ZoneOffset.UTC);
         return m;
     }

@@ -82,4 +82,26 @@ class NetworkSdTest {
     private static double[] numbers(String spaced) {
         return Arrays.stream(spaced.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
+
+    @org.junit.jupiter.api.Test
+    void poolsEachPillarOverItsOwnSeriesAndGivesNoPillarSdUnderThePrior() {
+        // 30 dyads: index 80 then 84 (variance 8), bond 60 then 100 (variance 800), goals and tasks steady
+        java.util.List<NetworkSd.DyadAggregates> dyads = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            dyads.add(NetworkSd.DyadAggregates.EMPTY.plus(new org.alliancepulse.analytics.course.AllianceMeasure(80,
+                    60, 90, 90, null)).plus(new org.alliancepulse.analytics.course.AllianceMeasure(84, 100, 90, 90,
+                            null)));
+        }
+        ClinicalThresholds t = ClinicalThresholds.defaults();
+        NetworkSd.Spread spread = NetworkSd.Pooled.ofMeasures(dyads).spread(t);
+
+        org.junit.jupiter.api.Assertions.assertEquals(Math.sqrt(8), spread.index(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(Math.sqrt(800), spread.bond(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(0, spread.goals(), 1e-9);
+        NetworkSd.Spread prior = NetworkSd.Pooled.ofMeasures(dyads.subList(0, 29)).spread(t);
+        org.junit.jupiter.api.Assertions.assertEquals(t.networkSdPrior(), prior.index(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(prior.bond()), "no pillar SD under the prior");
+        org.junit.jupiter.api.Assertions.assertTrue(Double.isNaN(new NetworkSd.Pooled(30, 240, 30).spread(t).tasks()),
+                "a snapshot from before pillars were pooled");
+    }
 }

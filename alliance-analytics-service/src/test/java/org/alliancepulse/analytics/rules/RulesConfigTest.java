@@ -30,6 +30,7 @@ class RulesConfigTest {
         assertEquals(0.35, d.riskClear());
         assertEquals(-1.65, d.risk().intercept());
         assertEquals(5, d.ruptureMinDropIndex());
+        assertEquals(2.5, d.kPillarRupture());
     }
 
     /** The alternatives docs/clinical-rules.md documents, with their measured figures, are plain configuration. */

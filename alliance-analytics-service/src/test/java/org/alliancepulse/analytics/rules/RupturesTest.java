@@ -81,6 +81,51 @@ class RupturesTest {
         assertEquals(expected, statuses.stream().map(s -> code(s.state())).collect(Collectors.joining(" ")));
     }
 
+    /**
+     * One pillar alone opens a rupture at once when the index is a first signal (>= 1 x 5.774 down) and the pillar
+     * fell >= kPillarRupture (2.5) of its own prediction SDs: max(its SD in the dyad, its network SD 8) x 1.1547 =
+     * 9.238 for n = 3, so 23.09 points.
+     */
+    @ParameterizedTest(name = "{0}: {1} -> {2}")
+    @CsvSource(delimiter = ';', value = {
+            "bond 23.1 down, index 8 down; 90 90 90 82:66.9:90:90; N N N R",
+            "bond 23 down, 2.49 pillar SDs; 90 90 90 82:67:90:90; N N N W",
+            "tasks far down; 90 90 90 82:90:90:40; N N N R",
+            "a pillar far down but the index no signal (5.7 down); 90 90 90 84.3:50:90:90; N N N N",
+            "not during the warm-up; 92 80:50:92:92; N W",
+            "the dyad's own bond SD (20) is larger: 2.5 x 20 x 1.1547 = 57.7; 90:60:90:90 90:100:90:90 90:80:90:90"
+                    + " 82:23:90:90; N N N W",
+            "the same, 58 down; 90:60:90:90 90:100:90:90 90:80:90:90 82:22:90:90; N N N R",
+    })
+    void onePillarFallingFarOpensARupture(String name, String course, String expected) {
+        NetworkSd.Spread spread = new NetworkSd.Spread(5, 8, 8, 8);
+
+        assertEquals(expected, codes(Ruptures.track(Courses.weekly(course), spread, DEFAULTS)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "no pillar SDs known (the prior in use); 90 90 90 82:40:90:90; N N N W; 5; NaN; 2.5",
+            "switched off; 90 90 90 82:40:90:90; N N N W; 5; 8; 0",
+            "on; 90 90 90 82:40:90:90; N N N R; 5; 8; 2.5",
+    })
+    void noPillarOpensARuptureWithoutItsOwnSdOrWhenSwitchedOff(String name, String course, String expected,
+            double indexSd, double pillarSd, double kPillar) {
+        ClinicalThresholds d = DEFAULTS;
+        ClinicalThresholds t = new ClinicalThresholds(d.lowSrsTotal(), d.warmUpScoredSessions(), d.kWatch(),
+                d.kRupture(), d.earlyDropIndex(), d.repairWindowScoredSessions(), d.fitIndex(),
+                d.fitRunScoredSessions(), d.fitFromSession(), d.networkSdPrior(), d.networkSdMinDyads(),
+                d.orsReliableChange(), d.orsCutoff(), d.orsImprovementBySession(), d.riskRaise(), d.riskClear(),
+                d.cooldownDays(), d.risk(), d.ruptureMinDropIndex(), d.fitWindowScoredSessions(), kPillar);
+
+        assertEquals(expected, codes(Ruptures.track(Courses.weekly(course),
+                new NetworkSd.Spread(indexSd, pillarSd, pillarSd, pillarSd), t)));
+    }
+
+    private static String codes(List<RuptureStatus> statuses) {
+        return statuses.stream().map(s -> code(s.state())).collect(Collectors.joining(" "));
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource(delimiter = ';', value = {
             "bond alone fell; 90 90 90 75:45:90:90; BOND",

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
+import java.util.function.Function;
 
 import org.alliancepulse.analytics.course.Attendance;
 import org.alliancepulse.analytics.course.SessionObservation;
@@ -90,8 +90,9 @@ public final class CohortEvaluation {
     }
 
     /** The same with each dyad's network SD given (a what-if of how the SD is estimated). */
-    static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t, ToDoubleFunction<SimulatedDyad> sdOf) {
-        double networkSd = cohort.stream().mapToDouble(sdOf).average().orElse(Double.NaN);
+    static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t,
+            Function<SimulatedDyad, NetworkSd.Spread> sdOf) {
+        double networkSd = cohort.stream().mapToDouble(d -> sdOf.apply(d).index()).average().orElse(Double.NaN);
 
         int ruptureAlerts = 0, ruptureAlertHits = 0, trueRuptures = 0, observableRuptures = 0, detected = 0;
         int pillarFirst = 0, pillarAmong = 0, repairable = 0, repairFound = 0, repairedClaims = 0,
@@ -105,7 +106,7 @@ public final class CohortEvaluation {
         for (SimulatedDyad dyad : cohort) {
             CohortSimulator.Truth truth = dyad.truth();
             List<SessionObservation> course = dyad.course().sessions();
-            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.applyAsDouble(dyad), t);
+            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.apply(dyad), t);
             List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, Optional.empty());
 
             for (SessionObservation s : course) {
@@ -222,25 +223,31 @@ public final class CohortEvaluation {
      * sessions scheduled in the 365 days before the first day (UTC) of the month of the course's first session; the
      * prior until 30 dyads have two such sessions.
      */
-    static ToDoubleFunction<SimulatedDyad> eventTimeSd(List<SimulatedDyad> cohort, ClinicalThresholds t) {
-        Map<String, Double> byNetworkMonth = new HashMap<>();
+    static Function<SimulatedDyad, NetworkSd.Spread> eventTimeSd(List<SimulatedDyad> cohort, ClinicalThresholds t) {
+        Map<String, NetworkSd.Spread> byNetworkMonth = new HashMap<>();
         return dyad -> {
             if (dyad.course().sessions().isEmpty()) {
-                return t.networkSdPrior();
+                return NetworkSd.Spread.indexOnly(t.networkSdPrior());
             }
             LocalDate month = LocalDate.ofInstant(dyad.course().sessions().get(0).scheduledAt(), ZoneOffset.UTC)
                     .withDayOfMonth(1);
             return byNetworkMonth.computeIfAbsent(dyad.network() + "/" + month, key -> {
                 Instant until = month.atStartOfDay(ZoneOffset.UTC).toInstant();
                 Instant from = until.minus(Duration.ofDays(365));
-                List<NetworkSd.DyadAggregate> aggregates = cohort.stream()
-                        .filter(d -> d.network() == dyad.network())
-                        .map(d -> NetworkSd.DyadAggregate.of(d.course().sessions().stream()
-                                .filter(s -> s.scored() && !s.scheduledAt().isBefore(from)
-                                        && s.scheduledAt().isBefore(until))
-                                .mapToDouble(s -> s.alliance().index()).toArray()))
-                        .toList();
-                return NetworkSd.forRules(aggregates, t);
+                List<NetworkSd.DyadAggregates> aggregates = new ArrayList<>();
+                for (SimulatedDyad d : cohort) {
+                    if (d.network() != dyad.network()) {
+                        continue;
+                    }
+                    NetworkSd.DyadAggregates aggregate = NetworkSd.DyadAggregates.EMPTY;
+                    for (SessionObservation s : d.course().sessions()) {
+                        if (s.scored() && !s.scheduledAt().isBefore(from) && s.scheduledAt().isBefore(until)) {
+                            aggregate = aggregate.plus(s.alliance());
+                        }
+                    }
+                    aggregates.add(aggregate);
+                }
+                return NetworkSd.Pooled.ofMeasures(aggregates).spread(t);
             });
         };
     }

@@ -44,7 +44,7 @@ final class FittedRisk {
         for (SimulatedDyad dyad : cohort) {
             boolean dropout = dyad.truth().ending() == Ending.DROPOUT;
             int lastAtRisk = dropout ? dyad.truth().dropoutAfter() : dyad.truth().lastSession() - 1;
-            for (SessionAssessment a : CourseAssessment.assess(dyad.course(), networkSd.applyAsDouble(dyad), t)) {
+            for (SessionAssessment a : CourseAssessment.assess(dyad.course(), networkSd.apply(dyad), t)) {
                 int n = a.session().number();
                 if (n <= lastAtRisk && a.attendance() != Attendance.NOT_RECORDED) {
                     List<DropoutRisk.Contribution> parts = a.risk().contributions();

@@ -23,8 +23,10 @@ import org.alliancepulse.analytics.course.SessionObservation;
  * early rule, a fall of at least earlyDropIndex points to below the low cut-off.</li>
  * <li>RUPTURE: a first signal confirmed at the next scored session (that session again a signal, and the mean of
  * the two at least kRupture SDs and ruptureMinDropIndex points below the baseline), or at once when a single
- * session is a signal at least kRupture SDs and ruptureMinDropIndex points below it. Otherwise the watch passes and
- * both sessions join the baseline. A confirmed rupture's onset is its first session.</li>
+ * session is a signal at least kRupture SDs and ruptureMinDropIndex points below it, or (after the warm-up) a signal
+ * at least ruptureMinDropIndex points down in which one pillar alone fell kPillarRupture of its own prediction SDs
+ * (its network SD from {@link NetworkSd.Spread}). Otherwise the watch passes and both sessions join the baseline. A
+ * confirmed rupture's onset is its first session.</li>
  * <li>Repair: an index at or above the pre-rupture mean within the repair window closes it as REPAIRED; otherwise
  * it turns UNRESOLVED at the last session of the window and stays open until it is repaired.</li>
  * <li>Pillars: those whose own fall against their running mean is at least kWatch x max(their SD, network SD),

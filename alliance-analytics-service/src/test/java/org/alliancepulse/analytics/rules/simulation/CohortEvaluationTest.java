@@ -69,6 +69,9 @@ class CohortEvaluationTest {
         print("ALTERNATIVES kRupture 2.25, fitWindowScoredSessions 4, risk intercept -2.5 (calibrated), raised at 0.3,"
                 + " cleared below 0.2", cohort, alternatives);
         print("ALTERNATIVES, robustness world", harsh, alternatives);
+        print("the pillar path off (kPillarRupture 0)", cohort, WhatIf.with(defaults, "kPillarRupture", 0.0));
+        print("the pillar path off (kPillarRupture 0), robustness world", harsh,
+                WhatIf.with(defaults, "kPillarRupture", 0.0));
         print("kRupture 2.25 alone", cohort, WhatIf.with(defaults, "kRupture", 2.25));
         print("kRupture 2.25 alone, robustness world", harsh, WhatIf.with(defaults, "kRupture", 2.25));
         print("kRupture 2.5", cohort, WhatIf.with(defaults, "kRupture", 2.5));
@@ -88,6 +91,9 @@ class CohortEvaluationTest {
         print("previous simulator's rupture share (25 % of fitting dyads) and hazard intercept -5.1", CohortSimulator
                 .cohort(WhatIf.with(WhatIf.with(Parameters.plausible(), "ruptureShare", 0.25), "hazardIntercept", -5.1),
                         SEEDS), defaults);
+        print("kRupture 2.25 at the previous simulator's rupture share", CohortSimulator
+                .cohort(WhatIf.with(WhatIf.with(Parameters.plausible(), "ruptureShare", 0.25), "hazardIntercept", -5.1),
+                        SEEDS), WhatIf.with(defaults, "kRupture", 2.25));
         print("defaults, alliance noise x 1.5",
                 CohortSimulator.cohort(Parameters.plausible().withNoise(1.5), SEEDS), defaults);
         print("defaults, alliance noise x 0.7",

@@ -150,8 +150,8 @@ public final class Ruptures {
         }
         for (Pillar pillar : Pillar.values()) {
             double networkPillarSd = spread.of(pillar);
-            if (Double.isNaN(networkPillarSd)) {
-                continue;
+            if (!(networkPillarSd > 0)) {
+                continue; // not known (NaN), or a pillar that never varied anywhere: nothing to measure a fall in
             }
             Series value = Series.of(pillar);
             double sd = Math.max(sd(baseline, value), networkPillarSd) * Math.sqrt(1 + 1.0 / baseline.size());

@@ -1,22 +1,28 @@
 package org.alliancepulse.analytics.assessment;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.course.AllianceMeasure;
 import org.alliancepulse.analytics.course.DyadCourse;
 import org.alliancepulse.analytics.course.SessionObservation;
 import org.alliancepulse.analytics.dyad.FeedbackMeasure;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.NetworkSd;
+import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,7 +31,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The network SD is the network's as it was when a course began (event time), taken once per month and kept: the
- * wall clock of processing, later arrivals and what-if replays do not move it. Uses 2019, which no other test writes.
+ * wall clock of processing, later arrivals and what-if replays do not move it. Uses 2019 and 2016, which no other
+ * test writes.
  */
 @QuarkusTest
 @TestProfile(RealInfrastructure.class)
@@ -35,6 +42,9 @@ class NetworkSpreadTest {
 
     @Inject
     NetworkSpread spread;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     @Test
     void aCourseIsJudgedWithTheNetworkAsItWasWhenItBeganAndTheSnapshotIsKept() {
@@ -68,6 +78,27 @@ class NetworkSpreadTest {
                 .createNativeQuery("SELECT count(*) FROM network_sd_snapshot WHERE month = DATE '2019-03-01'")
                 .getSingleResult()).longValue()), "nothing kept by the what-if");
         assertEquals(withLate, spread.forCourse(courseFrom("2019-03-04T10:00:00Z"), RULES), 1e-9);
+    }
+
+    /**
+     * The consumer judges a course with its month's pillar SDs too: one pillar falling far opens a rupture that the
+     * index alone would only watch. January 2016 (no other test writes it): 30 dyads with index 80 then 88 (SD 5.66)
+     * and bond 80 then 96 (SD 11.31). A client from February rated 9 9 9 9 three times, then 5 9 9 9: the index fell
+     * 10 points, 1.53 prediction SDs (a watch); the bond 40, 3.06 of its own (>= 2.5).
+     */
+    @Test
+    void theConsumerOpensARuptureWhereOnePillarFellFarAgainstItsNetworkSd() {
+        for (int dyad = 0; dyad < RULES.networkSdMinDyads(); dyad++) {
+            dyadRated(LocalDate.parse("2016-01-04"), 80, 88);
+        }
+        DyadStory story = DyadStory.assigned(new KafkaEvents(kafka), "pillar-" + UUID.randomUUID(),
+                Instant.parse("2016-02-01T09:00:00Z"));
+        story.attended(9, 9, 9, 9).attended(9, 9, 9, 9).attended(9, 9, 9, 9).attended(5, 9, 9, 9);
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Alert.count(
+                "clientId = ?1 and kind = 'RUPTURE'", story.clientId) == 1);
+        Alert rupture = Alert.find("clientId = ?1 and kind = 'RUPTURE'", story.clientId).firstResult();
+        assertEquals("BOND", rupture.pillars);
     }
 
     private static DyadCourse courseFrom(String firstSession) {

@@ -172,7 +172,7 @@ function stateLine(dyad) {
   const fixed = v => (v === null || v === undefined ? '-' : Number(v).toFixed(1));
   const ors = st.orsFirst === null ? 'no ORS yet' : 'ORS ' + fixed(st.orsFirst) + ' at first, ' + fixed(st.orsLatest) + ' now';
   return element('p', { id: 'state' }, st.scoredSessions, ' scored sessions; mean index ', fixed(st.runningMean),
-    ', last 4 ', fixed(st.rollingMean), ', session-to-session SD ', fixed(st.withinDyadSd), ' (network ',
+    ', last 4 ', fixed(st.rollingMean), ', SD around the mean ', fixed(st.withinDyadSd), ' (network ',
     fixed(st.networkSd), '). Attended ', st.attended, ' of ', st.recordedSessions, '; no-shows ', st.noShows,
     ', late cancellations ', st.lateCancellations, '; usually every ', fixed(st.usualIntervalDays), ' days; ', ors, '.');
 }

@@ -46,9 +46,10 @@ public final class DyadAlliance {
 
     /**
      * The dyad's state at its latest recorded session (event time): the alliance series' running mean, within-dyad
-     * SD and rolling mean of the last 4 scores, the network SD its course is judged with (max of the two is the SD
-     * a fall is measured in), attendance with the usual interval between attended sessions, and the ORS
-     * trajectory's ends. Indices on 0-100; null where there is nothing to compute yet.
+     * SD (around its mean) and rolling mean of the last 4 scores, the network SD of the index its course is judged
+     * with (the rupture rule measures a fall against its own baseline, which leaves out sessions inside a rupture,
+     * in max(that baseline's SD, this network SD)), attendance with the usual interval between attended sessions,
+     * and the ORS trajectory's ends. Indices on 0-100; null where there is nothing to compute yet.
      */
     @Schema(example = "{\"scoredSessions\":4,\"runningMean\":86.25,\"withinDyadSd\":9.46,\"rollingMean\":86.25,"
             + "\"networkSd\":5.8,\"recordedSessions\":5,\"attended\":4,\"noShows\":1,\"lateCancellations\":0,"

@@ -11,9 +11,9 @@ import java.util.List;
  * sessions and how long the client had been away at the latest recorded session, and the ORS trajectory's ends.
  * Event time throughout (the sessions' scheduled times, never the wall clock), so a replay gives the same figures.
  * <p>
- * These are plain figures of what was observed, for the therapist and the clinic. The rupture rule's own baseline,
- * which leaves out the sessions inside a rupture, is the rule's ({@code Ruptures}); the SD it judges a fall with is
- * max(this within-dyad SD, the network SD).
+ * These are plain figures of what was observed, for the therapist and the clinic. The rupture rule keeps a baseline
+ * of its own ({@code Ruptures}): it leaves out the sessions inside a rupture or a pending watch, and it judges a fall
+ * in max(that baseline's SD, the network SD) - so its figures differ from these once a rupture has happened.
  *
  * @param scoredSessions        attended sessions with an alliance measure
  * @param runningMean           mean alliance index of every scored session; null before the first

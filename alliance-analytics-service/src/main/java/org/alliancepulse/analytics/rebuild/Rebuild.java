@@ -59,7 +59,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * consumers use ({@link ClientRows} instead of the database), and writes the folded rows with COPY
  * ({@link CopyRows}); the next partition is folded on a second thread while the previous one is written. Then it
  * assesses the dyads of 500 clients per transaction, two transactions at a time, each slice read in seven queries.
- * Memory holds two partitions' rows at a time: give the topics more partitions as the history grows.
+ * Memory holds two partitions' rows at a time: create the topics with partitions enough for the history to come.
+ * Partitions added to a topic that already holds events move a client's later events to another partition than its
+ * earlier ones; two folds would then each hold part of a client, and the COPY of the second refuses the rows the
+ * first wrote (a rebuild fails there, after the folds before it were written; see the README).
  * <p>
  * Live consumption waits meanwhile: the rebuild holds {@link ClientLocks#REBUILD_LOCK} exclusively, live
  * transactions need it shared and wait, uncounted, until it is released; afterwards they go on from where they

@@ -138,7 +138,8 @@ public final class Ruptures {
 
     /**
      * Whether one pillar alone fell at least kPillarRupture of its own prediction SDs: max(its SD within the dyad,
-     * its network SD) x sqrt(1 + 1/n). A rupture often hits one pillar hard and the others little (SRS items are
+     * its network SD, the index's network SD) x sqrt(1 + 1/n). The index's SD is a floor: one item is never less
+     * noisy than the mean of all, so a pillar that hardly varied across the network does not make every fall count. A rupture often hits one pillar hard and the others little (SRS items are
      * scored near the ceiling, so item-level drops matter, CLINICAL.md), and the index, the mean of all items,
      * dilutes such a fall. The pillar's own network SD is what makes the threshold fit how noisy one pillar is in
      * this network; without it (the prior in use) no pillar opens a rupture on its own.
@@ -149,10 +150,10 @@ public final class Ruptures {
             return false;
         }
         for (Pillar pillar : Pillar.values()) {
-            double networkPillarSd = spread.of(pillar);
-            if (!(networkPillarSd > 0)) {
-                continue; // not known (NaN), or a pillar that never varied anywhere: nothing to measure a fall in
+            if (Double.isNaN(spread.of(pillar))) {
+                continue; // not known: the prior in use, or a snapshot from before pillars were pooled
             }
+            double networkPillarSd = Math.max(spread.of(pillar), spread.index());
             Series value = Series.of(pillar);
             double sd = Math.max(sd(baseline, value), networkPillarSd) * Math.sqrt(1 + 1.0 / baseline.size());
             if ((mean(baseline, value) - value.of(measure)) / sd >= t.kPillarRupture()) {

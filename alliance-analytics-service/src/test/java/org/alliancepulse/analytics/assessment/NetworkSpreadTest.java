@@ -31,8 +31,8 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * The network SD is the network's as it was when a course began (event time), taken once per month and kept: the
- * wall clock of processing, later arrivals and what-if replays do not move it. Uses 2019 and 2016, which no other
- * test writes.
+ * wall clock of processing, later arrivals and what-if replays do not move it. Uses 2019, 2017 and 2016, which no
+ * other test writes.
  */
 @QuarkusTest
 @TestProfile(RealInfrastructure.class)
@@ -99,6 +99,19 @@ class NetworkSpreadTest {
                 "clientId = ?1 and kind = 'RUPTURE'", story.clientId) == 1);
         Alert rupture = Alert.find("clientId = ?1 and kind = 'RUPTURE'", story.clientId).firstResult();
         assertEquals("BOND", rupture.pillars);
+    }
+
+    /** A snapshot taken before pillars were pooled (V8) has no pillar SDs: that month is judged by the index alone. */
+    @Test
+    void aSnapshotFromBeforePillarsWerePooledGivesNoPillarSd() {
+        QuarkusTransaction.requiringNew().run(() -> FeedbackMeasure.getEntityManager().createNativeQuery("""
+                INSERT INTO network_sd_snapshot (month, dyads, squares, degrees_of_freedom, computed_at)
+                VALUES (DATE '2017-06-01', 40, 1000, 40, now())""").executeUpdate());
+
+        NetworkSd.Spread june = spread.spreadForCourse(courseFrom("2017-06-12T10:00:00Z"), RULES);
+
+        assertEquals(5, june.index(), 1e-9);
+        assertTrue(Double.isNaN(june.bond()) && Double.isNaN(june.goals()) && Double.isNaN(june.tasks()));
     }
 
     private static DyadCourse courseFrom(String firstSession) {

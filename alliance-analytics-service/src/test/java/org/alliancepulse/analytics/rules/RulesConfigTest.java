@@ -60,10 +60,11 @@ class RulesConfigTest {
     @Test
     void theSettingsAddedLaterAreConfigurationToo() {
         RulesConfig config = config(Map.of("alliance-pulse.rules.rupture-min-drop-index", "7.5",
-                "alliance-pulse.rules.fit-window-scored-sessions", "5"));
+                "alliance-pulse.rules.fit-window-scored-sessions", "5", "alliance-pulse.rules.k-pillar-rupture", "0"));
 
         assertEquals(7.5, config.thresholds().ruptureMinDropIndex());
         assertEquals(5, config.thresholds().fitWindowScoredSessions());
+        assertEquals(0, config.thresholds().kPillarRupture());
     }
 
     @Test

@@ -108,6 +108,9 @@ class RupturesTest {
             "no pillar SDs known (the prior in use); 90 90 90 82:40:90:90; N N N W; 5; NaN; 2.5",
             "switched off; 90 90 90 82:40:90:90; N N N W; 5; 8; 0",
             "on; 90 90 90 82:40:90:90; N N N R; 5; 8; 2.5",
+            // a pillar SD below the index's is floored at it: 2.5 x 5 x 1.1547 = 14.43 points
+            "a pillar that never varied (SD 0), 14.5 down; 90 90 90 82:75.5:90:90; N N N R; 5; 0; 2.5",
+            "a pillar SD of 0.3, 14.4 down; 90 90 90 82:75.6:90:90; N N N W; 5; 0.3; 2.5",
     })
     void noPillarOpensARuptureWithoutItsOwnSdOrWhenSwitchedOff(String name, String course, String expected,
             double indexSd, double pillarSd, double kPillar) {

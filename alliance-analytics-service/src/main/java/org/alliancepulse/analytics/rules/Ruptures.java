@@ -29,8 +29,9 @@ import org.alliancepulse.analytics.course.SessionObservation;
  * confirmed rupture's onset is its first session.</li>
  * <li>Repair: an index at or above the pre-rupture mean within the repair window closes it as REPAIRED; otherwise
  * it turns UNRESOLVED at the last session of the window and stays open until it is repaired.</li>
- * <li>Pillars: those whose own fall against their running mean is at least kWatch x max(their SD, network SD),
- * largest first; when none is, the one that fell most (for a confirmed rupture, the mean of its two sessions).</li>
+ * <li>Pillars: those whose own fall against their running mean is at least kWatch x max(their SD, their network
+ * SD floored at the index's; the index's where pillar SDs are not known), largest first; when none is, the one that
+ * fell most (for a confirmed rupture, the mean of its two sessions).</li>
  * </ul>
  * Sessions without a score carry the open rupture's state forward.
  */
@@ -87,7 +88,7 @@ public final class Ruptures {
                 // the next scored session after a first fall: still down confirms it, else the watch passes
                 if (confirms(baseline, watched, measure, watchedEarly, networkSd, t)) {
                     open = new Episode(watchedNumber, mean(baseline, Series.INDEX), watchedEarly, 1,
-                            pillars(baseline, average(watched, measure), networkSd, t));
+                            pillars(baseline, average(watched, measure), spread, t));
                     statuses.add(open.status(true, lastDrop));
                     watched = null;
                     continue;
@@ -99,14 +100,14 @@ public final class Ruptures {
             }
             if (fall.immediate) {
                 open = new Episode(session.number(), mean(baseline, Series.INDEX), warmUp, 0,
-                        pillars(baseline, measure, networkSd, t));
+                        pillars(baseline, measure, spread, t));
                 statuses.add(open.status(true, lastDrop));
             } else if (fall.signal) {
                 watched = measure;
                 watchedNumber = session.number();
                 watchedEarly = warmUp;
                 statuses.add(new RuptureStatus(RuptureState.WATCH, false, warmUp,
-                        pillars(baseline, measure, networkSd, t), Double.NaN, 0, 0, lastDrop));
+                        pillars(baseline, measure, spread, t), Double.NaN, 0, 0, lastDrop));
             } else {
                 baseline.add(measure);
                 statuses.add(RuptureStatus.none(lastDrop));
@@ -201,15 +202,17 @@ public final class Ruptures {
     }
 
     /** The pillars that fell at this session against the baseline, largest fall first. */
-    static List<Pillar> pillars(List<AllianceMeasure> baseline, AllianceMeasure now, double networkSd,
+    static List<Pillar> pillars(List<AllianceMeasure> baseline, AllianceMeasure now, NetworkSd.Spread spread,
             ClinicalThresholds t) {
+        double networkSd = spread.index();
         if (baseline.isEmpty()) {
             return List.of();
         }
         Map<Pillar, Double> falls = new EnumMap<>(Pillar.class);
         for (Pillar pillar : Pillar.values()) {
             Series value = Series.of(pillar);
-            double sd = Math.max(sd(baseline, value), networkSd);
+            double own = Double.isNaN(spread.of(pillar)) ? networkSd : Math.max(spread.of(pillar), networkSd);
+            double sd = Math.max(sd(baseline, value), own);
             falls.put(pillar, (mean(baseline, value) - value.of(now)) / sd);
         }
         List<Pillar> byFall = falls.keySet().stream()

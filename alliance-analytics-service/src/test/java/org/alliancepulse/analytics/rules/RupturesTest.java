@@ -145,6 +145,24 @@ class RupturesTest {
         assertEquals(pillars, onset.pillars().stream().map(Enum::name).collect(Collectors.joining(" ")));
     }
 
+    /**
+     * With pillar SDs known, each pillar's fall is read in its own network SD (floored at the index's 5): bond fell
+     * 30 points, 1.5 of its SD 20; goals 10, 2 of its SD 5. Without them both are read in the index's SD.
+     */
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = ';', value = {
+            "a noisy bond network; 20; GOALS BOND",
+            "no pillar SDs; NaN; BOND GOALS",
+    })
+    void namesThePillarsByTheirFallInTheirOwnNetworkSd(String name, double bondSd, String pillars) {
+        NetworkSd.Spread spread = new NetworkSd.Spread(5, bondSd, Double.isNaN(bondSd) ? Double.NaN : 5,
+                Double.isNaN(bondSd) ? Double.NaN : 5);
+        List<RuptureStatus> statuses = Ruptures.track(Courses.weekly("90 90 90 75:60:80:90"), spread, DEFAULTS);
+
+        assertEquals("N N N R", codes(statuses));
+        assertEquals(pillars, statuses.get(3).pillars().stream().map(Enum::name).collect(Collectors.joining(" ")));
+    }
+
     @ParameterizedTest(name = "{0} -> pre-rupture mean {1}, onset {2}")
     @CsvSource(delimiter = ';', value = {
             "90 92 94 80 x 81; 92; 4; 1",

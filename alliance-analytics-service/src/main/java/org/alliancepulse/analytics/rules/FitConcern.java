@@ -13,9 +13,11 @@ import org.alliancepulse.analytics.course.SessionObservation;
  * fitWindow scored sessions, counting from session fitFrom on. The default window equals the run, CLINICAL.md's "3 in
  * a row"; a window of 4 (3 of the last 4) is a documented alternative, robust to one noisy high score, which otherwise
  * restarts the count (measured: docs/clinical-rules.md). It is told
- * apart from an unrepaired rupture by the rupture rule: while a rupture is open (a fall from the dyad's own higher
- * baseline) the low run belongs to the rupture and becomes UNRESOLVED_RUPTURE; a dyad that is low without such a
- * fall - never high, or low for longer than its baseline can remember - is a fit concern. Once raised it holds until
+ * apart from an unrepaired rupture by the rupture rule: while a rupture from a baseline at or above fitIndex is open
+ * (a fall from the dyad's own higher level) the low run belongs to the rupture and becomes UNRESOLVED_RUPTURE; a
+ * dyad that is low without such a fall - never high, or low for longer than its baseline can remember - is a fit
+ * concern. A rupture whose pre-rupture mean was itself below fitIndex does not hold it back: that dyad was low before
+ * it fell, so it is both. Once raised it holds until
  * fitRun scored sessions in a row are back at or above fitIndex, so one good session does not clear it.
  */
 public final class FitConcern {
@@ -39,7 +41,7 @@ public final class FitConcern {
                 }
                 goodRun = low ? 0 : goodRun + 1;
                 long lows = window.stream().filter(Boolean::booleanValue).count();
-                if (!active && low && lows >= t.fitRunScoredSessions() && !ruptures.get(i).open()) {
+                if (!active && low && lows >= t.fitRunScoredSessions() && !fallFromFit(ruptures.get(i), t)) {
                     active = true;
                 } else if (active && goodRun >= t.fitRunScoredSessions()) {
                     active = false;
@@ -48,5 +50,10 @@ public final class FitConcern {
             concern.add(active);
         }
         return concern;
+    }
+
+    /** An open rupture that fell from a level at or above fitIndex: the low run is the rupture's, not a fit concern. */
+    private static boolean fallFromFit(RuptureStatus rupture, ClinicalThresholds t) {
+        return rupture.open() && rupture.preRuptureMean() >= t.fitIndex();
     }
 }

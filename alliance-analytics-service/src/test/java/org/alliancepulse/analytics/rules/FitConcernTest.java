@@ -31,6 +31,10 @@ class FitConcernTest {
             // a fall from a higher baseline is a rupture, not a fit concern
             "fall from a high baseline; 95 95 95 70 70 70 70; F F F F F F F",
             "unrepaired rupture stays a rupture; 95 95 95 70 70 70 70 70 70 70 70; F F F F F F F F F F F",
+            // a rupture from a baseline already below 75 does not hold the fit concern back: the dyad was low before
+            "a fall within a low dyad is both; 70 70 70 60 60 60; F F F F T T",
+            "pre-rupture mean exactly 75 holds it back; 76 76 73 63 63; F F F F F",
+            "pre-rupture mean 74.9 does not; 76 76 72.7 63 63; F F F F T",
     })
     void holdsAfterARunOfLowSessions(String name, String course, String expected) {
         DyadCourse c = Courses.weekly(course);

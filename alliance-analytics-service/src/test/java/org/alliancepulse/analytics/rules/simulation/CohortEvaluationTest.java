@@ -88,6 +88,7 @@ class CohortEvaluationTest {
         for (double intercept : new double[] { -1.5, -1.8, -2.0 }) {
             print("risk intercept " + intercept + " at 0.5 / 0.35", cohort, withIntercept(defaults, intercept));
         }
+        print("risk intercept -1.8 at 0.5 / 0.35, robustness world", harsh, withIntercept(defaults, -1.8));
         print("previous simulator's rupture share (25 % of fitting dyads) and hazard intercept -5.1", CohortSimulator
                 .cohort(WhatIf.with(WhatIf.with(Parameters.plausible(), "ruptureShare", 0.25), "hazardIntercept", -5.1),
                         SEEDS), defaults);

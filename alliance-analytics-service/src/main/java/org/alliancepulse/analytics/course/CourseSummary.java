@@ -41,14 +41,11 @@ public record CourseSummary(int scoredSessions, Double runningMean, Double withi
     public static final double DEFAULT_INTERVAL_DAYS = 7;
 
     public static CourseSummary of(DyadCourse course) {
-        List<SessionObservation> recorded = course.sessions().stream()
-                .filter(s -> s.attendance() != Attendance.NOT_RECORDED).toList();
-        List<SessionObservation> attended = recorded.stream()
-                .filter(s -> s.attendance() == Attendance.ATTENDED).toList();
-        List<Double> indices = attended.stream().filter(SessionObservation::scored)
-                .map(s -> s.alliance().index()).toList();
-        List<Double> ors = attended.stream().filter(s -> s.orsTotal() != null).map(SessionObservation::orsTotal)
-                .toList();
+        ObservedSessions observed = ObservedSessions.of(course.sessions());
+        List<SessionObservation> recorded = observed.recorded();
+        List<SessionObservation> attended = observed.attended();
+        List<Double> indices = observed.indices();
+        List<Double> ors = observed.ors();
         int noShows = count(recorded, Attendance.NO_SHOW, false);
         int late = count(recorded, Attendance.CANCELLED_BY_CLIENT, true);
         int cancelled = count(recorded, Attendance.CANCELLED_BY_CLIENT, false) - late

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.alliancepulse.analytics.course.Attendance;
 import org.alliancepulse.analytics.course.CourseSummary;
+import org.alliancepulse.analytics.course.ObservedSessions;
 import org.alliancepulse.analytics.course.SessionObservation;
 
 /**
@@ -59,14 +60,11 @@ public final class DropoutRisk {
     public static Score score(List<SessionObservation> sessions, RuptureStatus rupture, ClinicalThresholds t) {
         ClinicalThresholds.RiskWeights w = t.risk();
         SessionObservation now = sessions.get(sessions.size() - 1);
-        List<SessionObservation> recorded = sessions.stream()
-                .filter(s -> s.attendance() != Attendance.NOT_RECORDED).toList();
-        List<SessionObservation> attended = recorded.stream()
-                .filter(s -> s.attendance() == Attendance.ATTENDED).toList();
-        List<Double> indices = attended.stream().filter(SessionObservation::scored)
-                .map(s -> s.alliance().index()).toList();
-        List<Double> ors = attended.stream().filter(s -> s.orsTotal() != null).map(SessionObservation::orsTotal)
-                .toList();
+        ObservedSessions observed = ObservedSessions.of(sessions);
+        List<SessionObservation> recorded = observed.recorded();
+        List<SessionObservation> attended = observed.attended();
+        List<Double> indices = observed.indices();
+        List<Double> ors = observed.ors();
 
         List<Contribution> parts = new ArrayList<>();
         boolean earlyNoShow = recorded.stream()

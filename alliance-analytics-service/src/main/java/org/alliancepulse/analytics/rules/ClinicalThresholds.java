@@ -118,13 +118,15 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
     /**
      * The dropout-risk model: logit p = intercept + sum of weight x factor value (see {@link DropoutRisk}).
      *
-     * @param intercept         log-odds with no factor present (default -1.65, p = 0.161: an alerting scale for
-     *                          CLINICAL.md's 0.5 / 0.35; the calibrated value is -2.5, p = 0.076, for use with raise
+     * @param intercept         log-odds with no factor present (default -1.7, p = 0.154: an alerting scale for
+     *                          CLINICAL.md's 0.5 / 0.35; the calibrated value is -2.55, p = 0.072, for use with raise
      *                          0.3 and clear 0.2; see docs/clinical-rules.md)
      * @param earlyNoShow       a no-show in sessions 1-3
      * @param recentMissed      per no-show or late cancellation among the last {@code recentSessions} sessions (a
      *                          no-show counted as early is not counted again)
      * @param recentSessions    how many recorded sessions count as recent
+     * @param latestNoShow      the session assessed (the latest recorded) was a no-show, on top of its place in
+     *                          the recent count
      * @param lowAlliance       per between-client SD ({@code allianceSd}) the dyad's mean index so far is below the low
      *                          cut-off (fitted 0.5; Sharf 2010's d = .55 alone would be a log odds ratio of 1.0)
      * @param allianceSd        between-client SD of the alliance index (10 index points = 4 SRS points)
@@ -136,7 +138,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
      * @param overdue           per usual interval beyond the usual interval since the last attended session
      */
     public record RiskWeights(double intercept, double earlyNoShow, double recentMissed, int recentSessions,
-            double lowAlliance, double allianceSd, double fallingAlliance, double unresolvedRupture,
+            double latestNoShow, double lowAlliance, double allianceSd, double fallingAlliance, double unresolvedRupture,
             double noOrsImprovement, double orsDeterioration, double feedbackSkipped, double overdue) {
 
         public RiskWeights {
@@ -146,14 +148,14 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         }
 
         /**
-         * The default intercept: the calibrated -2.5 plus logit(0.5) - logit(0.3) = 0.85, rounded to 0.05, so that
+         * The default intercept: the calibrated -2.55 plus logit(0.5) - logit(0.3) = 0.85, rounded to 0.05, so that
          * CLINICAL.md's raise at 0.5 is where the calibrated score reaches 0.3 (1.5 x the ~20 % dropout rate) and
          * its clear below 0.35 where it is back at ~0.19 (the base rate). An alerting scale, not a probability.
          */
-        private static final double ALERTING_INTERCEPT = -1.65;
+        private static final double ALERTING_INTERCEPT = -1.7;
 
         public static RiskWeights defaults() {
-            return new RiskWeights(ALERTING_INTERCEPT, 0.45, 0.35, 4, 0.5, 10, 0.4, 0, 0, 0.15, 0.3, 0.25);
+            return new RiskWeights(ALERTING_INTERCEPT, 0.35, 0.2, 4, 0.7, 0.5, 10, 0.4, 0, 0, 0.1, 0.3, 0.1);
         }
     }
 }

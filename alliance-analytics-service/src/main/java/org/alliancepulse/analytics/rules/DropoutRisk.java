@@ -14,9 +14,9 @@ import org.alliancepulse.analytics.course.SessionObservation;
  * The dropout-risk score: an explainable logistic model, p = 1 / (1 + exp(-(intercept + sum of weight x value))),
  * over CLINICAL.md's factors. Every input is taken at the event time of the session assessed, never the wall clock.
  * The factor weights are fitted on simulated networks (docs/clinical-rules.md), to be re-estimated on a network's
- * own endings. With the default intercept (-1.65) the score is an alerting scale for CLINICAL.md's raise 0.5 / clear
+ * own endings. With the default intercept (-1.7) the score is an alerting scale for CLINICAL.md's raise 0.5 / clear
  * 0.35, not a probability: it over-predicts the dropout share about two-fold. With the documented calibrated intercept
- * (-2.5, used with raise 0.3 / clear 0.2) it is the probability that this episode ends in dropout, calibrated by
+ * (-2.55, used with raise 0.3 / clear 0.2) it is the probability that this episode ends in dropout, calibrated by
  * decile on the simulated networks. Weights:
  * see {@link ClinicalThresholds.RiskWeights}.
  */
@@ -76,6 +76,10 @@ public final class DropoutRisk {
                 .filter(SessionObservation::missedByClient)
                 .filter(s -> !(s.number() <= 3 && s.attendance() == Attendance.NO_SHOW)).count();
         parts.add(new Contribution(RiskFactor.RECENT_MISSED_SESSIONS, missed, w.recentMissed()));
+
+        // on top of the count: a no-show at the session assessed weighs more than one three sessions ago
+        boolean latestNoShow = now.attendance() == Attendance.NO_SHOW;
+        parts.add(new Contribution(RiskFactor.LATEST_NO_SHOW, latestNoShow ? 1 : 0, w.latestNoShow()));
 
         // the dyad's level: the mean of every score so far, far steadier than the last one or two; a recent fall is
         // FALLING_ALLIANCE's part

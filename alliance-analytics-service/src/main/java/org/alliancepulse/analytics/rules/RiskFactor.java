@@ -6,6 +6,11 @@ public enum RiskFactor {
     EARLY_NO_SHOW,
     /** No-shows and late cancellations among the recent sessions, except a no-show counted as early. Value: count. */
     RECENT_MISSED_SESSIONS,
+    /**
+     * The session assessed - the latest recorded - was a no-show. Value 0 or 1. The most recent of the recent no-shows:
+     * a client who is about to leave often misses a session first and then does not come back.
+     */
+    LATEST_NO_SHOW,
     /** The dyad's mean index so far below the low cut-off. Value: between-client SDs below it. */
     LOW_ALLIANCE,
     /** The latest index below the dyad's running mean. Value: SDs below it, as the rupture rule measures them. */

@@ -104,23 +104,27 @@ public interface RulesConfig {
     interface Risk {
 
         /**
-         * Log-odds with no factor present. Default -1.65: an alerting scale on which CLINICAL.md's 0.5 is a calibrated
-         * 0.3; -2.5 is the calibrated value (a probability of dropout), documented for use with raise 0.3 / clear 0.2.
+         * Log-odds with no factor present. Default -1.7: an alerting scale on which CLINICAL.md's 0.5 is a calibrated
+         * 0.3; -2.55 is the calibrated value (a probability of dropout), documented for use with raise 0.3 / clear 0.2.
          */
-        @WithDefault("-1.65")
+        @WithDefault("-1.7")
         double intercept();
 
         /** Log-odds added by a no-show in sessions 1-3. */
-        @WithDefault("0.45")
+        @WithDefault("0.35")
         double earlyNoShow();
 
         /** Log-odds added per no-show or late cancellation among the recent sessions. */
-        @WithDefault("0.35")
+        @WithDefault("0.2")
         double recentMissed();
 
         /** How many recorded sessions count as recent. */
         @WithDefault("4")
         int recentSessions();
+
+        /** Log-odds added when the session assessed, the latest recorded, was a no-show (on top of the recent count). */
+        @WithDefault("0.7")
+        double latestNoShow();
 
         /** Log-odds per between-client SD the dyad's mean index is below the low cut-off (Sharf 2010 alone: 1.0). */
         @WithDefault("0.5")
@@ -143,7 +147,7 @@ public interface RulesConfig {
         double noOrsImprovement();
 
         /** Log-odds added by a reliable ORS deterioration. */
-        @WithDefault("0.15")
+        @WithDefault("0.1")
         double orsDeterioration();
 
         /** Log-odds added when no feedback was given at the last two attended sessions. */
@@ -151,7 +155,7 @@ public interface RulesConfig {
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */
-        @WithDefault("0.25")
+        @WithDefault("0.1")
         double overdue();
     }
 
@@ -163,7 +167,7 @@ public interface RulesConfig {
                 networkSdMinDyads(), orsReliableChange(), orsCutoff(), orsImprovementBySession(), riskRaise(),
                 riskClear(), cooldownDays(),
                 new ClinicalThresholds.RiskWeights(r.intercept(), r.earlyNoShow(), r.recentMissed(),
-                        r.recentSessions(), r.lowAlliance(), r.allianceSd(), r.fallingAlliance(),
+                        r.recentSessions(), r.latestNoShow(), r.lowAlliance(), r.allianceSd(), r.fallingAlliance(),
                         r.unresolvedRupture(), r.noOrsImprovement(), r.orsDeterioration(), r.feedbackSkipped(),
                         r.overdue()),
                 ruptureMinDropIndex(), fitWindowScoredSessions(), kPillarRupture());

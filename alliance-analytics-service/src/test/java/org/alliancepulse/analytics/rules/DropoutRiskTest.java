@@ -28,6 +28,11 @@ class DropoutRiskTest {
             "a miss 5 sessions back does not; 90 90 x 90 90 90 90; ; RECENT_MISSED_SESSIONS; 0",
             "an early no-show counts once; 90 x 90; ; RECENT_MISSED_SESSIONS; 0",
             "an early late cancellation is recent; 90 l 90; ; RECENT_MISSED_SESSIONS; 1",
+            "a no-show at the session assessed; 90 90 90 x; ; LATEST_NO_SHOW; 1",
+            "a late cancellation is not a no-show; 90 90 90 l; ; LATEST_NO_SHOW; 0",
+            "a clinic cancellation is not a no-show; 90 90 90 c; ; LATEST_NO_SHOW; 0",
+            "a no-show one session back is no longer the latest; 90 90 x 90; ; LATEST_NO_SHOW; 0",
+            "an early no-show is also the latest; 90 x; ; LATEST_NO_SHOW; 1",
             "recent index at the cut-off; 90 90; ; LOW_ALLIANCE; 0",
             "recent index one SD below; 80 80; ; LOW_ALLIANCE; 1",
             "the mean of every score so far; 90 90 70 80; ; LOW_ALLIANCE; 0.75",
@@ -56,20 +61,20 @@ class DropoutRiskTest {
         assertEquals(value, values(score).get(factor), 1e-7);
     }
 
-    /** p = 1 / (1 + exp(-(-1.65 + sum of weight x value))): the default intercept, an alerting scale. */
+    /** p = 1 / (1 + exp(-(-1.7 + sum of weight x value))): the default intercept, an alerting scale. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = ';', value = {
-            "90 90 90; 0.1611",
-            // early no-show 0.45, counted once
-            "90 x; 0.2315",
-            // early no-show 0.45 + a later miss 0.35
-            "90 x 90 x; 0.2994",
-            // two recent misses 0.7 + overdue 1 x 0.25
-            "90 90 90 x x; 0.3318",
+            "90 90 90; 0.1545",
+            // early no-show 0.35, counted once among the misses, + the latest a no-show 0.7
+            "90 x; 0.3430",
+            // early no-show 0.35 + a later miss 0.2 + the latest a no-show 0.7
+            "90 x 90 x; 0.3894",
+            // two recent misses 0.4 + the latest a no-show 0.7 + overdue 1 x 0.1
+            "90 90 90 x x; 0.3775",
             // low alliance 2 SD x 0.5
-            "70 70; 0.3430",
+            "70 70; 0.3318",
             // falling 1.732 SD x 0.4 + low alliance 0.25 SD x 0.5
-            "90 90 90 80; 0.3032",
+            "90 90 90 80; 0.2927",
     })
     void combinesTheFactorsLogistically(String course, double probability) {
         DyadCourse c = Courses.weekly(course);
@@ -81,11 +86,12 @@ class DropoutRiskTest {
 
     @Test
     void listsTheFactorsThatRaisedTheScoreLargestFirst() {
-        // two recent misses 0.7, early no-show 0.45, overdue (14 days since the last attended, usual 7) 1 x 0.25
+        // the latest a no-show 0.7, two recent misses 0.4, early no-show 0.35; overdue (14 days since the last
+        // attended, usual 7) 1 x 0.1 is fourth
         DyadCourse c = Courses.weekly("x 90 90 x x");
         DropoutRisk.Score score = DropoutRisk.score(c.sessions(), Ruptures.track(c, 5, DEFAULTS).get(4), DEFAULTS);
 
-        assertEquals(List.of(RiskFactor.RECENT_MISSED_SESSIONS, RiskFactor.EARLY_NO_SHOW, RiskFactor.OVERDUE),
+        assertEquals(List.of(RiskFactor.LATEST_NO_SHOW, RiskFactor.RECENT_MISSED_SESSIONS, RiskFactor.EARLY_NO_SHOW),
                 score.topFactors(3).stream().map(DropoutRisk.Contribution::factor).toList());
     }
 

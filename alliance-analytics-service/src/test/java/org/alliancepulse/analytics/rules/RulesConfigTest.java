@@ -28,7 +28,8 @@ class RulesConfigTest {
         assertEquals(3, d.fitWindowScoredSessions());
         assertEquals(0.5, d.riskRaise());
         assertEquals(0.35, d.riskClear());
-        assertEquals(-1.65, d.risk().intercept());
+        assertEquals(-1.7, d.risk().intercept());
+        assertEquals(0.7, d.risk().latestNoShow());
         assertEquals(5, d.ruptureMinDropIndex());
         assertEquals(2.5, d.kPillarRupture());
     }
@@ -37,12 +38,12 @@ class RulesConfigTest {
     @Test
     void theDocumentedAlternativesAreConfiguration() {
         ClinicalThresholds t = config(Map.of("alliance-pulse.rules.k-rupture", "2.25",
-                "alliance-pulse.rules.fit-window-scored-sessions", "4", "alliance-pulse.rules.risk.intercept", "-2.5",
+                "alliance-pulse.rules.fit-window-scored-sessions", "4", "alliance-pulse.rules.risk.intercept", "-2.55",
                 "alliance-pulse.rules.risk-raise", "0.3", "alliance-pulse.rules.risk-clear", "0.2")).thresholds();
 
         assertEquals(2.25, t.kRupture());
         assertEquals(4, t.fitWindowScoredSessions());
-        assertEquals(-2.5, t.risk().intercept());
+        assertEquals(-2.55, t.risk().intercept());
         assertEquals(0.3, t.riskRaise());
         assertEquals(0.2, t.riskClear());
     }
@@ -50,11 +51,13 @@ class RulesConfigTest {
     @Test
     void everyThresholdIsConfiguration() {
         RulesConfig config = config(Map.of("alliance-pulse.rules.k-rupture", "2.5",
-                "alliance-pulse.rules.cooldown-days", "28", "alliance-pulse.rules.risk.intercept", "-1.1"));
+                "alliance-pulse.rules.cooldown-days", "28", "alliance-pulse.rules.risk.intercept", "-1.1",
+                "alliance-pulse.rules.risk.latest-no-show", "0.9"));
 
         assertEquals(2.5, config.thresholds().kRupture());
         assertEquals(28, config.thresholds().cooldownDays());
         assertEquals(-1.1, config.thresholds().risk().intercept());
+        assertEquals(0.9, config.thresholds().risk().latestNoShow());
     }
 
     @Test

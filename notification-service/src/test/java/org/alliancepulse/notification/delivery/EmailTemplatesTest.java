@@ -37,7 +37,7 @@ class EmailTemplatesTest {
     private static final List<String> ALL_PILLARS = List.of("BOND", "GOALS", "TASKS");
     private static final List<String> ALL_FACTORS = List.of("EARLY_NO_SHOW", "RECENT_MISSED_SESSIONS",
             "LOW_ALLIANCE", "FALLING_ALLIANCE", "UNRESOLVED_RUPTURE", "NO_ORS_IMPROVEMENT", "ORS_DETERIORATION",
-            "FEEDBACK_SKIPPED", "OVERDUE");
+            "FEEDBACK_SKIPPED", "OVERDUE", "LATEST_NO_SHOW");
     private static final List<String> KINDS = List.of("RUPTURE", "UNRESOLVED_RUPTURE", "FIT_CONCERN",
             "DROPOUT_RISK");
     private static final List<String> RESOLUTIONS = List.of("REPAIRED", "ESCALATED", "FIT_IMPROVED",

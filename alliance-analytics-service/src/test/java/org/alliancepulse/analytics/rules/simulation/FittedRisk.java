@@ -16,7 +16,8 @@ import org.alliancepulse.analytics.rules.simulation.CohortSimulator.SimulatedDya
 /**
  * A diagnostic, not a rule: how much of the dropout-risk AUC gap is the unfitted weights? Fits a logistic regression
  * (Newton-Raphson, light ridge) on the model's own factor values in one cohort and scores it on another, with the
- * per-session label of the evaluation (the client left after this session).
+ * per-session label of the evaluation (the client left after this session). {@link #weights} is how the default
+ * weights were set (docs/clinical-rules.md): that fit, then one Platt step onto the episode scale.
  */
 final class FittedRisk {
 
@@ -25,7 +26,8 @@ final class FittedRisk {
 
     /** AUC on {@code test} of the weights fitted on {@code train}. */
     static double auc(List<SimulatedDyad> train, List<SimulatedDyad> test, ClinicalThresholds t) {
-        double[] beta = fit(rows(train, t));
+        List<double[]> trainRows = rows(train, t);
+        double[] beta = fit(trainRows, trainRows.get(0).length - 2);
         List<double[]> scored = new ArrayList<>();
         for (double[] row : rows(test, t)) {
             double eta = 0;
@@ -37,7 +39,36 @@ final class FittedRisk {
         return CohortEvaluation.auc(scored, 0);
     }
 
-    /** Rows [label, 1, factor values...] for the sessions the evaluation scores. */
+    /**
+     * The two steps that set the default weights: the per-session fit, then a logistic regression of "this episode
+     * ended in dropout" on its linear predictor (Platt), whose slope scales every weight and whose intercept with the
+     * scaled one gives the calibrated intercept. Unrounded; one line per factor, the intercept first.
+     */
+    static String weights(List<SimulatedDyad> train, ClinicalThresholds t) {
+        List<double[]> perSession = rows(train, t);
+        double[] beta = fit(perSession, perSession.get(0).length - 2);
+        List<double[]> platt = new ArrayList<>();
+        for (double[] row : perSession) {
+            double eta = 0;
+            for (int j = 0; j < beta.length; j++) {
+                eta += beta[j] * row[j + 1];
+            }
+            platt.add(new double[] { row[row.length - 1], 1, eta });
+        }
+        double[] step = fit(platt);
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "  Platt slope %.3f, intercept %.3f%n  calibrated intercept %.3f%n", step[1], step[0],
+                step[0] + step[1] * beta[0]));
+        List<DropoutRisk.Contribution> names = CourseAssessment.assess(train.get(0).course(),
+                CohortEvaluation.eventTimeSd(train, t).apply(train.get(0)), t).get(0).risk().contributions();
+        for (int j = 1; j < beta.length; j++) {
+            out.append(String.format(java.util.Locale.ROOT, "  %-24s %.3f%n", names.get(j - 1).factor(),
+                    step[1] * beta[j]));
+        }
+        return out.toString();
+    }
+
+    /** Rows [label, 1, factor values..., episode ended in dropout] for the sessions the evaluation scores. */
     private static List<double[]> rows(List<SimulatedDyad> cohort, ClinicalThresholds t) {
         var networkSd = CohortEvaluation.eventTimeSd(cohort, t);
         List<double[]> rows = new ArrayList<>();
@@ -48,12 +79,13 @@ final class FittedRisk {
                 int n = a.session().number();
                 if (n <= lastAtRisk && a.attendance() != Attendance.NOT_RECORDED) {
                     List<DropoutRisk.Contribution> parts = a.risk().contributions();
-                    double[] row = new double[parts.size() + 2];
+                    double[] row = new double[parts.size() + 3];
                     row[0] = dropout && n == dyad.truth().dropoutAfter() ? 1 : 0;
                     row[1] = 1;
                     for (int j = 0; j < parts.size(); j++) {
                         row[j + 2] = parts.get(j).value();
                     }
+                    row[row.length - 1] = dropout ? 1 : 0;
                     rows.add(row);
                 }
             }
@@ -62,7 +94,11 @@ final class FittedRisk {
     }
 
     private static double[] fit(List<double[]> rows) {
-        int k = rows.get(0).length - 1;
+        return fit(rows, rows.get(0).length - 1);
+    }
+
+    /** Logistic regression of column 0 on columns 1..k. */
+    private static double[] fit(List<double[]> rows, int k) {
         double[] beta = new double[k];
         for (int iteration = 0; iteration < 25; iteration++) {
             double[] gradient = new double[k];

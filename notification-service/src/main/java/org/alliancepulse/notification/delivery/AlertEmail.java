@@ -55,7 +55,7 @@ public record AlertEmail(String subject, String text, String html, String messag
         return switch (name) {
             case "EARLY_NO_SHOW" -> "a missed session early in therapy";
             case "RECENT_MISSED_SESSIONS" -> "recent missed or late-cancelled sessions";
-            case "LATEST_NO_SHOW" -> "a missed session just now";
+            case "LATEST_NO_SHOW" -> "a no-show at the latest session";
             case "LOW_ALLIANCE" -> "a low alliance so far";
             case "FALLING_ALLIANCE" -> "a falling alliance";
             case "UNRESOLVED_RUPTURE" -> "an unresolved rupture";

@@ -36,7 +36,7 @@ public final class CohortEvaluation {
 
     /** The figures of one evaluation; see docs/clinical-rules.md for how each is counted. */
     public record Figures(int dyads, double networkSd, double ruptureShareTrue, double rupturePrecision,
-            double ruptureRecall, double pillarAccuracy, double pillarNamed, double repairRecall,
+            double ruptureRecall, double ruptureRecallScoredWhileItLasted, double pillarAccuracy, double pillarNamed, double repairRecall,
             double repairPrecision, double fitPrecision, double fitRecall, double riskAuc, double hazardAuc,
             double dropoutRate, double dropoutsAlertedBeforeLast, double plannedAlertedBeforeLast,
             double alertsPerTherapistWeekMedian, double alertsPerTherapistWeekP90, double alertsPerTherapistWeekMean,
@@ -53,6 +53,7 @@ public final class CohortEvaluation {
                     + " true ruptures %.1f %%, dropout rate %.1f %%%n", dyads, networkSd, 100 * ruptureShareTrue, 100 * dropoutRate));
             row(out, "rupture precision", rupturePrecision, ">= 0.85");
             row(out, "rupture recall", ruptureRecall, ">= 0.85");
+            row(out, "rupture recall, ruptures scored while they lasted", ruptureRecallScoredWhileItLasted, "-");
             row(out, "pillar accuracy (first named = true)", pillarAccuracy, "-");
             row(out, "true pillar among those named", pillarNamed, "-");
             row(out, "repair recall", repairRecall, ">= 0.70");
@@ -95,6 +96,7 @@ public final class CohortEvaluation {
         double networkSd = cohort.stream().mapToDouble(d -> sdOf.apply(d).index()).average().orElse(Double.NaN);
 
         int ruptureAlerts = 0, ruptureAlertHits = 0, trueRuptures = 0, observableRuptures = 0, detected = 0;
+        int scoredWhileItLasted = 0, detectedScoredWhileItLasted = 0;
         int pillarFirst = 0, pillarAmong = 0, repairable = 0, repairFound = 0, repairedClaims = 0,
                 repairedClaimsTrue = 0;
         int fitAlerted = 0, fitAlertedTrue = 0, fitEligible = 0, fitFound = 0;
@@ -137,6 +139,13 @@ public final class CohortEvaluation {
                         hit = d;
                     }
                 }
+            }
+            // a rupture repaired before any of its sessions was scored left no score to see it by
+            boolean scoredWhileLow = onsetOrdinal > 0 && (truth.repairedAt() == 0 || course.stream().anyMatch(
+                    s -> s.scored() && s.number() >= truth.ruptureOnset() && s.number() < truth.repairedAt()));
+            if (scoredWhileLow) {
+                scoredWhileItLasted++;
+                detectedScoredWhileItLasted += hit != null ? 1 : 0;
             }
             if (onsetOrdinal > 0) {
                 observableRuptures++;
@@ -210,6 +219,7 @@ public final class CohortEvaluation {
 
         return new Figures(cohort.size(), networkSd, (double) trueRuptures / cohort.size(),
                 share(ruptureAlertHits, ruptureAlerts), share(detected, observableRuptures),
+                share(detectedScoredWhileItLasted, scoredWhileItLasted),
                 share(pillarFirst, detected), share(pillarAmong, detected), share(repairFound, repairable),
                 share(repairedClaimsTrue, repairedClaims), share(fitAlertedTrue, fitAlerted),
                 share(fitFound, fitEligible), auc(sessions, 0), auc(sessions, 1),

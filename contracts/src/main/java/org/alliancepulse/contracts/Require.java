@@ -1,7 +1,21 @@
 package org.alliancepulse.contracts;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 /** Checks in payload constructors, so an event missing a field fails to deserialise instead of half-processing. */
 public final class Require {
+
+    /**
+     * The first day a clinic's session may lie on (event time): no session or feedback of this system's clinics is
+     * older. A bound so that a typo such as year 0001 is refused where it is entered, not stored and carried into every
+     * consumer's state (and a database's date range).
+     */
+    public static final LocalDate FIRST_SESSION_DAY = LocalDate.of(1900, 1, 1);
+
+    /** The first day no session may lie on any more: year 3000 (a typo such as year 99999 is refused). */
+    public static final LocalDate NO_SESSION_FROM = LocalDate.of(3000, 1, 1);
 
     private Require() {
     }
@@ -12,6 +26,25 @@ public final class Require {
         }
         if (value instanceof String s && s.isBlank()) {
             throw new Violation(field + " must not be blank");
+        }
+        return value;
+    }
+
+    /** A session's time: between {@link #FIRST_SESSION_DAY} and {@link #NO_SESSION_FROM}; null passes (see present). */
+    public static Instant sessionTime(Instant value, String field) {
+        if (value != null && (value.isBefore(FIRST_SESSION_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !value.isBefore(NO_SESSION_FROM.atStartOfDay(ZoneOffset.UTC).toInstant()))) {
+            throw new Violation(field + " must lie in the years " + FIRST_SESSION_DAY.getYear() + " to "
+                    + (NO_SESSION_FROM.getYear() - 1));
+        }
+        return value;
+    }
+
+    /** A session's day: between {@link #FIRST_SESSION_DAY} and {@link #NO_SESSION_FROM}; null passes. */
+    public static LocalDate sessionDay(LocalDate value, String field) {
+        if (value != null && (value.isBefore(FIRST_SESSION_DAY) || !value.isBefore(NO_SESSION_FROM))) {
+            throw new Violation(field + " must lie in the years " + FIRST_SESSION_DAY.getYear() + " to "
+                    + (NO_SESSION_FROM.getYear() - 1));
         }
         return value;
     }

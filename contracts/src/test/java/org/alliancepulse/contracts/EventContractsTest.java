@@ -166,6 +166,25 @@ class EventContractsTest {
         assertThrows(MalformedEventException.class, () -> EventJson.read("null", ClientRegistered.class));
     }
 
+    /** A session time a typo made (year 0001, 99999) is poison: no consumer stores it in its state. */
+    @Test
+    void aSessionOutsideTheYears1900To2999IsMalformed() {
+        String template = "{\"sessionId\":\"%1$s\",\"clientId\":\"%1$s\",\"therapistId\":\"%1$s\","
+                + "\"clinicId\":\"north\",\"sessionDate\":\"%2$s\",\"sessionNumber\":1,\"scheduledAt\":\"%3$s\"}";
+        UUID id = UUID.randomUUID();
+        for (String[] ok : new String[][] { { "1900-01-01", "1900-01-01T00:00:00Z" },
+                { "2999-12-31", "2999-12-31T23:59:59Z" } }) {
+            assertEquals(LocalDate.parse(ok[0]), EventJson.read(template.formatted(id, ok[0], ok[1]),
+                    org.alliancepulse.contracts.session.SessionScheduled.class).sessionDate());
+        }
+        for (String[] bad : new String[][] { { "1899-12-31", "1900-01-01T00:00:00Z" },
+                { "2026-11-23", "1899-12-31T23:59:59Z" }, { "2026-11-23", "3000-01-01T00:00:00Z" },
+                { "2026-11-23", "+99999-11-23T10:00:00Z" }, { "3000-01-01", "2026-11-23T10:00:00Z" } }) {
+            assertThrows(MalformedEventException.class, () -> EventJson.read(template.formatted(id, bad[0], bad[1]),
+                    org.alliancepulse.contracts.session.SessionScheduled.class), bad[0] + " " + bad[1]);
+        }
+    }
+
     @Test
     void payloadsPublishedBeforeAnOptionalFieldExistedStillDeserialise() {
         UUID client = UUID.randomUUID();

@@ -1,6 +1,8 @@
 package org.alliancepulse.contracts.session;
 
 import static org.alliancepulse.contracts.Require.present;
+import static org.alliancepulse.contracts.Require.sessionDay;
+import static org.alliancepulse.contracts.Require.sessionTime;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,6 +60,8 @@ public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, 
         present(therapistId, "therapistId");
         present(clinicId, "clinicId");
         present(sessionDate, "sessionDate");
+        sessionDay(sessionDate, "sessionDate");
+        sessionTime(scheduledAt, "scheduledAt");
         present(instrument, "instrument");
         answers = List.copyOf(present(answers, "answers"));
         present(total, "total");

@@ -1,6 +1,8 @@
 package org.alliancepulse.contracts.session;
 
 import static org.alliancepulse.contracts.Require.present;
+import static org.alliancepulse.contracts.Require.sessionDay;
+import static org.alliancepulse.contracts.Require.sessionTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +29,8 @@ public record SessionAttended(UUID sessionId, UUID clientId, String clientCode, 
         present(clinicId, "clinicId");
         present(scheduledAt, "scheduledAt");
         present(sessionDate, "sessionDate");
+        sessionDay(sessionDate, "sessionDate");
+        sessionTime(scheduledAt, "scheduledAt");
         present(recordedAt, "recordedAt");
     }
 

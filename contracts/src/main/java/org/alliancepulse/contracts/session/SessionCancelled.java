@@ -1,6 +1,8 @@
 package org.alliancepulse.contracts.session;
 
 import static org.alliancepulse.contracts.Require.present;
+import static org.alliancepulse.contracts.Require.sessionDay;
+import static org.alliancepulse.contracts.Require.sessionTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,6 +31,8 @@ public record SessionCancelled(UUID sessionId, UUID clientId, String clientCode,
         present(clinicId, "clinicId");
         present(scheduledAt, "scheduledAt");
         present(sessionDate, "sessionDate");
+        sessionDay(sessionDate, "sessionDate");
+        sessionTime(scheduledAt, "scheduledAt");
         present(cancelledBy, "cancelledBy");
         present(recordedAt, "recordedAt");
     }

@@ -1,6 +1,8 @@
 package org.alliancepulse.contracts.session;
 
 import static org.alliancepulse.contracts.Require.present;
+import static org.alliancepulse.contracts.Require.sessionDay;
+import static org.alliancepulse.contracts.Require.sessionTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +33,8 @@ public record SessionOutcomeCorrected(UUID sessionId, UUID clientId, String clie
         present(clinicId, "clinicId");
         present(scheduledAt, "scheduledAt");
         present(sessionDate, "sessionDate");
+        sessionDay(sessionDate, "sessionDate");
+        sessionTime(scheduledAt, "scheduledAt");
         present(previousOutcome, "previousOutcome");
         present(outcome, "outcome");
         present(recordedAt, "recordedAt");

@@ -1,6 +1,8 @@
 package org.alliancepulse.contracts.session;
 
 import static org.alliancepulse.contracts.Require.present;
+import static org.alliancepulse.contracts.Require.sessionDay;
+import static org.alliancepulse.contracts.Require.sessionTime;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,8 @@ public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, 
         present(therapistId, "therapistId");
         present(clinicId, "clinicId");
         present(sessionDate, "sessionDate");
+        sessionDay(sessionDate, "sessionDate");
+        sessionTime(scheduledAt, "scheduledAt");
     }
 
     /** The walking skeleton's shape, without session number and time. */

@@ -47,6 +47,9 @@ import io.quarkus.panache.common.Page;
 @Path("/api/clients")
 public class ClientResource {
 
+    /** No client of a clinic today was born before it: an earlier date of birth is a typo. */
+    static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
     @Inject
     ClientService clients;
 
@@ -112,6 +115,10 @@ public class ClientResource {
              "intakeGoals":"sleep better, return to work"}""")))
     public Response register(@NotNull @Valid RegisterClient request) {
         scope.requireClinic(request.clinicId());
+        if (request.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            // a typo such as year 0001 or -99999 (which the database would refuse, quoting it in its log)
+            throw ProblemException.invalid("dateOfBirth", "must be " + EARLIEST_BIRTH + " or later");
+        }
         Client client = clients.register(scope.actor(), request.intake());
         return Response.status(Response.Status.CREATED).entity(ClientViews.Full.of(client)).build();
     }

@@ -108,7 +108,13 @@ class ClientIntakeTest {
             "{\"firstName\":\"\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
             "{\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
             "{\"firstName\":\"A\",\"lastName\":\"B\"}",
-            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-02-30\"}" })
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-02-30\"}",
+            // a year the database cannot store (once a 500 that logged the date) and one no client has
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"-99999-06-15\"}",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1899-12-31\"}",
+            // text the database cannot store (a NUL character): a 400, not a 500
+            "{\"firstName\":\"A\\u0000B\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"intakeGoals\":\"x\\u0000\"}" })
     void badInputIsAProblemAndStoresNothing(String fields) {
         String clinic = IntakeApi.newClinic();
         String body = fields.replaceFirst("\\{", "{\"clinicId\":\"" + clinic + "\",");

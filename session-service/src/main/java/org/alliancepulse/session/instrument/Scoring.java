@@ -63,11 +63,11 @@ public final class Scoring {
                 JsonNode answer = node.get(i);
                 if (answer.isNull()) {
                     answers.add(null);
-                } else if (!answer.isNumber()) {
+                } else if (!answer.isNumber() || decimalOf(answer) == null) {
                     refusals.add(new Refusal("answers[" + i + "]", "must be a number"));
                     answers.add(null);
                 } else {
-                    answers.add(answer.decimalValue());
+                    answers.add(decimalOf(answer));
                 }
             }
         } else if (node.isObject()) {
@@ -77,10 +77,10 @@ public final class Scoring {
                 JsonNode answer = node.get(item.key());
                 if (answer == null || answer.isNull()) {
                     refusals.add(new Refusal("answers." + item.key(), "is missing"));
-                } else if (!answer.isNumber()) {
+                } else if (!answer.isNumber() || decimalOf(answer) == null) {
                     refusals.add(new Refusal("answers." + item.key(), "must be a number"));
                 } else {
-                    answers.add(answer.decimalValue());
+                    answers.add(decimalOf(answer));
                 }
             }
             node.fieldNames().forEachRemaining(key -> {
@@ -96,6 +96,15 @@ public final class Scoring {
         }
         List<Refusal> checked = check(instrument, answers);
         return new Read(checked.isEmpty() ? List.copyOf(answers) : List.of(), checked);
+    }
+
+    /** A number as a decimal; null when none holds it (1e400 is read as an infinite double). */
+    private static BigDecimal decimalOf(JsonNode number) {
+        try {
+            return number.decimalValue();
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Every reason the answers cannot be scored; empty when they can. */

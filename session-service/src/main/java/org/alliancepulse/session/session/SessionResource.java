@@ -3,6 +3,7 @@ package org.alliancepulse.session.session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancepulse.contracts.Require;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
@@ -75,6 +77,13 @@ public class SessionResource {
             at = SessionCommands.startOf(request.sessionDate());
         } else {
             throw ProblemException.invalid("scheduledAt", "is required (an ISO-8601 date-time with offset)");
+        }
+        if (at.isBefore(Require.FIRST_SESSION_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
+                || !at.isBefore(Require.NO_SESSION_FROM.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            // a typo such as year 0001 or 99999: every consumer would carry it (the event contract refuses it too)
+            throw ProblemException.invalid(request.scheduledAt() != null ? "scheduledAt" : "sessionDate",
+                    "must lie in the years " + Require.FIRST_SESSION_DAY.getYear() + " to "
+                            + (Require.NO_SESSION_FROM.getYear() - 1));
         }
         Session session = commands.schedule(request.clientId(), at, request.sessionNumber());
         return Response.status(Response.Status.CREATED).entity(SessionView.of(session)).build();

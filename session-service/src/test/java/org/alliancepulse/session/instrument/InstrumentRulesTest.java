@@ -100,6 +100,9 @@ class InstrumentRulesTest {
             "SRS| {\"relationship\":7,\"goals\":8,\"approach\":7.5,\"overall\":8,\"mood\":3}| answers.mood is not an item of SRS",
             "SRS| {\"relationship\":7,\"goals\":\"8\",\"approach\":7.5,\"overall\":8}| answers.goals must be a number",
             "SRS| [7,8,\"high\",8]| answers[2] must be a number",
+            // beyond a double: read as infinity, which no decimal holds (was a 500)
+            "SRS| [1e400,8,7.5,8]| answers[0] must be a number",
+            "SRS| {\"relationship\":7,\"goals\":-1e400,\"approach\":7.5,\"overall\":8}| answers.goals must be a number",
             "SRS| [7,8,7.5,8,9]| answers SRS has 4 items; got 5 answers",
             "SRS| \"7,8,7.5,8\"| answers must be an array in item order or an object keyed by item",
             "WAI-SR| [1,2,3,4,5,1,2,3,4,5,1,6]| answers[11] must be between 1 and 5",

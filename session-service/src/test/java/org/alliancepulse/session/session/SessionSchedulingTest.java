@@ -159,6 +159,11 @@ class SessionSchedulingTest {
             "{\"clientId\":\"%s\",\"sessionDate\":\"2026-13-01\"}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"tomorrow at ten\"}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T25:00:00Z\"}",
+            // typos every consumer would carry (year 99999 once failed the analytics rebuild)
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"+99999-11-23T10:00:00Z\"}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"0001-01-01T10:00:00Z\"}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"1899-12-31T23:59:59Z\"}",
+            "{\"clientId\":\"%s\",\"sessionDate\":\"3000-01-01\"}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":0}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":\"two\"}" })
     void badInputIsAProblemAndStoresNothing(String template) {

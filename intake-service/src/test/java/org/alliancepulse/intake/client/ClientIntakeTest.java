@@ -112,6 +112,10 @@ class ClientIntakeTest {
             // a year the database cannot store (once a 500 that logged the date) and one no client has
             "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"-99999-06-15\"}",
             "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1899-12-31\"}",
+            // a wrong JSON type is refused, not converted (12345 was read as a day count: 2003-10-20)
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":12345}",
+            "{\"firstName\":7,\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"consentToContact\":\"yes\"}",
             // text the database cannot store (a NUL character): a 400, not a 500
             "{\"firstName\":\"A\\u0000B\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
             "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"intakeGoals\":\"x\\u0000\"}" })

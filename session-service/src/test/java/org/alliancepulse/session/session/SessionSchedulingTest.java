@@ -165,6 +165,9 @@ class SessionSchedulingTest {
             "{\"clientId\":\"%s\",\"scheduledAt\":\"1899-12-31T23:59:59Z\"}",
             "{\"clientId\":\"%s\",\"sessionDate\":\"3000-01-01\"}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":0}",
+            // a wrong JSON type is refused, not converted (2.5 was cut to 2)
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":2.5}",
+            "{\"clientId\":\"%s\",\"sessionDate\":20000}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":\"two\"}" })
     void badInputIsAProblemAndStoresNothing(String template) {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));

@@ -63,6 +63,14 @@ final class DemoData {
         // are raised at sessions of the last two weeks
 
         // dr-north: one of each alert kind
+        String[] ruptured = client(intake, staff.get("north"), "north", "Silje", "Bakke", "1983-08-19", drNorth);
+        for (int day : new int[] { 23, 16, 9 }) {
+            sessionWithFeedback(session, staff.get("north"), ruptured, today.minusDays(day), GOOD);
+        }
+        sessionWithFeedback(session, staff.get("north"), ruptured, today.minusDays(2), BOND_FELL);
+        summary.add("client " + ruptured[1] + " = " + ruptured[0] + " (dr-north): the bond fell at session 4, two days ago: a RUPTURE"
+                + " alert naming the bond (emailed), open until the alliance is back");
+
         String[] repaired = client(intake, staff.get("north"), "north", "Liv", "Amundsen", "1990-05-02", drNorth);
         for (int week = 6; week >= 4; week--) {
             sessionWithFeedback(session, staff.get("north"), repaired, today.minusWeeks(week), GOOD);
@@ -71,7 +79,7 @@ final class DemoData {
         sessionWithFeedback(session, staff.get("north"), repaired, today.minusDays(6), BOND_FELL);
         sessionWithFeedback(session, staff.get("north"), repaired, today.minusDays(1), List.of(9.8, 9.8, 9.8, 9.8));
         summary.add("client " + repaired[1] + " = " + repaired[0] + " (dr-north): the bond fell at sessions 4-5, back at session 6: a RUPTURE alert "
-                + "(emailed), resolved REPAIRED");
+                + "resolved REPAIRED (entered at once, the repair arrives before the email goes out, so none is sent)");
 
         String[] unresolved = client(intake, staff.get("north"), "north", "Jonas", "Berg", "1975-11-23", drNorth);
         for (int day = 40; day >= 4; day -= 4) {

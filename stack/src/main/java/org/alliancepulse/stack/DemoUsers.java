@@ -15,6 +15,10 @@ public final class DemoUsers {
     public static final String DR_SOUTH = "dr-south";
     public static final String STAFF_EAST = "staff-east";
     public static final String DR_EAST = "dr-east";
+    /** A second therapist in each clinic (the demo data assigns them clients too): "the wrong therapist" to try. */
+    public static final String DR_NORTH_2 = "dr-north-2";
+    public static final String DR_SOUTH_2 = "dr-south-2";
+    public static final String DR_EAST_2 = "dr-east-2";
 
     public static final String DR_NORTH_EMAIL = "dr-north@north.clinic.example";
     public static final String DR_SOUTH_EMAIL = "dr-south@south.clinic.example";
@@ -28,7 +32,10 @@ public final class DemoUsers {
             new User(STAFF_EAST, "clinic-staff", "east", "staff-east@east.clinic.example"),
             new User(DR_NORTH, "therapist", "north", DR_NORTH_EMAIL),
             new User(DR_SOUTH, "therapist", "south", DR_SOUTH_EMAIL),
-            new User(DR_EAST, "therapist", "east", DR_EAST_EMAIL));
+            new User(DR_EAST, "therapist", "east", DR_EAST_EMAIL),
+            new User(DR_NORTH_2, "therapist", "north", "dr-north-2@north.clinic.example"),
+            new User(DR_SOUTH_2, "therapist", "south", "dr-south-2@south.clinic.example"),
+            new User(DR_EAST_2, "therapist", "east", "dr-east-2@east.clinic.example"));
 
     private DemoUsers() {
     }

@@ -5,14 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
 
 import io.quarkus.panache.common.Page;
@@ -33,10 +31,14 @@ public class PhiAccessResource {
      */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public EntryPage search(@QueryParam("clientId") UUID clientId, @QueryParam("user") String user,
+    public EntryPage search(@QueryParam("clientId") String clientParam, @QueryParam("user") String user,
             @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        // read here, so a malformed one is a 400 naming it (the framework's conversion answers a bare 404)
+        UUID clientId = QueryParameters.uuid("clientId", clientParam);
+        QueryParameters.Paging paging = QueryParameters.paging(pageParam, sizeParam, 50, 500);
+        int page = paging.page();
+        int size = paging.size();
         Instant from = instant("from", fromParam);
         Instant to = instant("to", toParam);
         if (from != null && to != null && !from.isBefore(to)) {

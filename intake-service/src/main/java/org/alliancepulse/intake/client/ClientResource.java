@@ -10,15 +10,12 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,6 +30,7 @@ import org.alliancepulse.intake.episode.Episode;
 import org.alliancepulse.intake.therapist.Therapist;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -131,9 +129,13 @@ public class ClientResource {
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     public ClientViews.SummaryPage list(@QueryParam("clientCode") String clientCode,
-            @QueryParam("therapistId") UUID therapistId, @QueryParam("status") String statusParam,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+            @QueryParam("therapistId") String therapistParam, @QueryParam("status") String statusParam,
+            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+        // read here, so a malformed one is a 400 naming it (the framework's conversion answers a bare 404)
+        UUID therapistId = QueryParameters.uuid("therapistId", therapistParam);
+        QueryParameters.Paging paging = QueryParameters.paging(pageParam, sizeParam, 20, 200);
+        int page = paging.page();
+        int size = paging.size();
         Client.Status status = status(statusParam);
         String clinic;
         UUID therapist = therapistId;

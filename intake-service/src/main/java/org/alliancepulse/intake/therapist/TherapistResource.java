@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -134,9 +135,12 @@ public class TherapistResource {
      */
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
-    public List<TherapistView> list(@QueryParam("clinicId") String clinicId, @QueryParam("active") Boolean active,
+    public List<TherapistView> list(@QueryParam("clinicId") String clinicId, @QueryParam("active") String activeParam,
             @QueryParam("language") String language, @QueryParam("specialty") String specialty,
-            @QueryParam("modality") String modality, @QueryParam("takesNewClients") Boolean takesNewClients) {
+            @QueryParam("modality") String modality, @QueryParam("takesNewClients") String takesNewClientsParam) {
+        // "maybe" is a 400 naming the parameter, not a filter that matches nothing
+        Boolean active = QueryParameters.bool("active", activeParam);
+        Boolean takesNewClients = QueryParameters.bool("takesNewClients", takesNewClientsParam);
         String own = caller.clinicId().orElse("");
         if (!caller.isAdmin() && clinicId != null && !clinicId.equals(own)) {
             return List.of(); // another clinic's therapists are not the caller's to see

@@ -62,6 +62,8 @@ class ClientRightsTest {
                 .get("/api/audit/phi-access").then().statusCode(200).body("total", equalTo(4));
         given().auth().oauth2(Tokens.admin()).queryParam("from", "yesterday").get("/api/audit/phi-access")
                 .then().statusCode(400).body("violations[0].field", equalTo("from"));
+        given().auth().oauth2(Tokens.admin()).queryParam("clientId", "abc").get("/api/audit/phi-access")
+                .then().statusCode(400).body("violations[0].field", equalTo("clientId"));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/audit/phi-access").then().statusCode(403);
     }
 

@@ -92,6 +92,11 @@ class ClientSearchTest {
                 .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("size"));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("page", -1)
                 .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("page"));
+        // malformed, not merely out of range: a 400 naming the parameter (was the framework's bare 404)
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("size", "abc")
+                .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("size"));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("therapistId", "bad")
+                .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("therapistId"));
         assertEquals(2, PhiAccessLog.count("clientId = ?1 and action = 'LIST'", UUID.fromString(a)),
                 "each listing of a client's PHI is audited: all, then WAITING");
     }

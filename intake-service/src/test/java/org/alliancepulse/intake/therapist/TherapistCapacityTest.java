@@ -97,6 +97,8 @@ class TherapistCapacityTest {
                 .then().body("id", equalTo(List.of(english)));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("takesNewClients", true).get("/api/therapists")
                 .then().body("id", equalTo(List.of(norwegian)));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("takesNewClients", "maybe").get("/api/therapists")
+                .then().statusCode(400).body("violations[0].field", equalTo("takesNewClients"));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("clinicId", other).get("/api/therapists")
                 .then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(Tokens.admin()).queryParam("clinicId", other).get("/api/therapists")

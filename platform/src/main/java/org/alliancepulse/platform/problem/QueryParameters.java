@@ -63,6 +63,18 @@ public final class QueryParameters {
         }
     }
 
+    /** true or false (any case), or null when absent. */
+    public static Boolean bool(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.invalid(field, "must be true or false");
+        };
+    }
+
     /** A UUID, or null when absent. */
     public static UUID uuid(String field, String value) {
         if (value == null) {

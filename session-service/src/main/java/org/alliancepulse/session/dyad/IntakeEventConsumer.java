@@ -12,6 +12,7 @@ import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.platform.inbox.EventHandlers;
 import org.alliancepulse.platform.inbox.Inbox;
 import org.alliancepulse.platform.inbox.InboxConsumer;
+import org.alliancepulse.session.link.FeedbackLink;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -21,10 +22,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class IntakeEventConsumer implements InboxConsumer {
 
-    // other intake events carry nothing this service needs
+    // other intake events carry nothing this service needs; an erasure ends the client's feedback links
     private static final EventHandlers HANDLERS = EventHandlers.on(EventTypes.CLIENT_ASSIGNED, IntakeEventConsumer::assign)
             .and(EventTypes.CLIENT_REASSIGNED, IntakeEventConsumer::reassign)
             .and(EventTypes.EPISODE_CLOSED, IntakeEventConsumer::closeEpisode)
+            .and(EventTypes.CLIENT_ERASED, erased -> FeedbackLink.forgetClient(erased.clientId()))
             .and(EventTypes.THERAPIST_REGISTERED, IntakeEventConsumer::registerLogin);
 
     @Inject

@@ -43,6 +43,14 @@ public class FeedbackLink extends PanacheEntityBase {
     @Column(name = "used_at")
     public Instant usedAt;
 
+    /**
+     * The client exercised the right to erasure: their links, used or not, are deleted, so a link still in their
+     * mailbox opens nothing (404) and nothing more is collected from them.
+     */
+    public static long forgetClient(UUID clientId) {
+        return delete("sessionId in (select s.id from Session s where s.clientId = ?1)", clientId);
+    }
+
     public java.util.List<String> instrumentCodes() {
         return java.util.List.of(instruments.split(","));
     }

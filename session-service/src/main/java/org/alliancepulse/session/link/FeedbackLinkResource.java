@@ -43,9 +43,15 @@ public class FeedbackLinkResource {
     @Inject
     Caller caller;
 
-    /** @param expiresInHours how long the link stays open; 72 when left out */
+    /**
+     * @param expiresInHours how long the link stays open; 72 when left out; at most
+     *        {@code alliance-pulse.feedback-link.max-lifetime} (14 days, 336 hours, unless configured otherwise; 8760
+     *        is the bound no configuration can pass)
+     */
     @Schema(example = "{\"instruments\":[\"SRS\"],\"expiresInHours\":72}")
-    public record IssueLink(@NotEmpty List<String> instruments, @Min(1) @Max(24 * 365) Integer expiresInHours) {
+    public record IssueLink(@NotEmpty List<String> instruments, @Min(1) @Max(24 * 365) @Schema(description = "Hours"
+            + " the link stays open: 72 when left out, at most alliance-pulse.feedback-link.max-lifetime (336 by"
+            + " default; a longer one is a 400)") Integer expiresInHours) {
     }
 
     @Schema(example = "{\"url\":\"https://feedback.clinic.example/api/feedback/3q2-7wEr...\",\"sessionId\":"

@@ -61,7 +61,8 @@ public class FeedbackLinks {
         }
         Duration life = lifetime == null ? config.lifetime() : lifetime;
         if (life.isNegative() || life.isZero() || life.compareTo(config.maxLifetime()) > 0) {
-            throw ProblemException.invalid("expiresInHours", "must be between 1 hour and " + config.maxLifetime());
+            throw ProblemException.invalid("expiresInHours", "must be between 1 and " + config.maxLifetime().toHours()
+                    + " hours");
         }
         if (session.status != Session.Status.SCHEDULED && session.status != Session.Status.ATTENDED) {
             throw ProblemException.conflict("this session did not take place (" + session.status + ")");

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.contracts.EventTypes;
+import org.alliancepulse.contracts.intake.ClientErased;
 import org.alliancepulse.session.KnownDyad;
 import org.alliancepulse.session.feedback.Feedback;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
@@ -104,6 +105,28 @@ class FeedbackLinkTest {
                 .body("detail", containsString("already used"));
         given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(410);
         assertEquals(2, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    /** After the right to erasure, a link still in the client's mailbox opens nothing and collects nothing. */
+    @Test
+    void aClientsErasureEndsTheirLinks() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        KnownDyad dyad = KnownDyad.announce(events);
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String token = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
+        KnownDyad other = KnownDyad.announce(events);
+        String otherToken = tokenOf(issue(other.staffToken(), other.scheduleSessionAt(AN_HOUR_AGO), List.of("SRS")));
+        given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(200);
+
+        events.publish(new ClientErased(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().accept(ContentType.JSON)
+                .get("/api/feedback/" + token).then().statusCode(404));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
+                .post("/api/feedback/" + token).then().statusCode(404);
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+        // another client's link is untouched
+        given().accept(ContentType.JSON).get("/api/feedback/" + otherToken).then().statusCode(200);
     }
 
     @Test

@@ -79,7 +79,7 @@ final class DemoData {
         sessionWithFeedback(session, staff.get("north"), repaired, today.minusDays(6), BOND_FELL);
         sessionWithFeedback(session, staff.get("north"), repaired, today.minusDays(1), List.of(9.8, 9.8, 9.8, 9.8));
         summary.add("client " + repaired[1] + " = " + repaired[0] + " (dr-north): the bond fell at sessions 4-5, back at session 6: a RUPTURE alert "
-                + "resolved REPAIRED (entered at once, the repair arrives before the email goes out, so none is sent)");
+                + "resolved REPAIRED (emailed, unless the repair, entered a moment later, reaches the mailer first)");
 
         String[] unresolved = client(intake, staff.get("north"), "north", "Jonas", "Berg", "1975-11-23", drNorth);
         for (int day = 40; day >= 4; day -= 4) {

@@ -104,8 +104,8 @@ public class ProblemMappers {
             // than its column): the transaction rolled back, nothing was stored. The database's message may quote
             // the value, so neither it nor the value is logged or returned.
             LOG.infof("Refused a value the database cannot store (SQLState %s)", dataException);
-            return respond(Problem.of(400, "Invalid request", "a value cannot be stored as given: text with a NUL"
-                    + " character (\\u0000), text longer than allowed, or a number or date out of range"));
+            return respond(Problem.of(400, "Invalid request", "a value cannot be stored or searched for as given: text"
+                    + " with a NUL character (\\u0000), text longer than allowed, or a number or date out of range"));
         }
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         LOG.errorf("Unexpected %s at %s%s", e.getClass().getName(), where, sqlState(e));

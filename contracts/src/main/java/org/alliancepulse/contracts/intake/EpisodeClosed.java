@@ -1,6 +1,7 @@
 package org.alliancepulse.contracts.intake;
 
 import static org.alliancepulse.contracts.Require.present;
+import static org.alliancepulse.contracts.Require.sessionDay;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ public record EpisodeClosed(UUID clientId, String clientCode, String clinicId, U
         present(episodeId, "episodeId");
         present(ending, "ending");
         present(endDate, "endDate");
+        sessionDay(endDate, "endDate");
         present(closedAt, "closedAt");
     }
 

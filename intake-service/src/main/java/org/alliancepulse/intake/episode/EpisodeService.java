@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
+import org.alliancepulse.contracts.Require;
 import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.ClientReassigned;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
@@ -103,6 +104,10 @@ public class EpisodeService {
         if (endDate.isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
             // a day's grace for time zones east of UTC
             throw ProblemException.invalid("endDate", "must not be in the future");
+        }
+        if (endDate.isBefore(Require.FIRST_SESSION_DAY)) {
+            // a typo such as year 0001; it may lie before the episode was entered here (a course entered afterwards)
+            throw ProblemException.invalid("endDate", "must be " + Require.FIRST_SESSION_DAY + " or later");
         }
         Episode episode = Episode.findById(client.currentEpisodeId);
         Instant now = Instant.now();

@@ -142,7 +142,10 @@ class EpisodeOfCareTest {
             "{\"endDate\":\"2026-01-01\"}|ending",
             "{\"ending\":\"PLANNED\"}|endDate",
             "{\"ending\":\"PLANNED\",\"endDate\":\"01.01.2026\"}|endDate",
-            "{\"ending\":\"PLANNED\",\"endDate\":\"2999-01-01\"}|endDate" })
+            "{\"ending\":\"PLANNED\",\"endDate\":\"2999-01-01\"}|endDate",
+            // a typo, and a number read as a day count (20000 was stored as 2024-10-04)
+            "{\"ending\":\"PLANNED\",\"endDate\":\"0001-01-01\"}|endDate",
+            "{\"ending\":\"PLANNED\",\"endDate\":20000}|endDate" })
     void aBadDischargeNamesTheFieldAndChangesNothing(String caseSpec) {
         String[] parts = caseSpec.split("\\|");
         String clinic = IntakeApi.newClinic();

@@ -5,16 +5,23 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/alerts")
 public class AlertResource {
@@ -24,6 +31,9 @@ public class AlertResource {
 
     @Inject
     AlertSearch search;
+
+    @Inject
+    ObjectMapper json;
 
     /** An optional note on acknowledging: for the record here, never sent anywhere. */
     @Schema(example = "{\"note\":\"Discussed at the start of session 5; we agreed to slow down.\"}")
@@ -62,10 +72,18 @@ public class AlertResource {
      */
     @POST
     @Path("/{id}/acknowledge")
+    // the body is optional (a note): a request without one, and so without a Content-Type, is not a 415
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     @Idempotent
-    public Response acknowledge(@PathParam("id") UUID id, Acknowledgement acknowledgement) {
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Acknowledgement.class)))
+    public Response acknowledge(@PathParam("id") UUID id, String body) throws JsonProcessingException {
+        // read here: the framework finds no reader for a request without a Content-Type; a body that is not the
+        // JSON object is a 400 naming what is wrong (the platform's mapper), as everywhere else
+        Acknowledgement acknowledgement = body == null || body.isBlank() ? null
+                : json.readValue(body, Acknowledgement.class);
         return Response.ok(AlertView.of(commands.acknowledge(id, acknowledgement == null ? null
                 : acknowledgement.note()))).build();
     }

@@ -65,6 +65,11 @@ class AlertAcknowledgementTest {
                 .body(Map.of()).post(path + "/acknowledge").then().statusCode(404);
         given().auth().oauth2(therapist).contentType(ContentType.JSON).body(Map.of("note", "x".repeat(2001)))
                 .post(path + "/acknowledge").then().statusCode(400).contentType("application/problem+json");
+        // a note that is not text, or a body that is not the JSON object, is refused (not stored as "5" or as text)
+        given().auth().oauth2(therapist).contentType(ContentType.JSON).body("{\"note\":5}")
+                .post(path + "/acknowledge").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(therapist).contentType(ContentType.TEXT).body("seen it")
+                .post(path + "/acknowledge").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/alerts/" + UUID.randomUUID() + "/acknowledge").then().statusCode(404);
 
@@ -73,8 +78,9 @@ class AlertAcknowledgementTest {
                 .post(path + "/acknowledge").then().statusCode(200)
                 .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo(login))
                 .body("acknowledgementNote", equalTo(note));
-        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON).body(Map.of())
-                .post(path + "/acknowledge").then().statusCode(409).contentType("application/problem+json");
+        // the note is optional, so is the body: without one (nor a Content-Type) it is the same request
+        given().auth().oauth2(Tokens.clinicStaff("north")).post(path + "/acknowledge").then().statusCode(409)
+                .contentType("application/problem+json");
 
         var acknowledged = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
                 () -> events.published(EventTypes.ALERT_ACKNOWLEDGED, a -> a.alertId().equals(raised.alertId())),

@@ -18,6 +18,11 @@ public final class InstrumentRules {
     private InstrumentRules() {
     }
 
+    /** A NUL or another control character: shown on a client's form and in exports, never meant. */
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(Character::isISOControl);
+    }
+
     /** Every reason the definition cannot be used; empty when it can. */
     public static List<Scoring.Refusal> check(Instrument d) {
         List<Scoring.Refusal> refusals = new ArrayList<>();
@@ -28,6 +33,8 @@ public final class InstrumentRules {
         }
         if (d.name() == null || d.name().isBlank() || d.name().length() > 200) {
             refusals.add(new Scoring.Refusal("name", "is required (at most 200 characters)"));
+        } else if (hasControlCharacter(d.name())) {
+            refusals.add(new Scoring.Refusal("name", "must not contain control characters"));
         }
         if (d.measures() == null) {
             refusals.add(new Scoring.Refusal("measures", "is required: ALLIANCE or OUTCOME"));
@@ -51,6 +58,8 @@ public final class InstrumentRules {
                 }
                 if (item != null && item.label() != null && item.label().length() > MAX_LABEL) {
                     refusals.add(new Scoring.Refusal(field + ".label", "may have at most " + MAX_LABEL + " characters"));
+                } else if (item != null && item.label() != null && hasControlCharacter(item.label())) {
+                    refusals.add(new Scoring.Refusal(field + ".label", "must not contain control characters"));
                 }
             }
         }

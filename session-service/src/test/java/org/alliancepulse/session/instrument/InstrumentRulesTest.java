@@ -40,6 +40,8 @@ class InstrumentRulesTest {
             "code=srs| code",
             "code=SRS| code",
             "name=| name",
+            "name=a\u0000b| name",
+            "name=a\tb| name",
             "measures=| measures",
             "index=NONE| index",
             "items=| items",

@@ -112,11 +112,16 @@ public final class DyadStory {
         return this;
     }
 
+    /** The episode ended on {@link #endDate()}; the discharge was entered three days later. */
     public DyadStory ended(EpisodeClosed.Ending ending) {
-        Instant at = timeOf(sessionIds.size()).plus(Duration.ofDays(10));
-        publish(new EpisodeClosed(clientId, clientCode, clinicId, episodeId, therapistId, ending,
-                LocalDate.ofInstant(at, ZoneOffset.UTC), at));
+        publish(new EpisodeClosed(clientId, clientCode, clinicId, episodeId, therapistId, ending, endDate(),
+                endDate().atTime(15, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofDays(3))));
         return this;
+    }
+
+    /** The day {@link #ended} ends the episode on: ten days after the latest session. */
+    public LocalDate endDate() {
+        return LocalDate.ofInstant(timeOf(sessionIds.size()).plus(Duration.ofDays(10)), ZoneOffset.UTC);
     }
 
     public int sessions() {

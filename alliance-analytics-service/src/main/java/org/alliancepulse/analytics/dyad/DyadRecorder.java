@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -124,10 +125,18 @@ public final class DyadRecorder {
         episode.ending = closed.ending().name();
         episode.endDate = closed.endDate();
         rows.add(episode);
+        // event time: the care ended on the clinic's end date (its sessions that day still count), not when the
+        // discharge was entered, which may be days later; its alerts are resolved then, and a replay says the same
+        Instant ended = lastMomentOf(closed.endDate());
         rows.openDyadsOf(episode.episodeId).forEach(dyad -> {
-            dyad.endedAt = closed.closedAt();
+            dyad.endedAt = ended;
             dyad.endReason = Dyad.EndReason.EPISODE_CLOSED;
         });
+    }
+
+    /** The last microsecond of a day (UTC): events carry whole microseconds. */
+    static Instant lastMomentOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MICROS);
     }
 
     public void scheduled(SessionScheduled scheduled) {

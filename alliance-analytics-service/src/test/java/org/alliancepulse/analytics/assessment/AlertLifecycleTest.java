@@ -117,6 +117,9 @@ class AlertLifecycleTest {
                 () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(raised.alertId())),
                 found -> !found.isEmpty()).get(0).payload();
         assertEquals("EPISODE_CLOSED", resolved.resolution());
+        // event time: resolved on the clinic's end date (at its last moment), not when the discharge was entered
+        assertEquals(story.endDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusNanos(1000),
+                resolved.occurredAt());
     }
 
     @Test

@@ -128,7 +128,7 @@ class DyadStateTest {
 
         String expected = """
                 dyad 1: started 2025-03-02T09:00:00Z ended 2025-03-23T09:00:00Z REASSIGNED FIT
-                dyad 2: started 2025-03-23T09:00:00Z ended 2025-04-12T09:00:00Z EPISODE_CLOSED null
+                dyad 2: started 2025-03-23T09:00:00Z ended 2025-04-10T23:59:59.999999Z EPISODE_CLOSED null
                 episode: ended DROPOUT on 2025-04-10 (closed 2025-04-12T09:00:00Z)
                 session 1 of therapist 1 at 2025-03-03T09:00:00Z: ATTENDED late=null
                   SRS total 33 index 82.50 bond 60.00 goals 90.00 tasks 90.00 corrected

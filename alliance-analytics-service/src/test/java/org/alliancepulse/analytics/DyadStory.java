@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.alliancepulse.contracts.EventPayload;
 import org.alliancepulse.contracts.intake.ClientAssigned;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
+import org.alliancepulse.contracts.session.FeedbackCorrected;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.alliancepulse.contracts.session.SessionAttended;
 import org.alliancepulse.contracts.session.SessionCancelled;
@@ -36,6 +37,8 @@ public final class DyadStory {
     public final String clinicId;
     public final Instant start;
     public final List<UUID> sessionIds = new ArrayList<>();
+    /** The SRS feedback's id per session number, for corrections. */
+    private final Map<Integer, UUID> feedbackIds = new java.util.HashMap<>();
     private final KafkaEvents events;
     private final List<EventPayload> published = new ArrayList<>();
 
@@ -85,12 +88,31 @@ public final class DyadStory {
         List<BigDecimal> answers = Arrays.stream(new double[] { relationship, goals, approach, overall })
                 .mapToObj(BigDecimal::valueOf).toList();
         BigDecimal total = answers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        publish(new FeedbackSubmitted(UUID.randomUUID(), session, clientId, clientCode, therapistId, clinicId, day,
+        UUID feedbackId = UUID.randomUUID();
+        feedbackIds.put(number, feedbackId);
+        publish(new FeedbackSubmitted(feedbackId, session, clientId, clientCode, therapistId, clinicId, day,
                 "SRS", answers, total, Map.of("bond", answers.get(0), "goals", answers.get(1), "tasks",
                         answers.get(2), "global", answers.get(3)),
                 at.plusSeconds(3000), number, at, total.multiply(BigDecimal.valueOf(2.5)).setScale(2),
                 Map.of("bond", tenfold(answers.get(0)), "goals", tenfold(answers.get(1)), "tasks",
                         tenfold(answers.get(2)), "global", tenfold(answers.get(3)))));
+        return this;
+    }
+
+    /** The SRS answers of session {@code number} corrected (as session-service announces a PUT of the feedback). */
+    public DyadStory corrected(int number, double relationship, double goals, double approach, double overall) {
+        Instant at = timeOf(number);
+        List<BigDecimal> answers = Arrays.stream(new double[] { relationship, goals, approach, overall })
+                .mapToObj(BigDecimal::valueOf).toList();
+        BigDecimal total = answers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        publish(new FeedbackCorrected(feedbackIds.get(number), sessionIds.get(number - 1), clientId, clientCode,
+                therapistId, clinicId, number, at, LocalDate.ofInstant(at, ZoneOffset.UTC), "SRS", answers, total,
+                Map.of("bond", answers.get(0), "goals", answers.get(1), "tasks", answers.get(2), "global",
+                        answers.get(3)),
+                total.multiply(BigDecimal.valueOf(2.5)).setScale(2), answers, at.plusSeconds(3000),
+                at.plus(Duration.ofDays(60)), Map.of("bond", tenfold(answers.get(0)), "goals",
+                        tenfold(answers.get(1)), "tasks", tenfold(answers.get(2)), "global",
+                        tenfold(answers.get(3)))));
         return this;
     }
 

@@ -66,6 +66,26 @@ public class Alerts {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The id of a later alert for the same dyad, kind and raising session: when a correction brings back a condition
+     * whose alert was already resolved (a repair that a corrected score took away), the resolved alert stays as it
+     * was announced and a new one is raised. Life 0 is {@link #idOf(UUID, AlertKind, UUID)}.
+     */
+    static UUID idOf(UUID dyadId, AlertKind kind, UUID raisingSessionId, int life) {
+        return life == 0 ? idOf(dyadId, kind, raisingSessionId)
+                : UUID.nameUUIDFromBytes(("alert " + dyadId + " " + kind + " " + raisingSessionId + " life " + life)
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The stored alert standing for a decided one: its latest life; life 0 when none is stored yet. */
+    private static int currentLife(UUID dyadId, DyadAlert decided, Map<UUID, Alert> stored) {
+        int life = 0;
+        while (stored.containsKey(idOf(dyadId, decided.kind(), decided.raisedSession().sessionId(), life + 1))) {
+            life++;
+        }
+        return life;
+    }
+
     /** @param storedAlerts the dyad's alerts as stored (read with other dyads' in one query) */
     public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
             List<SessionRecord> sessions, List<Alert> storedAlerts) {
@@ -74,8 +94,11 @@ public class Alerts {
         Map<UUID, SessionRecord> records = sessions.stream().collect(Collectors.toMap(s -> s.sessionId, s -> s));
         Map<UUID, Alert> stored = new HashMap<>();
         storedAlerts.forEach(a -> stored.put(a.id, a));
+        Map<DyadAlert, Integer> lives = new HashMap<>();
+        decided.forEach(d -> lives.put(d, currentLife(dyad.id, d, stored)));
         Set<UUID> decidedIds = decided.stream()
-                .map(d -> idOf(dyad.id, d.kind(), d.raisedSession().sessionId())).collect(Collectors.toSet());
+                .map(d -> idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), lives.get(d)))
+                .collect(Collectors.toSet());
 
         // first what closes (so the one-open-per-kind index never sees two), then what opens
         SessionRef latest = assessments.isEmpty() ? null : assessments.get(assessments.size() - 1).session();
@@ -87,7 +110,7 @@ public class Alerts {
             }
         }
         for (DyadAlert d : decided) {
-            Alert alert = stored.get(idOf(dyad.id, d.kind(), d.raisedSession().sessionId()));
+            Alert alert = stored.get(idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), lives.get(d)));
             if (alert != null && !alert.resolved() && d.resolution() != null) {
                 resolve(dyad, alert, d.resolution().name(), d.resolvedSession(), d.resolvedAt(), records);
                 closed = true;
@@ -95,8 +118,16 @@ public class Alerts {
         }
         boolean flushed = false;
         for (DyadAlert d : decided) {
-            UUID id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId());
-            if (!stored.containsKey(id)) {
+            int life = lives.get(d);
+            UUID id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life);
+            Alert current = stored.get(id);
+            if (current != null && current.resolved() && d.open()) {
+                // the condition is back (a correction took away the repair, or undid a withdrawal): the resolved
+                // alert keeps what was announced, and the therapist hears of the condition again
+                id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life + 1);
+                current = null;
+            }
+            if (current == null && !stored.containsKey(id)) {
                 if (closed && !flushed) {
                     // Hibernate writes inserts before updates: the closing updates must reach the database first
                     entityManager.flush();

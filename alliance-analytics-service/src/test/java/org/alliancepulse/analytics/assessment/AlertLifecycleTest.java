@@ -3,11 +3,13 @@ package org.alliancepulse.analytics.assessment;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -120,6 +122,50 @@ class AlertLifecycleTest {
         // event time: resolved on the clinic's end date (at its last moment), not when the discharge was entered
         assertEquals(story.endDate().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusNanos(1000),
                 resolved.occurredAt());
+    }
+
+    /**
+     * Corrections re-decide the course: one that takes away an open rupture withdraws its alert; one that takes away
+     * a repair after the alert was resolved REPAIRED raises the rupture again, as a new alert (the resolved one stays
+     * as it was announced), so the therapist is not left believing it was repaired.
+     */
+    @Test
+    void correctionsWithdrawARuptureOrRaiseItAgainWhenTheyTakeAwayItsRepair() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory repaired = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(3.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
+        AlertRaised first = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(repaired.clientId)
+                        && a.kind().equals("RUPTURE")), found -> !found.isEmpty()).get(0).payload();
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(first.alertId())
+                        && a.resolution().equals("REPAIRED")), found -> !found.isEmpty());
+
+        repaired.corrected(6, 3.5, 9.5, 9.5, 9.5); // the "repair" was a typo: the bond is still down
+        var again = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(repaired.clientId)
+                        && a.kind().equals("RUPTURE")), found -> found.size() == 2);
+        AlertRaised second = again.get(1).payload();
+        assertNotEquals(first.alertId(), second.alertId());
+        assertEquals(5, second.sessionNumber(), "the same rupture, from its onset");
+        assertEquals(List.of("BOND"), second.pillars());
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertEquals("REPAIRED", Alert.<Alert>findById(first.alertId()).resolution, "as it was announced");
+            assertEquals(Alert.Status.OPEN, Alert.<Alert>findById(second.alertId()).status);
+        });
+
+        DyadStory withdrawn = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(3.5, 9.5, 9.5, 9.5);
+        AlertRaised open = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(withdrawn.clientId)
+                        && a.kind().equals("RUPTURE")), found -> !found.isEmpty()).get(0).payload();
+        withdrawn.corrected(5, 9.5, 9.5, 9.5, 9.5);
+        AlertResolved gone = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(open.alertId())),
+                found -> !found.isEmpty()).get(0).payload();
+        assertEquals("WITHDRAWN", gone.resolution());
     }
 
     @Test

@@ -30,21 +30,28 @@ public final class Require {
         return value;
     }
 
-    /** A session's time: between {@link #FIRST_SESSION_DAY} and {@link #NO_SESSION_FROM}; null passes (see present). */
+    /** What a session time outside the years allowed is told, after the field's name. */
+    public static final String SESSION_YEARS = "must lie in the years " + FIRST_SESSION_DAY.getYear() + " to "
+            + (NO_SESSION_FROM.getYear() - 1);
+
+    /** Whether a session's time lies between {@link #FIRST_SESSION_DAY} and {@link #NO_SESSION_FROM}. */
+    public static boolean inSessionYears(Instant value) {
+        return !value.isBefore(FIRST_SESSION_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
+                && value.isBefore(NO_SESSION_FROM.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** A session's time in the years allowed ({@link #inSessionYears}); null passes (see present). */
     public static Instant sessionTime(Instant value, String field) {
-        if (value != null && (value.isBefore(FIRST_SESSION_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
-                || !value.isBefore(NO_SESSION_FROM.atStartOfDay(ZoneOffset.UTC).toInstant()))) {
-            throw new Violation(field + " must lie in the years " + FIRST_SESSION_DAY.getYear() + " to "
-                    + (NO_SESSION_FROM.getYear() - 1));
+        if (value != null && !inSessionYears(value)) {
+            throw new Violation(field + " " + SESSION_YEARS);
         }
         return value;
     }
 
-    /** A session's day: between {@link #FIRST_SESSION_DAY} and {@link #NO_SESSION_FROM}; null passes. */
+    /** A session's day in the years allowed; null passes. */
     public static LocalDate sessionDay(LocalDate value, String field) {
-        if (value != null && (value.isBefore(FIRST_SESSION_DAY) || !value.isBefore(NO_SESSION_FROM))) {
-            throw new Violation(field + " must lie in the years " + FIRST_SESSION_DAY.getYear() + " to "
-                    + (NO_SESSION_FROM.getYear() - 1));
+        if (value != null && !inSessionYears(value.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new Violation(field + " " + SESSION_YEARS);
         }
         return value;
     }

@@ -98,17 +98,18 @@ public class ProblemMappers {
             return respond(Problem.of(409, "Conflict",
                     "the record was changed by another request at the same time; nothing was stored, reload and try again"));
         }
-        String dataException = dataException(e);
-        if (dataException != null) {
+        String sqlState = sqlState(e);
+        if (sqlState != null && CLIENT_DATA_SQL_STATES.contains(sqlState)) {
             // the client's text or date cannot be stored as given (a NUL character, a year 100000, a string longer
             // than its column): the transaction rolled back, nothing was stored. The database's message may quote
             // the value, so neither it nor the value is logged or returned.
-            LOG.infof("Refused a value the database cannot store (SQLState %s)", dataException);
+            LOG.infof("Refused a value the database cannot store (SQLState %s)", sqlState);
             return respond(Problem.of(400, "Invalid request", "a value cannot be stored or searched for as given: text"
                     + " with a NUL character (\\u0000), text longer than allowed, or a number or date out of range"));
         }
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-        LOG.errorf("Unexpected %s at %s%s", e.getClass().getName(), where, sqlState(e));
+        LOG.errorf("Unexpected %s at %s%s", e.getClass().getName(), where,
+                sqlState == null ? "" : ", SQLState " + sqlState);
         LOG.debug("Unexpected exception", e);
         return respond(Problem.of(500, "Internal error", "the service could not answer; the error was logged"));
     }
@@ -121,28 +122,17 @@ public class ProblemMappers {
     private static final java.util.Set<String> CLIENT_DATA_SQL_STATES = java.util.Set.of("22001", "22003", "22007",
             "22008", "22021", "22P05");
 
-    /** The SQLState of a data exception a client's value caused, somewhere in the causes; null when none. */
-    static String dataException(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && CLIENT_DATA_SQL_STATES.contains(sql.getSQLState())) {
+    /**
+     * The SQLState of the first database error among the causes (its message, which may quote values, is never
+     * logged); null when there is none.
+     */
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
-            }
-            if (cause.getCause() == cause) {
-                break;
             }
         }
         return null;
-    }
-
-    /** ", SQLState x" for a database error (its message, which may quote values, is never logged); else "". */
-    private static String sqlState(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
-                return ", SQLState " + sql.getSQLState();
-            }
-        }
-        return "";
     }
 
     private static Response respond(Problem problem) {

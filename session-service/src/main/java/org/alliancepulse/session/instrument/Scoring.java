@@ -61,13 +61,14 @@ public final class Scoring {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 JsonNode answer = node.get(i);
+                BigDecimal value = decimalOf(answer);
                 if (answer.isNull()) {
                     answers.add(null);
-                } else if (!answer.isNumber() || decimalOf(answer) == null) {
+                } else if (value == null) {
                     refusals.add(new Refusal("answers[" + i + "]", "must be a number"));
                     answers.add(null);
                 } else {
-                    answers.add(decimalOf(answer));
+                    answers.add(value);
                 }
             }
         } else if (node.isObject()) {
@@ -75,12 +76,13 @@ public final class Scoring {
             for (Instrument.Item item : instrument.items()) {
                 known.add(item.key());
                 JsonNode answer = node.get(item.key());
+                BigDecimal value = answer == null ? null : decimalOf(answer);
                 if (answer == null || answer.isNull()) {
                     refusals.add(new Refusal("answers." + item.key(), "is missing"));
-                } else if (!answer.isNumber() || decimalOf(answer) == null) {
+                } else if (value == null) {
                     refusals.add(new Refusal("answers." + item.key(), "must be a number"));
                 } else {
-                    answers.add(decimalOf(answer));
+                    answers.add(value);
                 }
             }
             node.fieldNames().forEachRemaining(key -> {
@@ -98,8 +100,11 @@ public final class Scoring {
         return new Read(checked.isEmpty() ? List.copyOf(answers) : List.of(), checked);
     }
 
-    /** A number as a decimal; null when none holds it (1e400 is read as an infinite double). */
+    /** A number as a decimal; null for anything else, or a number none holds (1e400 is read as infinity). */
     private static BigDecimal decimalOf(JsonNode number) {
+        if (!number.isNumber()) {
+            return null;
+        }
         try {
             return number.decimalValue();
         } catch (NumberFormatException e) {

@@ -3,7 +3,6 @@ package org.alliancepulse.session.session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -78,12 +77,10 @@ public class SessionResource {
         } else {
             throw ProblemException.invalid("scheduledAt", "is required (an ISO-8601 date-time with offset)");
         }
-        if (at.isBefore(Require.FIRST_SESSION_DAY.atStartOfDay(ZoneOffset.UTC).toInstant())
-                || !at.isBefore(Require.NO_SESSION_FROM.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        if (!Require.inSessionYears(at)) {
             // a typo such as year 0001 or 99999: every consumer would carry it (the event contract refuses it too)
             throw ProblemException.invalid(request.scheduledAt() != null ? "scheduledAt" : "sessionDate",
-                    "must lie in the years " + Require.FIRST_SESSION_DAY.getYear() + " to "
-                            + (Require.NO_SESSION_FROM.getYear() - 1));
+                    Require.SESSION_YEARS);
         }
         Session session = commands.schedule(request.clientId(), at, request.sessionNumber());
         return Response.status(Response.Status.CREATED).entity(SessionView.of(session)).build();

@@ -127,7 +127,7 @@ public class Alerts {
                 id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life + 1);
                 current = null;
             }
-            if (current == null && !stored.containsKey(id)) {
+            if (current == null) { // life + 1 is never stored: currentLife found the latest
                 if (closed && !flushed) {
                     // Hibernate writes inserts before updates: the closing updates must reach the database first
                     entityManager.flush();

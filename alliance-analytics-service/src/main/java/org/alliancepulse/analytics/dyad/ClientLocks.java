@@ -51,13 +51,19 @@ public class ClientLocks {
 
     /**
      * While a rebuild replaces the state, live events wait: the inbox waits a {@link RetryLater} out, uncounted, and
-     * tries again, in order.
+     * tries again, in order. Also after a rebuild that failed part-way (table {@code rebuild_run}): the state is
+     * partial then, and an event applied to it would be assessed against half a history (alerts withdrawn, raised).
      */
     public void holdNoRebuild() {
-        Object held = entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock_shared(:key)")
+        Object[] held = (Object[]) entityManager.createNativeQuery("""
+                SELECT pg_try_advisory_xact_lock_shared(:key),
+                       NOT EXISTS (SELECT 1 FROM rebuild_run WHERE finished_at IS NULL)""")
                 .setParameter("key", REBUILD_LOCK).getSingleResult();
-        if (!Boolean.TRUE.equals(held)) {
+        if (!Boolean.TRUE.equals(held[0])) {
             throw new RetryLater("a rebuild of the analytics state is in progress");
+        }
+        if (!Boolean.TRUE.equals(held[1])) {
+            throw new RetryLater("the last rebuild of the analytics state did not finish");
         }
     }
 }

@@ -66,7 +66,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * <p>
  * Live consumption waits meanwhile: the rebuild holds {@link ClientLocks#REBUILD_LOCK} exclusively, live
  * transactions need it shared and wait, uncounted, until it is released; afterwards they go on from where they
- * were, and the events the rebuild applied already are duplicates to them.
+ * were, and the events the rebuild applied already are duplicates to them. A rebuild that fails part-way leaves the
+ * state partial and marked so ({@link RebuildRun}): live events go on waiting until a rebuild finishes.
  */
 @ApplicationScoped
 public class Rebuild {
@@ -87,6 +88,9 @@ public class Rebuild {
 
     @Inject
     NetworkSpread spread;
+
+    @Inject
+    RebuildRun run;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
@@ -136,6 +140,7 @@ public class Rebuild {
                 }
                 long assessing = System.nanoTime();
                 long dyads = assessAll();
+                run.finish();
                 Report report = new Report(counts[0], counts[1], dyads,
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
                 LOG.infof("Rebuilt the analytics state: %d events (%d skipped as unreadable), %d dyads, %.1f s "
@@ -143,6 +148,12 @@ public class Rebuild {
                         report.skipped(), report.dyads(), report.seconds(), nanos[0] / 1e9, nanos[1] / 1e9,
                         (System.nanoTime() - assessing) / 1e9);
                 return report;
+            } catch (RuntimeException e) {
+                // the exception's type only: a database's message may quote a row
+                LOG.errorf("The rebuild failed part-way (%s): the state is partial and live events wait until a "
+                        + "rebuild finishes; POST /api/admin/rebuild once the cause is mended (a restart resumes it)",
+                        e.getClass().getName());
+                throw e;
             } finally {
                 advisory(lock, "SELECT pg_advisory_unlock(?)");
             }
@@ -152,6 +163,7 @@ public class Rebuild {
     }
 
     private void forget() {
+        entityManager.unwrap(Session.class).doWork(RebuildRun::begin);
         entityManager.createNativeQuery("TRUNCATE episode_of_care, dyad, session_record, feedback_measure, "
                 + "session_assessment, therapist_login, network_sd_snapshot").executeUpdate();
         // The inbox's ids are forgotten with the state. They are normally all this service's own (one consumer

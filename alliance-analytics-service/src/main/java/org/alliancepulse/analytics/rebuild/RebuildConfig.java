@@ -10,7 +10,7 @@ public interface RebuildConfig {
     /**
      * A service that starts with at least this many events of {@code intake-events} and {@code session-events} not yet
      * consumed (a network joining with its history, a new instance, a long outage) rebuilds from the topics instead
-     * of catching up batch by batch; 0 never does.
+     * of catching up batch by batch; 0 never does (a rebuild that did not finish is resumed at start all the same).
      */
     @WithDefault("100000")
     long onStartAbove();

@@ -42,6 +42,12 @@ class SecurityDefaultsTest {
                     "the error quotes the row: " + everything);
             org.junit.jupiter.api.Assertions.assertFalse(everything.toString().contains("1987"), everything.toString());
         }
+        // nor does the server's own log: its DETAIL line would ("Failing row contains ...")
+        try (var connection = dataSource.getConnection(); var show = connection.createStatement();
+                var setting = show.executeQuery("SHOW log_error_verbosity")) {
+            setting.next();
+            org.junit.jupiter.api.Assertions.assertEquals("terse", setting.getString(1));
+        }
     }
 
     @Test

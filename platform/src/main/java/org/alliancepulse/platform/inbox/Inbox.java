@@ -156,7 +156,7 @@ public class Inbox {
                 // one record at a time tells an outage (wait) from a bad record (count, dead-letter) from a lost race
                 meters.counter("alliance_pulse.inbox.batches_split", "topic", topic).increment();
                 LOG.infof("A batch of %d records failed (%s); applying them one by one", segment.size(),
-                        e.getClass().getName());
+                        Transience.why(e));
                 segment.forEach(pending -> process(pending.record(), handlers));
             }
         }
@@ -253,7 +253,7 @@ public class Inbox {
                     // a lost race, a broken connection after a restart, a full pool: not this record's fault either
                     delay = backoff.delayAfter(++waits);
                     meters.counter("alliance_pulse.inbox.transient_waits", "topic", record.topic()).increment();
-                    LOG.warnf("Transient failure applying %s (%s); waiting %d ms", event, e.getClass().getName(),
+                    LOG.warnf("Transient failure applying %s (%s); waiting %d ms", event, Transience.why(e),
                             delay.toMillis());
                 } else {
                     failures++;

@@ -20,6 +20,19 @@ final class Transience {
     private Transience() {
     }
 
+    /**
+     * Words for the log: a handler's {@link RetryLater} says why in its own words (written for the log, never a
+     * record's values); any other failure by its type alone (a database's message may quote a row).
+     */
+    static String why(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof RetryLater later) {
+                return later.getMessage();
+            }
+        }
+        return failure.getClass().getName();
+    }
+
     static boolean isTransient(Throwable failure) {
         if (Concurrency.isConflict(failure)) {
             return true;

@@ -37,4 +37,13 @@ class TransienceTest {
         // a handler that asks to be tried again later, however deep in the cause chain
         assertEquals(true, Transience.isTransient(new RuntimeException("handler", new RetryLater("rebuilding"))));
     }
+
+    @Test
+    void theLogSaysWhyInAHandlersOwnWordsAndOtherwiseByTypeAlone() {
+        assertEquals("rebuilding", Transience.why(new RuntimeException("handler", new RetryLater("rebuilding"))));
+        // a database's message may quote a row's values: never logged
+        SQLException quoting = new SQLException("value 'Jane' too long", "22001");
+        assertEquals("java.lang.IllegalStateException",
+                Transience.why(new IllegalStateException("applying", quoting)));
+    }
 }

@@ -16,3 +16,6 @@ CREATE TABLE IF NOT EXISTS idempotent_request (
 );
 
 CREATE INDEX IF NOT EXISTS idempotent_request_created_at ON idempotent_request (created_at);
+
+-- The answer's Location header (a 201's created resource), replayed with the body; null when it had none.
+ALTER TABLE idempotent_request ADD COLUMN IF NOT EXISTS response_location TEXT;

@@ -75,6 +75,11 @@ class IdempotentRetryTest {
         assertEquals(1, Client.count("clinicId", clinic));
 
         String id = first.path("id");
+        // where the client is, also on the replay; and it is there
+        String location = first.header("Location");
+        assertTrue(location != null && location.endsWith("/api/clients/" + id), location);
+        assertEquals(location, retry.header("Location"));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get(location).then().statusCode(200).body("id", equalTo(id));
         awaitEverythingCommittedIsOnKafka();
         assertEquals(1, new KafkaEvents(kafka).published(EventTypes.CLIENT_REGISTERED,
                 e -> e.clientId().toString().equals(id)).size());

@@ -1,6 +1,8 @@
 package org.alliancepulse.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -23,16 +25,19 @@ public final class IntakeApi {
         String id = "c-" + UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", "Clinic " + id))
-                .post("/api/clinics").then().statusCode(201);
+                .post("/api/clinics").then().statusCode(201).header("Location", endsWith("/api/clinics/" + id));
         return id;
     }
 
     public static String newTherapist(String clinicId) {
         String username = "dr-" + UUID.randomUUID().toString().substring(0, 8);
-        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+        var created = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("clinicId", clinicId, "username", username, "displayName", "Dr " + username,
                         "workEmail", username + "@clinic.example"))
-                .post("/api/therapists").then().statusCode(201).extract().path("id");
+                .post("/api/therapists").then().statusCode(201).extract();
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/therapists/" + id), created.header("Location"));
+        return id;
     }
 
     /** A therapist with a profile; returns the id. The login is {@code username}. */

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,6 +52,11 @@ class IdempotentRetryTest {
         assertEquals(first.asString(), retry.asString());
         assertEquals("true", retry.header(Idempotent.REPLAYED_HEADER));
         assertEquals(1, Feedback.count("sessionId", UUID.fromString(session)));
+        // where the feedback is, also on the replay; and it is there
+        String location = first.header("Location");
+        assertTrue(location != null && location.endsWith("/api/sessions/" + session + "/feedback/SRS"), location);
+        assertEquals(location, retry.header("Location"));
+        given().auth().oauth2(dyad.staffToken()).get(location).then().statusCode(200).body("id", equalTo(first.path("id")));
         // without the key, the same request is a second submission
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs)
                 .post("/api/sessions/" + session + "/feedback").then().statusCode(409);
@@ -69,6 +75,7 @@ class IdempotentRetryTest {
 
         assertEquals(201, staff.statusCode());
         assertEquals(201, therapist.statusCode());
+        assertTrue(staff.header("Location").endsWith("/api/sessions/" + staff.path("id")), staff.header("Location"));
         assertNull(therapist.header(Idempotent.REPLAYED_HEADER));
         assertNotEquals(staff.<String>path("id"), therapist.<String>path("id"));
         assertEquals(before + 2, Session.count("clientId", dyad.clientId()));

@@ -1,5 +1,6 @@
 package org.alliancepulse.intake.client;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -118,7 +119,7 @@ public class ClientResource {
             throw ProblemException.invalid("dateOfBirth", "must be " + EARLIEST_BIRTH + " or later");
         }
         Client client = clients.register(scope.actor(), request.intake());
-        return Response.status(Response.Status.CREATED).entity(ClientViews.Full.of(client)).build();
+        return Response.created(URI.create("/api/clients/" + client.id)).entity(ClientViews.Full.of(client)).build();
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.alliancepulse.intake.clinic;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -64,7 +65,7 @@ public class ClinicResource {
             {"id":"north","name":"North Clinic","supervisorEmail":"supervisor@north.clinic.example"}""")))
     public Response register(@NotNull @Valid RegisterClinic request) {
         Clinic clinic = clinics.register(request.id(), request.name(), request.supervisorEmail());
-        return Response.status(Response.Status.CREATED).entity(ClinicView.of(clinic)).build();
+        return Response.created(URI.create("/api/clinics/" + clinic.id)).entity(ClinicView.of(clinic)).build();
     }
 
     /** Admins change any clinic; staff their own (another clinic is a 404). */

@@ -1,5 +1,6 @@
 package org.alliancepulse.intake.therapist;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -104,7 +105,8 @@ public class TherapistResource {
         scope.requireClinic(request.clinicId());
         Therapist therapist = therapists.register(request.clinicId(), request.username(), request.displayName(),
                 request.workEmail(), request.profile(config.defaultCaseloadCapacity()));
-        return Response.status(Response.Status.CREATED).entity(TherapistView.of(therapist)).build();
+        return Response.created(URI.create("/api/therapists/" + therapist.id)).entity(TherapistView.of(therapist))
+                .build();
     }
 
     @PUT

@@ -2,6 +2,7 @@ package org.alliancepulse.platform.idempotency;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.net.URI;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,8 @@ import io.quarkus.security.identity.SecurityIdentity;
  * </ul>
  *
  * Keys are kept at least {@link IdempotencyConfig#retention()} (24 h by default) and then forgotten. A replay
- * carries the stored status and JSON body only: response headers are not stored (no creating endpoint sets one yet).
+ * carries the stored status, JSON body and {@code Location} (a 201's); no other response header is stored (no
+ * creating endpoint sets one).
  */
 @Idempotent
 @Interceptor
@@ -126,7 +128,8 @@ public class IdempotencyInterceptor {
             transactions.setRollbackOnly();
             return response;
         }
-        requests.complete(caller, key, response.getStatus(), body(response));
+        requests.complete(caller, key, response.getStatus(), body(response),
+                response.getLocation() == null ? null : response.getLocation().toString());
         return response;
     }
 
@@ -190,6 +193,9 @@ public class IdempotencyInterceptor {
         Response.ResponseBuilder answer = Response.status(stored.status()).header(Idempotent.REPLAYED_HEADER, "true");
         if (stored.body() != null) {
             answer.type(MediaType.APPLICATION_JSON_TYPE).entity(stored.body());
+        }
+        if (stored.location() != null) {
+            answer.location(URI.create(stored.location()));
         }
         return answer.build();
     }

@@ -36,12 +36,12 @@ public class IdempotentRequests {
             """;
 
     private static final String COMPLETE = """
-            UPDATE idempotent_request SET response_status = ?, response_body = ?
+            UPDATE idempotent_request SET response_status = ?, response_body = ?, response_location = ?
             WHERE caller = ? AND idempotency_key = ?
             """;
 
     private static final String FIND = """
-            SELECT fingerprint, response_status, response_body FROM idempotent_request
+            SELECT fingerprint, response_status, response_body, response_location FROM idempotent_request
             WHERE caller = ? AND idempotency_key = ?
             """;
 
@@ -55,8 +55,11 @@ public class IdempotentRequests {
     @Inject
     IdempotencyConfig config;
 
-    /** What a completed request answered. {@code body} is the JSON as it was sent, or null for no body. */
-    public record Stored(String fingerprint, int status, String body) {
+    /**
+     * What a completed request answered. {@code body} is the JSON as it was sent, or null for no body;
+     * {@code location} its Location header, or null.
+     */
+    public record Stored(String fingerprint, int status, String body, String location) {
     }
 
     /**
@@ -97,13 +100,14 @@ public class IdempotentRequests {
 
     /** Stores the answer of the request that claimed the key, in its transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String caller, String key, int status, String body) {
+    public void complete(String caller, String key, int status, String body, String location) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(COMPLETE)) {
             update.setInt(1, status);
             update.setString(2, body);
-            update.setString(3, caller);
-            update.setString(4, key);
+            update.setString(3, location);
+            update.setString(4, caller);
+            update.setString(5, key);
             if (update.executeUpdate() != 1) {
                 throw new IllegalStateException("The claimed idempotency key has disappeared");
             }
@@ -128,7 +132,7 @@ public class IdempotentRequests {
                     // only the claiming transaction sees its row before the answer is stored, and it never asks
                     throw new IllegalStateException("A committed idempotency key has no stored answer");
                 }
-                return Optional.of(new Stored(row.getString(1), status, row.getString(3)));
+                return Optional.of(new Stored(row.getString(1), status, row.getString(3), row.getString(4)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read an idempotency key", e);

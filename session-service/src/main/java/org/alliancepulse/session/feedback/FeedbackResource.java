@@ -19,6 +19,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -76,7 +77,8 @@ public class FeedbackResource {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackCommands.Checked checked = commands.check(request.instrument(), request.answers(), "answers");
         Feedback feedback = commands.submit(session, checked, instant(request.givenAt()), caller.username());
-        return Response.status(Response.Status.CREATED).entity(view(feedback)).build();
+        return Response.created(UriBuilder.fromPath("/api/sessions/{id}/feedback/{instrument}")
+                .build(sessionId, feedback.instrument)).entity(view(feedback)).build();
     }
 
     /** Corrects one instrument's answers: FeedbackCorrected; the replaced answers stay readable as originals. */

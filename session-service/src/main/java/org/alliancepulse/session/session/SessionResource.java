@@ -1,5 +1,6 @@
 package org.alliancepulse.session.session;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -83,7 +84,7 @@ public class SessionResource {
                     Require.SESSION_YEARS);
         }
         Session session = commands.schedule(request.clientId(), at, request.sessionNumber());
-        return Response.status(Response.Status.CREATED).entity(SessionView.of(session)).build();
+        return Response.created(URI.create("/api/sessions/" + session.id)).entity(SessionView.of(session)).build();
     }
 
     @GET

@@ -82,7 +82,7 @@ class AlertInboxTest {
                 .queryParam("therapistId", older.therapistId.toString()).get("/api/alerts").then().statusCode(200)
                 .body("total", equalTo(1));
         for (String[] bad : new String[][] { { "status", "BANANA" }, { "kind", "LOW" }, { "size", "0" },
-                { "size", "201" }, { "page", "-1" }, { "page", "first" }, { "from", "2025-13-01" },
+                { "size", "201" }, { "page", "-1" }, { "page", "first" }, { "page", "42949673" }, { "page", "2147483647" }, { "from", "2025-13-01" },
                 { "therapistId", "nobody" } }) {
             given().auth().oauth2(Tokens.admin()).queryParam(bad[0], bad[1]).get("/api/alerts").then()
                     .statusCode(400).contentType("application/problem+json");

@@ -92,6 +92,11 @@ class ClientSearchTest {
                 .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("size"));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("page", -1)
                 .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("page"));
+        // a page whose first row (page x size) overflows a query's offset: was a 500, or rows from the start
+        for (String page : new String[] { "21474837", "42949673" }) {
+            given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("page", page).queryParam("size", 100)
+                    .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("page"));
+        }
         // malformed, not merely out of range: a 400 naming the parameter (was the framework's bare 404)
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("size", "abc")
                 .get("/api/clients").then().statusCode(400).body("violations[0].field", equalTo("size"));

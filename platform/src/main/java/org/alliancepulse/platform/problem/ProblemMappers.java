@@ -50,7 +50,8 @@ public class ProblemMappers {
             MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class })
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
-        String why = e instanceof JsonParseException ? "the body is not valid JSON"
+        String why = e instanceof RefusedJsonValue refused ? refused.why()
+                : e instanceof JsonParseException ? "the body is not valid JSON"
                 : e instanceof ValueInstantiationException vie && vie.getCause() != null
                         ? vie.getCause().getMessage()
                         : "has the wrong type or format";

@@ -16,7 +16,10 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
-    /** A page request: {@code page} from 0, {@code size} from 1 to {@code maxSize}. */
+    /**
+     * A page request: {@code page} from 0, {@code size} from 1 to {@code maxSize}, and page x size (the first row)
+     * an int: beyond it a query's offset overflows (a 500, or a page from the start).
+     */
     public record Paging(int page, int size) {
     }
 
@@ -28,6 +31,10 @@ public final class QueryParameters {
         }
         if (count < 1 || count > maxSize) {
             throw ProblemException.invalid("size", "must be between 1 and " + maxSize);
+        }
+        if ((long) number * count > Integer.MAX_VALUE) {
+            // the first row of the page (page x size) would overflow the database query's offset
+            throw ProblemException.invalid("page", "page x size must be at most " + Integer.MAX_VALUE);
         }
         return new Paging(number, count);
     }

@@ -1,12 +1,18 @@
 package org.alliancepulse.platform.problem;
 
+import java.io.IOException;
+
 import jakarta.inject.Singleton;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -15,7 +21,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * A request body's values are taken as the type the API documents, or refused (400, naming the field) — never
  * quietly converted. Jackson's defaults read {@code "dateOfBirth": 12345} as a count of days since 1970 (stored as
  * 2003-10-20), cut {@code "sessionNumber": 2.5} to 2, and store {@code "note": 5} as the text "5"; a client's mistake
- * then became data.
+ * then became data. Text with a NUL character, which PostgreSQL cannot store, is refused here too, before anything
+ * is written (it used to fail at commit, after the change had been logged as done, with the transaction manager's
+ * stack trace in the log).
  */
 @Singleton
 public class StrictJsonInput implements ObjectMapperCustomizer {
@@ -32,6 +40,20 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
         for (CoercionInputShape shape : new CoercionInputShape[] { CoercionInputShape.Integer,
                 CoercionInputShape.Float, CoercionInputShape.Boolean }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new TextWithoutNul()));
+    }
+
+    /** Text as Jackson reads it, refused when it holds a NUL character. */
+    static final class TextWithoutNul extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            if (text != null && text.indexOf(0) >= 0) {
+                throw new RefusedJsonValue(parser, "must not contain the NUL character (\\u0000)");
+            }
+            return text;
         }
     }
 }

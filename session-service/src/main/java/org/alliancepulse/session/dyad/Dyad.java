@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
+import org.alliancepulse.platform.problem.ProblemException;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
@@ -51,7 +53,26 @@ public class Dyad extends PanacheEntityBase {
     @Column(name = "episode_closed_at")
     public Instant episodeClosedAt;
 
+    /** When intake erased the client (right to erasure); null otherwise. Nothing more is recorded after it. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     public boolean episodeClosed() {
         return episodeClosedAt != null;
+    }
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
+
+    /**
+     * @throws ProblemException 409 once the client was erased: nothing more is
+     *         collected from or recorded about them
+     */
+    public void requireNotErased() {
+        if (erased()) {
+            throw ProblemException.conflict("the client's record was erased at "
+                    + "their request: nothing more is recorded about them");
+        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.contracts.intake.ClientAssigned;
+import org.alliancepulse.contracts.intake.ClientErased;
 import org.alliancepulse.contracts.intake.ClientReassigned;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
@@ -22,11 +23,11 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @ApplicationScoped
 public class IntakeEventConsumer implements InboxConsumer {
 
-    // other intake events carry nothing this service needs; an erasure ends the client's feedback links
+    // other intake events carry nothing this service needs
     private static final EventHandlers HANDLERS = EventHandlers.on(EventTypes.CLIENT_ASSIGNED, IntakeEventConsumer::assign)
             .and(EventTypes.CLIENT_REASSIGNED, IntakeEventConsumer::reassign)
             .and(EventTypes.EPISODE_CLOSED, IntakeEventConsumer::closeEpisode)
-            .and(EventTypes.CLIENT_ERASED, erased -> FeedbackLink.forgetClient(erased.clientId()))
+            .and(EventTypes.CLIENT_ERASED, IntakeEventConsumer::erase)
             .and(EventTypes.THERAPIST_REGISTERED, IntakeEventConsumer::registerLogin);
 
     @Inject
@@ -102,6 +103,20 @@ public class IntakeEventConsumer implements InboxConsumer {
         }
         dyad.episodeClosedAt = closed.closedAt();
         dyad.persist();
+    }
+
+    /**
+     * The right to erasure: the client's feedback links end, and nothing more is recorded about them (the dyad is
+     * marked; booking, attendance, feedback and new links are refused). Their intake events share one partition, so
+     * the assignment came before.
+     */
+    private static void erase(ClientErased erased) {
+        FeedbackLink.forgetClient(erased.clientId());
+        Dyad dyad = Dyad.findById(erased.clientId());
+        if (dyad != null && !dyad.erased()) {
+            dyad.erasedAt = erased.erasedAt();
+            dyad.persist();
+        }
     }
 
     private static void registerLogin(TherapistRegistered registered) {

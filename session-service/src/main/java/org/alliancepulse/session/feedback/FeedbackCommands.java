@@ -128,6 +128,7 @@ public class FeedbackCommands {
     }
 
     private void requireAnswerable(Session session, Instant given, Instant now) {
+        session.requireClientNotErased(); // also for a link's answers: the erasure ends links, this closes the race
         if (session.scheduledAt.isAfter(now)) {
             throw ProblemException.unprocessable("feedback is given after a session; this one begins at "
                     + session.scheduledAt);

@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.session.attendance.Outcome;
+import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.dyad.DyadAccess;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -99,11 +100,23 @@ public class Session extends PanacheEntityBase {
         return count("clientId = ?1 and episodeId = ?2 and sessionNumber = ?3", clientId, episodeId, number) > 0;
     }
 
-    /** @throws ProblemException 404 when unknown or when the caller may not change it */
+    /**
+     * @throws ProblemException 404 when unknown or when the caller may not change it; 409 when the client was
+     *         erased (nothing more is recorded about them)
+     */
     public static Session findAccessible(UUID id, DyadAccess access) {
         Session session = find(id);
         access.requireActFor(session.clinicId, session.therapistId);
+        session.requireClientNotErased();
         return session;
+    }
+
+    /** @throws ProblemException 409 once intake erased the client (right to erasure): nothing more is recorded */
+    public void requireClientNotErased() {
+        Dyad dyad = Dyad.findById(clientId);
+        if (dyad != null) {
+            dyad.requireNotErased();
+        }
     }
 
     /** @throws ProblemException 404 when unknown or when the caller may not read it */

@@ -31,6 +31,7 @@ public class SessionCommands {
      */
     public Session schedule(UUID clientId, Instant scheduledAt, Integer number) {
         Dyad dyad = access.requireActFor(clientId);
+        dyad.requireNotErased();
         if (dyad.episodeClosed()) {
             throw ProblemException.conflict("the client's episode of care has ended; a new episode must begin (a new "
                     + "assignment in intake) before sessions are booked");

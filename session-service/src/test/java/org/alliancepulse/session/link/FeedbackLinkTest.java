@@ -127,6 +127,21 @@ class FeedbackLinkTest {
         assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
         // another client's link is untouched
         given().accept(ContentType.JSON).get("/api/feedback/" + otherToken).then().statusCode(200);
+        // and nothing more is recorded about the erased client: no new link, answers, attendance or session
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"))).post("/api/sessions/" + session + "/feedback-links")
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("erased"));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "SRS", "answers", List.of(9, 9, 9, 9)))
+                .post("/api/sessions/" + session + "/feedback").then().statusCode(409);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(Map.of("outcome", "ATTENDED"))
+                .post("/api/sessions/" + session + "/attendance").then().statusCode(409);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", AN_HOUR_AGO.toString()))
+                .post("/api/sessions").then().statusCode(409);
+        assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));
+        // what was recorded before stays readable, under the pseudonymous ids
+        given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + session).then().statusCode(200);
     }
 
     @Test

@@ -70,7 +70,9 @@ class ClientIntakeTest {
         String id = IntakeApi.newClient(clinic);
 
         given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/clients/" + id)
-                .then().statusCode(200).body("lastName", equalTo("Halvorsen"));
+                .then().statusCode(200).body("lastName", equalTo("Halvorsen"))
+                // PHI is kept by no browser or proxy, and never read as anything but JSON
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff");
         assertEquals(1, PhiAccessLog.count("clientId = ?1 and action = 'READ'", UUID.fromString(id)));
     }
 

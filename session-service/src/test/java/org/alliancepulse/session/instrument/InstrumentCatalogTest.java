@@ -96,7 +96,8 @@ class InstrumentCatalogTest {
         given().accept(ContentType.JSON).get("/api/feedback/" + token).then().statusCode(200)
                 .body(containsString("Work, school, friendships (licensed wording)"));
         given().accept(ContentType.HTML).get("/api/feedback/" + token).then().statusCode(200)
-                .body(containsString("Me, personally (licensed wording)"));
+                .body(containsString("Me, personally (licensed wording)"))
+                .header("X-Frame-Options", "DENY"); // the client's form is framed by no other site
 
         // an empty map removes it again
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("labels", Map.of()))

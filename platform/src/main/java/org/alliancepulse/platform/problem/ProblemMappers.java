@@ -108,6 +108,15 @@ public class ProblemMappers {
             return respond(Problem.of(400, "Invalid request", "a value cannot be stored or searched for as given: text"
                     + " with a NUL character (\\u0000), text longer than allowed, or a number or date out of range"));
         }
+        if (databaseUnavailable(e, sqlState)) {
+            // not the request's fault, and not a bug: the database is away (restarting, failing over, out of
+            // connections). A 503 tells a client to try again; readiness says the same to an orchestrator.
+            LOG.warnf("Database unavailable (%s%s); answered 503", e.getClass().getName(),
+                    sqlState == null ? "" : ", SQLState " + sqlState);
+            return Response.fromResponse(respond(Problem.of(503, "Service Unavailable",
+                    "the service's database is not reachable at the moment; nothing was stored, try again shortly")))
+                    .header("Retry-After", "5").build();
+        }
         StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
         LOG.errorf("Unexpected %s at %s%s", e.getClass().getName(), where,
                 sqlState == null ? "" : ", SQLState " + sqlState);
@@ -127,6 +136,24 @@ public class ProblemMappers {
      * The SQLState of the first database error among the causes (its message, which may quote values, is never
      * logged); null when there is none.
      */
+    /**
+     * The database is away: a connection exception (SQLState class 08), too many connections or out of resources
+     * (53), an administrator's shutdown (57P), or no pooled connection in time (Agroal's acquisition timeout).
+     */
+    private static boolean databaseUnavailable(Throwable failure, String sqlState) {
+        if (sqlState != null) {
+            return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLException sql && sql.getMessage() != null
+                            && sql.getMessage().contains("acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String sqlState(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {

@@ -141,6 +141,9 @@ class IntakeEventConsumerTest {
                     .until(() -> counter("alliance_pulse.inbox.outage_waits") >= waitsBefore + inbox.maxAttempts() + 1);
             given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'event consumers' }.status", equalTo("DOWN"));
+            // a request meanwhile is told to come back, not that the service broke (was a 500 "Internal error")
+            given().auth().oauth2(Tokens.admin()).get("/api/sessions/" + UUID.randomUUID()).then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5");
         } finally {
             databaseLink.restore();
         }

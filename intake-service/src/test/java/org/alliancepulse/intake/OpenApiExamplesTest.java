@@ -1,6 +1,9 @@
 package org.alliancepulse.intake;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -36,5 +39,29 @@ class OpenApiExamplesTest {
             assertNotNull(examples, operation + " has no example: " + content);
             assertFalse(((Map<?, ?>) examples).isEmpty(), operation);
         }
+    }
+
+    /**
+     * The status codes the operations really answer: 201 for a creation, 204 for an erasure, and the problems
+     * (400, 404, 503) with their application/problem+json body (they said 200 for every one, and no problem at all).
+     */
+    @Test
+    void theAnswersAreDocumentedWithTheirRealStatusCodes() {
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths.'/api/clients'.post.responses.'201'.content.'application/json'.schema", notNullValue())
+                .body("paths.'/api/clients'.post.responses.'200'", nullValue())
+                .body("paths.'/api/clinics'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/therapists'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/clients/{id}/assignment'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/clients/{id}'.delete.responses.'204'", notNullValue())
+                .body("paths.'/api/clients/{id}'.delete.responses.'200'", nullValue())
+                .body("paths.'/api/clients'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/clients/{id}'.get.responses.'404'.content.'application/problem+json'",
+                        notNullValue())
+                .body("paths.'/api/clients/{id}'.get.responses.'503'", notNullValue())
+                .body("paths.'/api/clients/{id}'.get.responses.'401'.content.'application/problem+json'",
+                        notNullValue())
+                .body("components.schemas.Problem.properties.violations.type", equalTo("array"));
     }
 }

@@ -3,6 +3,7 @@ package org.alliancepulse.session;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -95,6 +96,18 @@ class IdempotentRetryTest {
                             equalTo("header"))
                     .body("paths.'" + path + "'.post.responses.'422'.description", notNullValue());
         }
+    }
+
+    @Test
+    void openApiSaysWhatTheCreationsAnswer() {
+        given().get("/q/openapi?format=json").then()
+                .body("paths.'/api/sessions'.post.responses.'201'.content.'application/json'.schema", notNullValue())
+                .body("paths.'/api/sessions'.post.responses.'200'", nullValue())
+                .body("paths.'/api/sessions/{id}/feedback'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/sessions/{id}/feedback-links'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/feedback/{token}'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/sessions/{id}'.get.responses.'404'.content.'application/problem+json'",
+                        notNullValue());
     }
 
     private static Response post(String token, String path, String key, Object body) {

@@ -19,6 +19,7 @@ import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,6 +80,8 @@ public class AlertResource {
     @Idempotent
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Acknowledgement.class)))
+    @APIResponse(responseCode = "200", description = "Acknowledged",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AlertView.class)))
     public Response acknowledge(@PathParam("id") UUID id, String body) throws JsonProcessingException {
         // read here: the framework finds no reader for a request without a Content-Type; a body that is not the
         // JSON object is a 400 naming what is wrong (the platform's mapper), as everywhere else

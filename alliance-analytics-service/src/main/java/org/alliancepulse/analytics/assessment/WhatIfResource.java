@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/what-if-replays")
 public class WhatIfResource {
@@ -28,6 +31,9 @@ public class WhatIfResource {
     @Transactional
     @Idempotent
     @Operation(summary = "What would other thresholds have raised? (admins)")
+    @APIResponse(responseCode = "200", description = "What the thresholds would have raised, beside the live settings",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = WhatIfReplay.Result.class)))
     public Response replay(@NotNull WhatIfReplay.Request request) {
         return Response.ok(replay.run(request)).build();
     }

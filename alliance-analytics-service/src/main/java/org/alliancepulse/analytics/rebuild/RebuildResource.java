@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 
@@ -30,6 +33,8 @@ public class RebuildResource {
     @TransactionConfiguration(timeout = 3600)
     @Idempotent
     @Operation(summary = "Rebuild the analytics state from the topics (admins)")
+    @APIResponse(responseCode = "200", description = "Rebuilt",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rebuild.Report.class)))
     public Response rebuild() {
         return Response.ok(rebuild.run()).build();
     }

@@ -36,6 +36,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.panache.common.Page;
 
@@ -112,6 +114,9 @@ public class ClientResource {
              "consentToRoutineFeedback":true,"consentToContact":true,
              "preferences":{"specialties":["anxiety"],"modalities":["CBT"],"notes":"prefers mornings"},
              "intakeGoals":"sleep better, return to work"}""")))
+    @APIResponse(responseCode = "201", description = "Registered; Location: the client",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ClientViews.Full.class)))
     public Response register(@NotNull @Valid RegisterClient request) {
         scope.requireClinic(request.clinicId());
         if (request.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
@@ -206,6 +211,7 @@ public class ClientResource {
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @APIResponse(responseCode = "204", description = "Erased (also when it was erased before)")
     public Response erase(@PathParam("id") UUID id) {
         Client client = scope.clientForStaff(id);
         clients.erase(scope.actor(), client);

@@ -27,6 +27,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/clinics")
 public class ClinicResource {
@@ -63,6 +65,8 @@ public class ClinicResource {
     @Idempotent
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "a clinic", value = """
             {"id":"north","name":"North Clinic","supervisorEmail":"supervisor@north.clinic.example"}""")))
+    @APIResponse(responseCode = "201", description = "Registered; Location: the clinic",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClinicView.class)))
     public Response register(@NotNull @Valid RegisterClinic request) {
         Clinic clinic = clinics.register(request.id(), request.name(), request.supervisorEmail());
         return Response.created(URI.create("/api/clinics/" + clinic.id)).entity(ClinicView.of(clinic)).build();

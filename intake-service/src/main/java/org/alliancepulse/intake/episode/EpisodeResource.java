@@ -25,6 +25,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Clinic staff move a client through their care: assignment, reassignment, discharge, a new episode. */
 @Path("/api/clients/{id}")
@@ -70,6 +72,8 @@ public class EpisodeResource {
     @Idempotent
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "first therapist", value = """
             {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70"}""")))
+    @APIResponse(responseCode = "201", description = "Assigned",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignTherapist request) {
         Client client = scope.clientForStaff(id);
         CareAssignment assignment = episodes.assign(scope.actor(), client, request.therapistId());
@@ -84,6 +88,8 @@ public class EpisodeResource {
     @Idempotent
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "poor fit", value = """
             {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","reason":"FIT"}""")))
+    @APIResponse(responseCode = "201", description = "Reassigned",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
     public Response reassign(@PathParam("id") UUID id, @NotNull @Valid ReassignTherapist request) {
         Client client = scope.clientForStaff(id);
         CareAssignment assignment = episodes.reassign(scope.actor(), client, request.therapistId(),
@@ -99,6 +105,8 @@ public class EpisodeResource {
     @Idempotent
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "the client stopped coming", value = """
             {"ending":"DROPOUT","endDate":"2026-10-30"}""")))
+    @APIResponse(responseCode = "200", description = "Discharged",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EpisodeView.class)))
     public Response discharge(@PathParam("id") UUID id, @NotNull @Valid Discharge request) {
         Client client = scope.clientForStaff(id);
         Episode episode = episodes.discharge(scope.actor(), client, request.ending(), request.endDate());
@@ -111,6 +119,8 @@ public class EpisodeResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "201", description = "A new episode began",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EpisodeView.class)))
     public Response startEpisode(@PathParam("id") UUID id) {
         Client client = scope.clientForStaff(id);
         Episode episode = episodes.startNew(scope.actor(), client);

@@ -32,6 +32,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Admins register therapists anywhere, clinic staff at their own clinic; both keep their profile up to date. */
 @Path("/api/therapists")
@@ -101,6 +103,8 @@ public class TherapistResource {
             {"clinicId":"north","username":"dr-okafor","displayName":"Dr Okafor",
              "workEmail":"okafor@north.clinic.example","languages":["en","no"],"specialties":["anxiety"],
              "modalities":["CBT"],"caseloadCapacity":20}""")))
+    @APIResponse(responseCode = "201", description = "Registered; Location: the therapist",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TherapistView.class)))
     public Response register(@NotNull @Valid RegisterTherapist request) {
         scope.requireClinic(request.clinicId());
         Therapist therapist = therapists.register(request.clinicId(), request.username(), request.displayName(),

@@ -18,6 +18,8 @@ import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
 import org.alliancepulse.session.session.SessionResource.SessionView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/sessions/{id}/attendance")
 public class AttendanceResource {
@@ -45,6 +47,8 @@ public class AttendanceResource {
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "200", description = "Recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     public Response record(@PathParam("id") UUID sessionId, @NotNull @Valid RecordAttendance request) {
         Session session = Session.findAccessible(sessionId, access);
         commands.record(session, request.outcome(), request.late(), Boolean.TRUE.equals(request.correction()));

@@ -28,6 +28,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -73,6 +75,8 @@ public class FeedbackResource {
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "201", description = "Recorded; Location: the feedback",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
     public Response submit(@PathParam("id") UUID sessionId, @NotNull @Valid SubmitFeedback request) {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackCommands.Checked checked = commands.check(request.instrument(), request.answers(), "answers");

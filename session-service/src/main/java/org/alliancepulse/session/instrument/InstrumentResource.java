@@ -19,6 +19,8 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/instruments")
 public class InstrumentResource {
@@ -60,6 +62,8 @@ public class InstrumentResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "201", description = "Added to the catalogue",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class)))
     public Response add(@NotNull Instrument definition) {
         return Response.status(Response.Status.CREATED).entity(catalog.add(definition, caller.username())).build();
     }

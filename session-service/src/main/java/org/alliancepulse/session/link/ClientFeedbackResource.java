@@ -99,6 +99,7 @@ public class ClientFeedbackResource {
     @PermitAll
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "201", description = "The answers were received: {\"received\":true}")
     public Response answer(@PathParam("token") String token, @NotNull Answers body,
             @Context HttpServerRequest request) {
         links.answer(token, address(request), body.answers());

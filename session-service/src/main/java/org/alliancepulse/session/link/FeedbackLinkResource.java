@@ -27,6 +27,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/sessions/{id}/feedback-links")
 public class FeedbackLinkResource {
@@ -67,6 +69,8 @@ public class FeedbackLinkResource {
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "201", description = "Issued",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedLink.class)))
     public Response issue(@PathParam("id") UUID sessionId, @NotNull @Valid IssueLink request, @Context UriInfo uri) {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackLinks.Issued issued = links.issue(session, request.instruments(),

@@ -26,6 +26,8 @@ import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 @Path("/api/sessions")
 public class SessionResource {
@@ -69,6 +71,8 @@ public class SessionResource {
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
     @Idempotent
+    @APIResponse(responseCode = "201", description = "Booked; Location: the session",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     public Response schedule(@NotNull @Valid ScheduleSession request) {
         Instant at;
         if (request.scheduledAt() != null) {

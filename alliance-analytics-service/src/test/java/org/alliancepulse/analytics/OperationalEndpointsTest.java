@@ -1,6 +1,7 @@
 package org.alliancepulse.analytics;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -27,5 +28,12 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
                 .body("paths", hasKey("/api/metrics/clinics/{id}"))
                 .body("paths", hasKey("/api/metrics/therapists/{id}"))
                 .body("paths", not(hasKey("/alerts/{id}")));
+    }
+
+    @Test
+    void prometheusMetricsCountTheAlertsByKindAndState() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alliance_pulse_alerts{kind=\"RUPTURE\",status=\"OPEN\"}"))
+                .body(containsString("alliance_pulse_alerts{kind=\"DROPOUT_RISK\",status=\"ACKNOWLEDGED\"}"));
     }
 }

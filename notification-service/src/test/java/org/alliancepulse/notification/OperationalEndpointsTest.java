@@ -1,6 +1,7 @@
 package org.alliancepulse.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -23,5 +24,12 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
                 .body("paths", hasKey("/api/notifications"))
                 .body("components.schemas.PreferencesView.examples", notNullValue())
                 .body("components.schemas.NotificationView.examples", notNullValue());
+    }
+
+    @Test
+    void prometheusMetricsCountTheDeliveryLogByState() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("alliance_pulse_notification_deliveries{purpose=\"ALERT\",status=\"PENDING\"}"))
+                .body(containsString("alliance_pulse_notification_deliveries{purpose=\"ALERT\",status=\"FAILED\"}"));
     }
 }

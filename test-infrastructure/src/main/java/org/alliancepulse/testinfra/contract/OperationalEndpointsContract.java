@@ -55,7 +55,10 @@ public abstract class OperationalEndpointsContract {
     @Test
     void prometheusMetricsIncludeTheOutboxRelay() {
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("alliance_pulse_outbox_published"));
+                .body(containsString("alliance_pulse_outbox_published"))
+                // and what waits, from the table every instance shares (TableGaugesTest: the values)
+                .body(containsString("alliance_pulse_outbox_unsent "))
+                .body(containsString("alliance_pulse_outbox_oldest_unsent_age_seconds "));
     }
 
     @Test

@@ -25,8 +25,11 @@ public class TherapistService {
     @Inject
     TherapistConfig config;
 
-    public Therapist register(String clinicId, String username, String displayName, String workEmail,
+    public Therapist register(String clinicId, String login, String displayName, String workEmail,
             TherapistProfile profile) {
+        // the identity provider keeps logins in lower case (Keycloak lower-cases every username) and the services
+        // know a therapist by the token's login: "Dr-Okafor" would never match a token, and stand beside "dr-okafor"
+        String username = login.toLowerCase(java.util.Locale.ROOT);
         if (Clinic.findById(clinicId) == null) {
             throw ProblemException.invalid("clinicId", "no clinic with this id is registered");
         }

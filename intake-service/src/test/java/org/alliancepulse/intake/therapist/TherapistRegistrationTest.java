@@ -69,7 +69,16 @@ class TherapistRegistrationTest {
                 .post("/api/therapists").then().statusCode(201);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .post("/api/therapists").then().statusCode(409);
+        // logins are the identity provider's, which keeps them in lower case: the same login in capitals is taken
+        Map<String, String> shouted = new java.util.HashMap<>(body);
+        shouted.put("username", body.get("username").toUpperCase(java.util.Locale.ROOT));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(shouted)
+                .post("/api/therapists").then().statusCode(409);
         assertEquals(before + 1, Therapist.count());
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "username", "Dr-Capital-" + clinic, "displayName", "X",
+                        "workEmail", "x@example.org"))
+                .post("/api/therapists").then().statusCode(201).body("username", equalTo("dr-capital-" + clinic));
     }
 
     @Test

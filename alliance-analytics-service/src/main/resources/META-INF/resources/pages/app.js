@@ -128,39 +128,103 @@ const MEANING = {
 
 // ---- the alert page -----------------------------------------------------------------------------------------------
 
+/** How a resolved alert ended, in words, with the session that ended it (dates are the sessions' own). */
+const RESOLUTION = {
+  REPAIRED: 'the alliance came back to its level before the rupture',
+  ESCALATED: 'not repaired within six scored sessions: an unresolved-rupture alert took its place',
+  FIT_IMPROVED: 'the alliance was at or above the fit level three scored sessions in a row',
+  RISK_CLEARED: 'the dropout-risk score fell below the level that clears it',
+  EPISODE_CLOSED: 'the episode of care ended',
+  REASSIGNED: 'the client moved to another therapist',
+  WITHDRAWN: 'a correction of the sessions took away what raised it',
+};
+
+function resolutionLine(alert) {
+  if (alert.status !== 'RESOLVED') {
+    return '';
+  }
+  const why = RESOLUTION[alert.resolution] || words(alert.resolution || 'resolved');
+  const when = alert.resolvedSessionNumber ? ' at session ' + alert.resolvedSessionNumber : '';
+  const day = alert.resolvedOccurredAt ? ' (' + String(alert.resolvedOccurredAt).slice(0, 10) + ')' : '';
+  return element('p', { id: 'resolution', class: 'resolution' }, 'Resolved', when, day, ': ', why, '.');
+}
+
+function acknowledgedLine(alert) {
+  if (!alert.acknowledgedBy) {
+    return '';
+  }
+  return ['Acknowledged by ', alert.acknowledgedBy, ' on ', String(alert.acknowledgedAt).slice(0, 16).replace('T', ' '),
+    ' UTC', alert.acknowledgementNote ? ': “' + alert.acknowledgementNote + '”' : '', '.'];
+}
+
+// An acknowledgement whose sign-in ran out on the way is kept in this tab and sent once the user is back.
+const PENDING = 'ap.pending-acknowledgement';
+
 async function alertPage() {
   const id = location.pathname.split('/').pop();
   const alert = await api('/api/alerts/' + encodeURIComponent(id));
   const alliance = await api('/api/dyads/' + alert.clientId + '/alliance');
   const dyad = alliance.dyads.find(d => d.dyadId === alert.dyadId) || alliance.dyads[alliance.dyads.length - 1];
   const meaning = MEANING[alert.kind] || ['', ''];
-  const statusText = element('span', { id: 'alert-status', class: 'state' }, words(alert.status));
+  const statusText = element('span', { id: 'alert-status', class: 'state', tabindex: '-1' }, words(alert.status));
+  const acknowledged = element('p', { id: 'acknowledged', 'aria-live': 'polite' }, acknowledgedLine(alert));
+  const note = element('textarea', { id: 'note', maxlength: '2000', rows: '2' });
   const acknowledge = element('button', { id: 'acknowledge', type: 'button' }, 'Acknowledge');
-  acknowledge.disabled = alert.status !== 'OPEN';
-  acknowledge.addEventListener('click', async () => {
+  const open = alert.status === 'OPEN';
+  acknowledge.disabled = !open;
+  note.disabled = !open;
+  const send = async text => {
     acknowledge.disabled = true;
+    sessionStorage.setItem(PENDING, JSON.stringify({ id: alert.id, note: text }));
     try {
-      const done = await api('/api/alerts/' + alert.id + '/acknowledge', { method: 'POST', body: '{}' });
+      const done = await api('/api/alerts/' + alert.id + '/acknowledge',
+        { method: 'POST', body: JSON.stringify(text ? { note: text } : {}) });
+      sessionStorage.removeItem(PENDING);
       statusText.textContent = words(done.status);
+      acknowledged.replaceChildren(...[].concat(acknowledgedLine(done)).map(part => document.createTextNode(part)));
+      note.disabled = true;
+      statusText.focus();
     } catch (error) {
+      if (error.status === 401) {
+        // the sign-in ran out: sign in again; the acknowledgement waits in this tab and is sent on return
+        sessionStorage.removeItem('ap.token');
+        location.reload();
+        return;
+      }
+      sessionStorage.removeItem(PENDING);
       statusText.textContent = 'could not acknowledge: ' + error.message;
       acknowledge.disabled = false;
     }
-  });
+  };
+  acknowledge.addEventListener('click', () => send(note.value.trim()));
   const chart = element('div', { id: 'chart', class: 'chart', role: 'img',
     'aria-label': 'Alliance index, bond, goals and tasks per session, with the dropout-risk score' });
+  const advice = [element('h2', { id: 'meaning' }, 'What it means'), element('p', {}, meaning[0]),
+    element('h2', {}, 'What may help'), element('p', {}, meaning[1])];
   show(
     element('h1', {}, element('span', { class: 'kind' }, words(alert.kind)), ' · client ', alert.clientCode),
     element('p', {}, 'Session ', alert.sessionNumber ?? '-', ' on ', alert.sessionDate ?? '-', ' · status: ',
       statusText, alert.pillars.length ? ' · pillar: ' + alert.pillars.map(words).join(', ') : ''),
-    element('section', { class: 'advice', 'aria-labelledby': 'meaning' },
-      element('h2', { id: 'meaning' }, 'What it means'), element('p', {}, meaning[0]),
-      element('h2', {}, 'What may help'), element('p', {}, meaning[1])),
-    element('p', {}, acknowledge),
+    resolutionLine(alert),
+    alert.status === 'RESOLVED'
+      ? element('details', { class: 'advice' }, element('summary', {}, 'What the alert meant and advised'), advice)
+      : element('section', { class: 'advice', 'aria-labelledby': 'meaning' }, advice),
+    open ? element('p', {}, element('label', { for: 'note' }, 'Note (optional; kept with the alert, never sent anywhere)'),
+      element('br'), note) : '',
+    element('p', {}, acknowledge), acknowledged,
     element('h2', {}, 'The alliance over the sessions'), chart, stateLine(dyad),
     ruptureList(dyad), riskList(dyad));
   drawSeries(chart, dyad, alert);
   document.title = words(alert.kind) + ' · ' + alert.clientCode + ' · Alliance Pulse';
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
+  if (pending && pending.id === alert.id) {
+    if (open) {
+      note.value = pending.note || '';
+      await send(pending.note || '');
+    } else {
+      sessionStorage.removeItem(PENDING);
+    }
+  }
 }
 
 // The dyad's state in one line, as of its latest recorded session (figures the rules read; no client name).
@@ -171,7 +235,8 @@ function stateLine(dyad) {
   }
   const fixed = v => (v === null || v === undefined ? '-' : Number(v).toFixed(1));
   const ors = st.orsFirst === null ? 'no ORS yet' : 'ORS ' + fixed(st.orsFirst) + ' at first, ' + fixed(st.orsLatest) + ' now';
-  return element('p', { id: 'state' }, st.scoredSessions, ' scored sessions; mean index ', fixed(st.runningMean),
+  return element('p', { id: 'state' }, st.scoredSessions, st.scoredSessions === 1 ? ' scored session' : ' scored sessions',
+    '; mean index ', fixed(st.runningMean),
     ', last 4 ', fixed(st.rollingMean), ', SD around the mean ', fixed(st.withinDyadSd), ' (network ',
     fixed(st.networkSd), '). Attended ', st.attended, ' of ', st.recordedSessions, '; no-shows ', st.noShows,
     ', late cancellations ', st.lateCancellations, '; usually every ', fixed(st.usualIntervalDays), ' days; ', ors, '.');
@@ -188,15 +253,31 @@ function ruptureList(dyad) {
   return element('section', {}, element('h2', {}, 'Ruptures'), list);
 }
 
+/** The dropout-risk factors in the clinic's words (the model: docs/clinical-rules.md of this service). */
+const FACTORS = {
+  EARLY_NO_SHOW: 'a no-show in the first three sessions',
+  RECENT_MISSED_SESSIONS: 'no-shows and late cancellations among the last four sessions',
+  LATEST_NO_SHOW: 'a no-show at the latest session',
+  LOW_ALLIANCE: 'a low alliance so far',
+  FALLING_ALLIANCE: 'the alliance falling below its own level',
+  UNRESOLVED_RUPTURE: 'an unresolved rupture',
+  NO_ORS_IMPROVEMENT: 'no reliable ORS improvement by session 6',
+  ORS_DETERIORATION: 'the ORS 5 or more points below the first',
+  FEEDBACK_SKIPPED: 'no feedback at the last two attended sessions',
+  OVERDUE: 'longer than usual since the last attended session',
+};
+
 function riskList(dyad) {
   if (!dyad.risk) {
     return element('p', {}, 'No dropout-risk score yet.');
   }
   const rows = dyad.risk.factors.filter(f => f.contribution > 0).slice(0, 3)
-    .map(f => element('li', {}, words(f.factor), ' (contributes ', f.contribution.toFixed(2), ')'));
+    .map(f => element('li', {}, FACTORS[f.factor] || words(f.factor), ' (weight × value ', f.contribution.toFixed(2), ')'));
   return element('section', {}, element('h2', {}, 'Dropout risk'),
     element('p', {}, 'Score ', dyad.risk.score.toFixed(2), ' after session ', dyad.risk.afterSession,
-      rows.length ? '; largest factors:' : ''), element('ul', {}, rows));
+      ' - an alerting scale, not a probability: the alert is raised at 0.5 and cleared below 0.35 by default. '
+      + 'The factors add up on the log-odds scale, before the score is taken from them',
+      rows.length ? '; the largest:' : '.'), element('ul', {}, rows));
 }
 
 function drawSeries(node, dyad, alert) {
@@ -243,16 +324,23 @@ function drawSeries(node, dyad, alert) {
 // ---- my alerts ----------------------------------------------------------------------------------------------------
 
 async function myAlertsPage() {
+  const me = claims(await token());
+  const roles = (me.realm_access && me.realm_access.roles) || [];
   const page = await api('/api/alerts?size=100');
+  const status = a => words(a.status) + (a.status === 'RESOLVED' && a.resolution ? ' (' + words(a.resolution) + ')' : '');
   const rows = page.items.map(a => element('tr', {},
     element('td', {}, element('a', { href: '/alerts/' + a.id }, words(a.kind))),
     element('td', {}, a.clientCode), element('td', {}, a.sessionDate ?? '-'),
-    element('td', {}, words(a.status)), element('td', {}, (a.pillars || []).map(words).join(', '))));
-  show(element('h1', {}, 'My alerts'),
+    element('td', {}, status(a)), element('td', {}, (a.pillars || []).map(words).join(', '))));
+  const heading = roles.includes('admin') ? 'Alerts of the network'
+    : roles.includes('clinic-staff') ? 'Alerts of clinic ' + (me.clinic_id || '') : 'My alerts';
+  show(element('h1', {}, heading),
     element('p', {}, page.total, page.total === 1 ? ' alert' : ' alerts', ', newest first.'),
-    element('table', { id: 'alerts' }, element('thead', {}, element('tr', {},
-      ['Alert', 'Client', 'Session date', 'Status', 'Pillars'].map(h => element('th', { scope: 'col' }, h)))),
-    element('tbody', {}, rows)));
+    element('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': 'Alerts' },
+      element('table', { id: 'alerts' }, element('thead', {}, element('tr', {},
+        ['Alert', 'Client', 'Session date', 'Status', 'Pillars'].map(h => element('th', { scope: 'col' }, h)))),
+      element('tbody', {}, rows))));
+  document.title = heading + ' · Alliance Pulse';
 }
 
 // ---- the network --------------------------------------------------------------------------------------------------
@@ -332,6 +420,10 @@ async function networkPage() {
   try {
     const me = claims(await token());
     document.getElementById('who').textContent = 'Signed in as ' + (me.preferred_username || 'you');
+    const roles = (me.realm_access && me.realm_access.roles) || [];
+    if (!roles.includes('admin') && !roles.includes('clinic-staff')) {
+      document.querySelectorAll('nav a[href="/network"]').forEach(link => link.remove());
+    }
     const page = document.body.dataset.page;
     if (page === 'alert') {
       await alertPage();

@@ -30,8 +30,9 @@ import org.alliancepulse.analytics.course.SessionObservation;
  * <li>Repair: an index at or above the pre-rupture mean within the repair window closes it as REPAIRED; otherwise
  * it turns UNRESOLVED at the last session of the window and stays open until it is repaired.</li>
  * <li>Pillars: those whose own fall against their running mean is at least kWatch x max(their SD, their network
- * SD floored at the index's; the index's where pillar SDs are not known), largest first; when none is, the one that
- * fell most (for a confirmed rupture, the mean of its two sessions).</li>
+ * SD floored at the index's; the index's where pillar SDs are not known) and at least half the largest pillar's
+ * fall, largest first; when none is, the one that fell most (for a confirmed rupture, the mean of its two
+ * sessions).</li>
  * </ul>
  * Sessions without a score carry the open rupture's state forward.
  */
@@ -217,7 +218,11 @@ public final class Ruptures {
         }
         List<Pillar> byFall = falls.keySet().stream()
                 .sorted(Comparator.comparingDouble((Pillar p) -> falls.get(p)).reversed()).toList();
-        List<Pillar> named = byFall.stream().filter(p -> falls.get(p) >= t.kWatch()).toList();
+        // a pillar that fell a little beside one that fell far is not named: "the bond, and the tasks" for a bond
+        // down 5.5 SRS points and the tasks down 0.5 sent the clinician looking for what was not there
+        double largest = falls.get(byFall.get(0));
+        List<Pillar> named = byFall.stream()
+                .filter(p -> falls.get(p) >= t.kWatch() && falls.get(p) >= largest / 2).toList();
         return named.isEmpty() ? List.of(byFall.get(0)) : named;
     }
 

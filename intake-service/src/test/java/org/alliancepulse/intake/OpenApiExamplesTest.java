@@ -64,4 +64,16 @@ class OpenApiExamplesTest {
                         notNullValue())
                 .body("components.schemas.Problem.properties.violations.type", equalTo("array"));
     }
+
+    /** A creation asked for a format it cannot answer in is refused before anything is created (was done, then XML). */
+    @Test
+    void aCreationThatCannotBeAnsweredInTheAskedFormatCreatesNothing() {
+        String id = "c-xml-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(org.alliancepulse.testinfra.security.Tokens.admin())
+                .contentType(io.restassured.http.ContentType.JSON).accept("application/xml")
+                .body(Map.of("id", id, "name", "XML")).post("/api/clinics")
+                .then().statusCode(406).contentType("application/problem+json");
+        given().auth().oauth2(org.alliancepulse.testinfra.security.Tokens.admin()).get("/api/clinics/" + id)
+                .then().statusCode(404);
+    }
 }

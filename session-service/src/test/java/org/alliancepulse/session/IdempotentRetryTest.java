@@ -38,6 +38,9 @@ class IdempotentRetryTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void retriedFeedbackGetsTheFirstAnswerInsteadOfAConflict() {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
@@ -95,6 +98,32 @@ class IdempotentRetryTest {
                     .body("paths.'" + path + "'.post.parameters.find { it.name == 'Idempotency-Key' }.in",
                             equalTo("header"))
                     .body("paths.'" + path + "'.post.responses.'422'.description", notNullValue());
+        }
+    }
+
+    /** A link's token is never stored, not even for a retry: the retry is told so, and gets no second link. */
+    @Test
+    void aRetriedLinkIsNotGivenBackFromTheIdempotencyTable() throws Exception {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY.minusDays(1));
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> issue = Map.of("instruments", List.of("SRS"));
+
+        Response first = post(dyad.staffToken(), "/api/sessions/" + session + "/feedback-links", key, issue);
+        Response retry = post(dyad.staffToken(), "/api/sessions/" + session + "/feedback-links", key, issue);
+
+        assertEquals(201, first.statusCode());
+        assertEquals(409, retry.statusCode());
+        assertTrue(retry.asString().contains("shown once"), retry.asString());
+        String url = first.path("url");
+        String token = url.substring(url.lastIndexOf('/') + 1);
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(
+                "SELECT count(*) FROM idempotent_request WHERE strpos(coalesce(response_body, ''), ?) > 0")) {
+            query.setString(1, token);
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                assertEquals(0, rows.getLong(1), "the token is in no stored answer");
+            }
         }
     }
 

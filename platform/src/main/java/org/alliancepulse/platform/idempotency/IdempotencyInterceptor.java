@@ -112,6 +112,11 @@ public class IdempotencyInterceptor {
                 throw ProblemException.unprocessable("this " + Idempotent.HEADER
                         + " was already used for a different request; send a new key for a new request");
             }
+            AnswerShownOnce once = invocation.getMethod().getAnnotation(AnswerShownOnce.class);
+            if (once != null) {
+                throw ProblemException.conflict("a request with this " + Idempotent.HEADER + " succeeded already; "
+                        + "its answer holds a secret that is shown once and never stored: " + once.instead());
+            }
             replayed.fire(new IdempotentReplayed(caller, request.getMethod(), uri.getPath(), stored.get().status(),
                     stored.get().body()));
             return replay(stored.get());
@@ -128,8 +133,9 @@ public class IdempotencyInterceptor {
             transactions.setRollbackOnly();
             return response;
         }
-        requests.complete(caller, key, response.getStatus(), body(response),
-                response.getLocation() == null ? null : response.getLocation().toString());
+        boolean secret = invocation.getMethod().isAnnotationPresent(AnswerShownOnce.class);
+        requests.complete(caller, key, response.getStatus(), secret ? null : body(response),
+                secret || response.getLocation() == null ? null : response.getLocation().toString());
         return response;
     }
 

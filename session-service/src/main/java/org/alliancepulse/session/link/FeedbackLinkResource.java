@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.alliancepulse.platform.idempotency.AnswerShownOnce;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
@@ -71,6 +72,8 @@ public class FeedbackLinkResource {
     @Idempotent
     @APIResponse(responseCode = "201", description = "Issued",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedLink.class)))
+    // the answer holds the token, which is never stored: a retry with the same key is told so (409)
+    @AnswerShownOnce(instead = "issue a new link (the first stays valid until it expires or is used)")
     public Response issue(@PathParam("id") UUID sessionId, @NotNull @Valid IssueLink request, @Context UriInfo uri) {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackLinks.Issued issued = links.issue(session, request.instruments(),

@@ -4,9 +4,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +42,12 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The dead letters of one topic: ids, types, reasons and where they came from")
     public List<DeadLetterReplay.DeadLetter> list(@PathParam("topic") String topic,
-            @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(10_000) int limit) {
+            @QueryParam("limit") String limitParameter) {
+        // read here, not as an int parameter: "abc" was the framework's bare 404
+        int limit = QueryParameters.number("limit", limitParameter, 500);
+        if (limit < 1 || limit > 10_000) {
+            throw ProblemException.invalid("limit", "must be between 1 and 10000");
+        }
         return replay.list(topic, limit).orElseThrow(() -> unknown(topic));
     }
 

@@ -86,6 +86,9 @@ public abstract class OperationalEndpointsContract {
         given().get("/api/dead-letters").then().statusCode(401);
         given().auth().oauth2(Tokens.clinicStaff("north")).get("/api/dead-letters").then().statusCode(403);
         given().auth().oauth2(Tokens.therapist("dr-any", "north")).get("/api/dead-letters").then().statusCode(403);
+        // a malformed limit is a 400 naming it (was the framework's bare 404)
+        given().auth().oauth2(Tokens.admin()).queryParam("limit", "abc").get("/api/dead-letters/any-topic").then()
+                .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
     }
 
     @Test

@@ -211,7 +211,7 @@ async function alertPage() {
       : element('section', { class: 'advice', 'aria-labelledby': 'meaning' }, advice),
     open ? element('p', {}, element('label', { for: 'note' }, 'Note (optional; kept with the alert, never sent anywhere)'),
       element('br'), note) : '',
-    element('p', {}, acknowledge), acknowledged,
+    open ? element('p', {}, acknowledge) : '', acknowledged,
     element('h2', {}, 'The alliance over the sessions'), chart, stateLine(dyad),
     ruptureList(dyad), riskList(dyad));
   drawSeries(chart, dyad, alert);

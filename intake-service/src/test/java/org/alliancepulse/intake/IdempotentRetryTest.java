@@ -213,6 +213,9 @@ class IdempotentRetryTest {
         registerClient(clinic, key, "Ingrid").then().statusCode(201).header(Idempotent.REPLAYED_HEADER, "true");
         assertEquals(1, org.alliancepulse.intake.audit.PhiAccessLog.count("clientId = ?1 and action = 'REPLAY'",
                 UUID.fromString(client)), "the replay handed the name out again: audited");
+        // by the login, as every other row names the actor (it was the token's subject, which no search by user finds)
+        assertEquals(1, org.alliancepulse.intake.audit.PhiAccessLog.count(
+                "clientId = ?1 and action = 'REPLAY' and actor = ?2", UUID.fromString(client), "staff-" + clinic));
 
         given().auth().oauth2(Tokens.admin()).delete("/api/clients/" + client).then().statusCode(204);
         try (Connection connection = dataSource.getConnection();

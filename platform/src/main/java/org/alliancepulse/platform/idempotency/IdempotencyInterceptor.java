@@ -117,7 +117,8 @@ public class IdempotencyInterceptor {
                 throw ProblemException.conflict("a request with this " + Idempotent.HEADER + " succeeded already; "
                         + "its answer holds a secret that is shown once and never stored: " + once.instead());
             }
-            replayed.fire(new IdempotentReplayed(caller, request.getMethod(), uri.getPath(), stored.get().status(),
+            // the login, as every other audit row names the actor (the key's scope, the token's subject, is not)
+            replayed.fire(new IdempotentReplayed(login(), request.getMethod(), uri.getPath(), stored.get().status(),
                     stored.get().body()));
             return replay(stored.get());
         }
@@ -163,6 +164,17 @@ public class IdempotencyInterceptor {
         if (!Response.class.equals(method.getReturnType())) {
             throw new IllegalStateException("@Idempotent " + method + " must return a Response");
         }
+    }
+
+    /** The login name, for the record: {@code preferred_username}, else the principal's name. */
+    private String login() {
+        if (identity.isAnonymous()) {
+            return ANONYMOUS;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("preferred_username") != null) {
+            return token.getClaim("preferred_username");
+        }
+        return identity.getPrincipal().getName();
     }
 
     /** The token's subject: stable for a user, unlike the login name. */

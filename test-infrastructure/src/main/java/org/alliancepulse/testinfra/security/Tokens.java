@@ -73,7 +73,9 @@ public final class Tokens {
     private static JwtClaimsBuilder claims(String username, Set<String> roles, String clinicId) {
         JwtClaimsBuilder claims = Jwt.issuer(ISSUER)
                 .audience(AUDIENCE)
-                .subject(username)
+                // a subject unlike the login, as Keycloak's (a UUID): code that records people must use the login
+                .subject(java.util.UUID.nameUUIDFromBytes(("subject of " + username)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
                 .preferredUserName(username)
                 .groups(roles)
                 .expiresIn(600);

@@ -374,7 +374,10 @@ class FeedbackToEmailEndToEndTest {
             String page = therapist.text();
             assertTrue(page.contains("Rupture at session") && page.toLowerCase(Locale.ROOT).contains("bond"),
                     () -> "the page names the rupture and the pillar:\n" + page);
-            assertTrue(page.contains(clientCode) && page.contains("What may help"), () -> page);
+            // open: the advice; resolved (the repair may have arrived): how it ended, the advice folded away
+            assertTrue(page.contains(clientCode) && (page.contains("What may help")
+                    || page.contains("Resolved at session") && page.contains("What the alert meant and advised")),
+                    () -> page);
             assertTrue(page.contains("scored sessions; mean index") && page.contains("no-shows"),
                     () -> "the page states the dyad's state:\n" + page);
             String source = therapist.driver.getPageSource();

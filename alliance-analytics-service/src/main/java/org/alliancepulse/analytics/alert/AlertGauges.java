@@ -1,7 +1,6 @@
 package org.alliancepulse.analytics.alert;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,15 +22,9 @@ import io.quarkus.runtime.StartupEvent;
 public class AlertGauges {
 
     void register(@Observes StartupEvent start, DataSource dataSource, MeterRegistry registry) {
-        List<List<String>> combinations = new ArrayList<>();
-        for (AlertKind kind : AlertKind.values()) {
-            for (Alert.Status status : Alert.Status.values()) {
-                combinations.add(List.of(kind.name(), status.name()));
-            }
-        }
         new TableGauges(dataSource, "SELECT kind, status, count(*) FROM alert GROUP BY kind, status",
                 Duration.ofSeconds(10))
                 .register(registry, "alliance_pulse.alerts", "Alerts by kind and state", List.of("kind", "status"),
-                        combinations);
+                        TableGauges.everyPair(AlertKind.values(), Alert.Status.values()));
     }
 }

@@ -1,7 +1,6 @@
 package org.alliancepulse.notification.delivery;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,16 +20,11 @@ import io.quarkus.runtime.StartupEvent;
 public class DeliveryGauges {
 
     void register(@Observes StartupEvent start, DataSource dataSource, MeterRegistry registry) {
-        List<List<String>> combinations = new ArrayList<>();
-        for (AlertNotification.Status status : AlertNotification.Status.values()) {
-            for (AlertNotification.Purpose purpose : AlertNotification.Purpose.values()) {
-                combinations.add(List.of(status.name(), purpose.name()));
-            }
-        }
         new TableGauges(dataSource,
                 "SELECT status, purpose, count(*) FROM alert_notification GROUP BY status, purpose",
                 Duration.ofSeconds(10))
                 .register(registry, "alliance_pulse.notification.deliveries", "Emails in the delivery log by state",
-                        List.of("status", "purpose"), combinations);
+                        List.of("status", "purpose"),
+                        TableGauges.everyPair(AlertNotification.Status.values(), AlertNotification.Purpose.values()));
     }
 }

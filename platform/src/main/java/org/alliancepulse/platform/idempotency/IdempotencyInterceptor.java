@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.security.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,6 +80,9 @@ public class IdempotencyInterceptor {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    Caller login;
 
     @Inject
     TransactionManager transactions;
@@ -166,15 +170,9 @@ public class IdempotencyInterceptor {
         }
     }
 
-    /** The login name, for the record: {@code preferred_username}, else the principal's name. */
+    /** The login name, for the record, as every service names people ({@link Caller#username()}). */
     private String login() {
-        if (identity.isAnonymous()) {
-            return ANONYMOUS;
-        }
-        if (identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("preferred_username") != null) {
-            return token.getClaim("preferred_username");
-        }
-        return identity.getPrincipal().getName();
+        return identity.isAnonymous() ? ANONYMOUS : login.username();
     }
 
     /** The token's subject: stable for a user, unlike the login name. */

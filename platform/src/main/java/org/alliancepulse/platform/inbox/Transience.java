@@ -1,10 +1,10 @@
 package org.alliancepulse.platform.inbox;
 
 import java.sql.SQLException;
-import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 
 import org.alliancepulse.platform.problem.Concurrency;
+import org.alliancepulse.platform.problem.DatabaseAway;
 
 /**
  * Failures that say nothing about the record: a lost race (optimistic lock, serialization failure, deadlock), a
@@ -14,8 +14,8 @@ import org.alliancepulse.platform.problem.Concurrency;
  */
 final class Transience {
 
-    /** SQLState prefixes: connection exception, insufficient resources, operator intervention, lock not available. */
-    private static final String[] TRANSIENT_STATES = { "08", "53", "57P", "55P03" };
+    /** lock_not_available: a lock wait gave up, another transaction holds the row. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private Transience() {
     }
@@ -34,27 +34,15 @@ final class Transience {
     }
 
     static boolean isTransient(Throwable failure) {
-        if (Concurrency.isConflict(failure)) {
+        if (Concurrency.isConflict(failure) || DatabaseAway.in(failure)) {
             return true;
         }
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof RetryLater) {
-                return true; // the handler said so
+            if (cause instanceof RetryLater || cause instanceof SQLTransientException) {
+                return true; // the handler said so; a timeout or the like
             }
-            if (cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
                 return true;
-            }
-            if (cause instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null) {
-                    for (String prefix : TRANSIENT_STATES) {
-                        if (state.startsWith(prefix)) {
-                            return true;
-                        }
-                    }
-                } else if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
-                    return true; // Agroal: no connection free in time
-                }
             }
         }
         return false;

@@ -61,6 +61,17 @@ public final class TableGauges {
         return this;
     }
 
+    /** Every pair of two enums' constant names, e.g. each alert kind with each status. */
+    public static List<List<String>> everyPair(Enum<?>[] first, Enum<?>[] second) {
+        List<List<String>> pairs = new ArrayList<>();
+        for (Enum<?> a : first) {
+            for (Enum<?> b : second) {
+                pairs.add(List.of(a.name(), b.name()));
+            }
+        }
+        return pairs;
+    }
+
     synchronized double value(List<String> key) {
         long now = System.nanoTime();
         if (!read || now - readAt > maxAgeNanos) {

@@ -108,7 +108,7 @@ public class ProblemMappers {
             return respond(Problem.of(400, "Invalid request", "a value cannot be stored or searched for as given: text"
                     + " with a NUL character (\\u0000), text longer than allowed, or a number or date out of range"));
         }
-        if (databaseUnavailable(e, sqlState)) {
+        if (DatabaseAway.in(e)) {
             // not the request's fault, and not a bug: the database is away (restarting, failing over, out of
             // connections). A 503 tells a client to try again; readiness says the same to an orchestrator.
             LOG.warnf("Database unavailable (%s%s); answered 503", e.getClass().getName(),
@@ -136,24 +136,6 @@ public class ProblemMappers {
      * The SQLState of the first database error among the causes (its message, which may quote values, is never
      * logged); null when there is none.
      */
-    /**
-     * The database is away: a connection exception (SQLState class 08), too many connections or out of resources
-     * (53), an administrator's shutdown (57P), or no pooled connection in time (Agroal's acquisition timeout).
-     */
-    private static boolean databaseUnavailable(Throwable failure, String sqlState) {
-        if (sqlState != null) {
-            return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57P");
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientConnectionException
-                    || cause instanceof java.sql.SQLException sql && sql.getMessage() != null
-                            && sql.getMessage().contains("acquisition timeout")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static String sqlState(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {

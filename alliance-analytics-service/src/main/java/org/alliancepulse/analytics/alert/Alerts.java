@@ -24,6 +24,7 @@ import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.analytics.rules.AlertKind;
 import org.alliancepulse.analytics.rules.DropoutRisk;
 import org.alliancepulse.analytics.rules.DyadAlert;
+import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.SessionAssessment;
 import org.alliancepulse.analytics.course.SessionRef;
 import org.alliancepulse.contracts.alliance.AlertRaised;
@@ -111,9 +112,14 @@ public class Alerts {
         }
         for (DyadAlert d : decided) {
             Alert alert = stored.get(idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), lives.get(d)));
-            if (alert != null && !alert.resolved() && d.resolution() != null) {
+            if (alert == null || d.resolution() == null) {
+                continue;
+            }
+            if (!alert.resolved()) {
                 resolve(dyad, alert, d.resolution().name(), d.resolvedSession(), d.resolvedAt(), records);
                 closed = true;
+            } else if (endedWithTheEpisode(alert)) {
+                amendEnding(dyad, alert, d, records);
             }
         }
         boolean flushed = false;
@@ -192,6 +198,30 @@ public class Alerts {
         LOG.infof("Raised %s alert %s for dyad %s at session %d", alert.kind, alert.id, dyad.id, alert.sessionNumber);
         if (alert.resolved()) {
             announceResolved(dyad, alert, records);
+        }
+    }
+
+    /** Resolved by the episode's ending (closed, or the client reassigned) rather than by what the sessions showed. */
+    private static boolean endedWithTheEpisode(Alert alert) {
+        return Resolution.EPISODE_CLOSED.name().equals(alert.resolution)
+                || Resolution.REASSIGNED.name().equals(alert.resolution);
+    }
+
+    /**
+     * The ending was taken in before the last sessions before it (the two topics are read independently, and a
+     * discharge entered minutes after the last session's answers can overtake them): what those sessions showed
+     * stands. A repair, an escalation or a cleared risk they show is announced again for the same alert (a second
+     * {@code AlertResolved}, the later one standing); the same ending with a later last session is only kept.
+     */
+    private void amendEnding(Dyad dyad, Alert alert, DyadAlert decided, Map<UUID, SessionRecord> records) {
+        String resolution = decided.resolution().name();
+        if (!resolution.equals(alert.resolution)) {
+            LOG.infof("Alert %s was resolved %s before the sessions before it arrived: they say %s", alert.id,
+                    alert.resolution, resolution);
+            resolve(dyad, alert, resolution, decided.resolvedSession(), decided.resolvedAt(), records);
+        } else if (!decided.resolvedSession().sessionId().equals(alert.resolvedSessionId)) {
+            alert.resolvedSessionId = decided.resolvedSession().sessionId();
+            alert.resolvedSessionNumber = decided.resolvedSession().number();
         }
     }
 

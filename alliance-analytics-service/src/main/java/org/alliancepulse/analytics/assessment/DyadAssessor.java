@@ -67,6 +67,14 @@ public class DyadAssessor {
      * slice); their assessments and alerts are read in two queries for all of them. In one order (alerts go through
      * the outbox, which locks per client). Call holding their clients' locks.
      */
+    /**
+     * Sessions from {@code earliest} on were recorded: a month still judged with the prior network SD may now have
+     * its history (see {@link NetworkSpread}).
+     */
+    public void historyArrived(java.time.LocalDate earliest) {
+        spread.historyArrived(earliest, rules.thresholds());
+    }
+
     public void reassessAll(Collection<Dyad> dyads, ClientRows rows) {
         if (dyads.isEmpty()) {
             return;

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.alliancepulse.analytics.course.Attendance;
 import org.alliancepulse.analytics.course.DyadCourse;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.NetworkSd;
@@ -22,10 +23,17 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * The network SD the rupture rule compares a drop with, in event time. A course is judged with the network as it was
  * when the course began: the snapshot of the calendar month (UTC) of its first session, pooled ({@link NetworkSd})
  * from the sessions scheduled in the lookback before that month began. A snapshot is computed once, when a course of
- * that month is first assessed, and kept ({@code network_sd_snapshot}); so the rules never read the wall clock, a
+ * that month is first assessed with a session recorded (held, missed or cancelled; a booking alone decides nothing
+ * and takes no snapshot), and kept ({@code network_sd_snapshot}); so the rules never read the wall clock, a
  * dyad's thresholds do not move under its past sessions as the network grows, and a replay of last year's events is
  * judged with last year's network. Feedback on an earlier month that arrives after the snapshot was taken does not
  * change it (a rebuild, which folds every event before it assesses, takes it into account).
+ * <p>
+ * Except while the prior stands in: a month whose lookback held fewer dyads than {@code network-sd-min-dyads} when
+ * first needed is not stored but pooled again once sessions from its lookback arrive ({@link #historyArrived}), and
+ * stored once it holds enough. A live network never sees that (a month's lookback is complete when the month
+ * begins), but a history taken in out of time order does - a network importing its records client by client, or the
+ * two topics read at different speeds - and without it every month would be judged with the prior for good.
  */
 @ApplicationScoped
 public class NetworkSpread {
@@ -36,22 +44,40 @@ public class NetworkSpread {
     @Inject
     AssessmentConfig config;
 
-    /** Snapshots are never changed once stored, so they can be kept here for good (until a rebuild). */
+    /**
+     * Snapshots are never changed once stored, so they can be kept here for good (until a rebuild); a month still
+     * under the prior (too few dyads, not stored) until sessions from its lookback arrive.
+     */
     private final Map<LocalDate, NetworkSd.Pooled> snapshots = new ConcurrentHashMap<>();
 
     /** The network SD of the index to judge this course with. */
     public double forCourse(DyadCourse course, ClinicalThresholds thresholds) {
-        return snapshotFor(course).sd(thresholds);
+        return snapshotFor(course, thresholds).sd(thresholds);
     }
 
     /** The network SDs of the index and the pillars to judge this course with. */
     public NetworkSd.Spread spreadForCourse(DyadCourse course, ClinicalThresholds thresholds) {
-        return snapshotFor(course).spread(thresholds);
+        return snapshotFor(course, thresholds).spread(thresholds);
     }
 
-    /** The pooled figures for this course's month, taken and kept if it is the month's first. */
-    private NetworkSd.Pooled snapshotFor(DyadCourse course) {
-        if (course.sessions().isEmpty()) {
+    /**
+     * Sessions dated {@code earliest} or later were recorded: a month still under the prior whose lookback they fall
+     * in is pooled again when next needed (memory only; such a month was never stored).
+     */
+    public void historyArrived(LocalDate earliest, ClinicalThresholds thresholds) {
+        snapshots.entrySet().removeIf(e -> thin(e.getValue(), thresholds) && earliest.isBefore(e.getKey())
+                && !earliest.isBefore(lookbackStart(e.getKey())));
+    }
+
+    private static boolean thin(NetworkSd.Pooled pooled, ClinicalThresholds thresholds) {
+        return pooled.dyads() < thresholds.networkSdMinDyads();
+    }
+
+    /** The pooled figures for this course's month: taken and kept if it is the month's first and enough dyads pooled. */
+    private NetworkSd.Pooled snapshotFor(DyadCourse course, ClinicalThresholds thresholds) {
+        // nothing recorded yet (sessions only booked), nothing decided: the month's snapshot waits for its first
+        // recorded session, so a course booked a week ahead does not take next month's network before this one is in
+        if (course.sessions().stream().allMatch(s -> s.attendance() == Attendance.NOT_RECORDED)) {
             return NetworkSd.Pooled.NONE;
         }
         LocalDate month = monthOf(course.sessions().get(0).scheduledAt());
@@ -61,12 +87,26 @@ public class NetworkSpread {
         }
         // its own transaction: a snapshot does not depend on (nor roll back with) the batch that first needed it
         NetworkSd.Pooled taken = QuarkusTransaction.requiringNew().call(() -> {
+            NetworkSd.Pooled kept = stored(month);
+            if (kept != null && !thin(kept, thresholds)) {
+                return kept;
+            }
             NetworkSd.Pooled pooled = pool(month);
+            if (thin(pooled, thresholds)) {
+                return pooled; // the prior stands in; not kept, so the month's history can still arrive
+            }
+            // a thin row kept by an earlier version gives way; a full one stored meanwhile by another instance stands
             entityManager.createNativeQuery("""
                     INSERT INTO network_sd_snapshot (month, dyads, squares, degrees_of_freedom, bond_squares,
                         goals_squares, tasks_squares, computed_at)
-                    VALUES (:month, :dyads, :squares, :df, :bond, :goals, :tasks, now()) ON CONFLICT (month) DO NOTHING
+                    VALUES (:month, :dyads, :squares, :df, :bond, :goals, :tasks, now())
+                    ON CONFLICT (month) DO UPDATE SET dyads = excluded.dyads, squares = excluded.squares,
+                        degrees_of_freedom = excluded.degrees_of_freedom, bond_squares = excluded.bond_squares,
+                        goals_squares = excluded.goals_squares, tasks_squares = excluded.tasks_squares,
+                        computed_at = excluded.computed_at
+                    WHERE network_sd_snapshot.dyads < :min
                     """).setParameter("month", month).setParameter("dyads", pooled.dyads())
+                    .setParameter("min", thresholds.networkSdMinDyads())
                     .setParameter("squares", pooled.squares()).setParameter("df", pooled.degreesOfFreedom())
                     .setParameter("bond", pooled.bondSquares()).setParameter("goals", pooled.goalsSquares())
                     .setParameter("tasks", pooled.tasksSquares())
@@ -102,6 +142,12 @@ public class NetworkSpread {
         snapshots.clear();
     }
 
+    /** The first day whose sessions a month's snapshot pools. */
+    private LocalDate lookbackStart(LocalDate month) {
+        return LocalDate.ofInstant(month.atStartOfDay(ZoneOffset.UTC).toInstant().minus(config.networkSdLookback()),
+                ZoneOffset.UTC);
+    }
+
     static LocalDate monthOf(Instant at) {
         return LocalDate.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1);
     }
@@ -119,8 +165,7 @@ public class NetworkSpread {
      * there is one, as the course takes it), grouped by client and therapist; the index and each pillar.
      */
     private NetworkSd.Pooled pool(LocalDate month) {
-        LocalDate from = LocalDate.ofInstant(month.atStartOfDay(ZoneOffset.UTC).toInstant()
-                .minus(config.networkSdLookback()), ZoneOffset.UTC);
+        LocalDate from = lookbackStart(month);
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                 WITH measured AS (
                     SELECT DISTINCT ON (session_id) client_id, therapist_id, alliance_index,

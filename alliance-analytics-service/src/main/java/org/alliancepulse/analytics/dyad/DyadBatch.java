@@ -2,6 +2,7 @@ package org.alliancepulse.analytics.dyad;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,8 @@ final class DyadBatch implements EventHandlers.PerTransaction {
     @Override
     public void after() {
         Map<UUID, Dyad> dyads = new LinkedHashMap<>();
+        sessions.stream().map(rows::session).filter(s -> s != null && s.sessionDate != null).map(s -> s.sessionDate)
+                .min(Comparator.naturalOrder()).ifPresent(assessor::historyArrived);
         for (UUID clientId : clients) {
             rows.dyadsOf(clientId).forEach(dyad -> dyads.put(dyad.id, dyad));
         }

@@ -155,7 +155,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         private static final double ALERTING_INTERCEPT = -1.7;
 
         public static RiskWeights defaults() {
-            return new RiskWeights(ALERTING_INTERCEPT, 0.35, 0.2, 4, 0.7, 0.5, 10, 0.4, 0, 0, 0.1, 0.3, 0.1);
+            return new RiskWeights(ALERTING_INTERCEPT, 0.35, 0.2, 4, 0.7, 0.5, 10, 0.4, 0, 0, 0.2, 0.45, 0.1);
         }
     }
 }

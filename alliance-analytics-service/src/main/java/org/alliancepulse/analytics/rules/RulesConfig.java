@@ -147,11 +147,11 @@ public interface RulesConfig {
         double noOrsImprovement();
 
         /** Log-odds added by a reliable ORS deterioration. */
-        @WithDefault("0.1")
+        @WithDefault("0.2")
         double orsDeterioration();
 
         /** Log-odds added when no feedback was given at the last two attended sessions. */
-        @WithDefault("0.3")
+        @WithDefault("0.45")
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */

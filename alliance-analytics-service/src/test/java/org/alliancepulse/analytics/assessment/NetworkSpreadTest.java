@@ -81,6 +81,41 @@ class NetworkSpreadTest {
     }
 
     /**
+     * A month whose lookback held too few dyads when first needed is judged with the prior, not kept, and pooled
+     * again once sessions from its lookback arrive (a history taken in out of time order): then kept. 2018, which no
+     * other test writes.
+     */
+    @Test
+    void aMonthStillUnderThePriorIsPooledAgainWhenItsHistoryArrives() {
+        for (int dyad = 0; dyad < RULES.networkSdMinDyads() - 1; dyad++) {
+            dyadRated(LocalDate.parse("2014-01-06"), 80, 84);
+        }
+        assertEquals(RULES.networkSdPrior(), spread.forCourse(courseFrom("2014-02-03T10:00:00Z"), RULES), 1e-9,
+                "one dyad short before February: the prior");
+        assertEquals(0L, snapshotsOf("2014-02-01"), "not kept while the prior stands in");
+
+        dyadRated(LocalDate.parse("2014-01-13"), 80, 84);
+        spread.historyArrived(LocalDate.parse("2015-01-01"), RULES);
+        assertEquals(RULES.networkSdPrior(), spread.forCourse(courseFrom("2014-02-10T10:00:00Z"), RULES), 1e-9,
+                "sessions outside February's lookback change nothing");
+        spread.historyArrived(LocalDate.parse("2014-01-13"), RULES);
+        assertEquals(Math.sqrt(8), spread.forCourse(courseFrom("2014-02-10T10:00:00Z"), RULES), 1e-9,
+                "the thirtieth dyad arrived: pooled again");
+        assertEquals(1L, snapshotsOf("2014-02-01"), "and kept");
+        dyadRated(LocalDate.parse("2014-01-20"), 60, 90);
+        spread.historyArrived(LocalDate.parse("2014-01-20"), RULES);
+        spread.refresh();
+        assertEquals(Math.sqrt(8), spread.forCourse(courseFrom("2014-02-17T10:00:00Z"), RULES), 1e-9,
+                "a kept snapshot is not pooled again");
+    }
+
+    private static long snapshotsOf(String month) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) FeedbackMeasure.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM network_sd_snapshot WHERE month = CAST(:month AS date)")
+                .setParameter("month", month).getSingleResult()).longValue());
+    }
+
+    /**
      * The consumer judges a course with its month's pillar SDs too: one pillar falling far opens a rupture that the
      * index alone would only watch. January 2016 (no other test writes it): 30 dyads with index 80 then 88 (SD 5.66)
      * and bond 80 then 96 (SD 11.31). A client from February rated 9 9 9 9 three times, then 5 9 9 9: the index fell

@@ -11,6 +11,11 @@ import org.alliancepulse.contracts.EventPayload;
 /**
  * An alert's condition is over: the rupture was repaired (or escalated to an unresolved rupture), the risk cleared,
  * the fit improved, or the dyad ended. Consumers drop it from pending digests and escalations.
+ * <p>
+ * Usually once per alert. An alert resolved {@code EPISODE_CLOSED} or {@code REASSIGNED} is announced resolved again,
+ * under the same {@code alertId}, when sessions from before the ending arrive after it and show the condition ended
+ * otherwise first (a repair at the last session whose answers came in after the discharge): the later announcement
+ * stands.
  *
  * @param resolution {@code REPAIRED}, {@code ESCALATED}, {@code FIT_IMPROVED}, {@code RISK_CLEARED},
  *        {@code EPISODE_CLOSED}, {@code REASSIGNED}, or {@code WITHDRAWN} (a correction of answers or attendance took

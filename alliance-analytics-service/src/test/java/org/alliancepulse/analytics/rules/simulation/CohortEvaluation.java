@@ -23,7 +23,9 @@ import org.alliancepulse.analytics.rules.AlertKind;
 import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
+import org.alliancepulse.analytics.rules.EpisodeEnding;
 import org.alliancepulse.analytics.rules.NetworkSd;
+import org.alliancepulse.analytics.rules.Pillar;
 import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.SessionAssessment;
 import org.alliancepulse.analytics.rules.simulation.CohortSimulator.Ending;
@@ -93,7 +95,37 @@ public final class CohortEvaluation {
     /** The same with each dyad's network SD given (a what-if of how the SD is estimated). */
     static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t,
             Function<SimulatedDyad, NetworkSd.Spread> sdOf) {
+        return evaluate(cohort, t, sdOf, dyad -> Optional.empty());
+    }
+
+    /** The same with each dyad's episode ending (the simulator's own evaluation has none: nothing is discharged). */
+    public static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t,
+            Function<SimulatedDyad, NetworkSd.Spread> sdOf, Function<SimulatedDyad, Optional<EpisodeEnding>> endingOf) {
         double networkSd = cohort.stream().mapToDouble(d -> sdOf.apply(d).index()).average().orElse(Double.NaN);
+        return score(cohort, t, networkSd, dyad -> {
+            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.apply(dyad), t);
+            List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, endingOf.apply(dyad));
+            Map<Integer, List<Pillar>> pillars = new HashMap<>();
+            assessments.forEach(a -> pillars.put(a.session().number(), a.rupture().pillars()));
+            return new Judged(decisions, pillars, assessments);
+        });
+    }
+
+    /**
+     * What was decided for one dyad: its alerts raised and resolved, the pillars a rupture alert named (by the
+     * session number it was raised at), and every session's assessment - null when only the alerts are known (read
+     * from the service's topic), so no per-session risk score to rank.
+     */
+    public record Judged(List<AlertDecision> decisions, Map<Integer, List<Pillar>> rupturePillars,
+            List<SessionAssessment> assessments) {
+    }
+
+    /**
+     * Scores decisions made elsewhere (e.g. the alerts a running service announced) against the truth; the
+     * dropout-risk AUC and calibration need the per-session scores, NaN without them.
+     */
+    public static Figures score(List<SimulatedDyad> cohort, ClinicalThresholds t, double networkSd,
+            Function<SimulatedDyad, Judged> judgedOf) {
 
         int ruptureAlerts = 0, ruptureAlertHits = 0, trueRuptures = 0, observableRuptures = 0, detected = 0;
         int scoredWhileItLasted = 0, detectedScoredWhileItLasted = 0;
@@ -108,8 +140,8 @@ public final class CohortEvaluation {
         for (SimulatedDyad dyad : cohort) {
             CohortSimulator.Truth truth = dyad.truth();
             List<SessionObservation> course = dyad.course().sessions();
-            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.apply(dyad), t);
-            List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, Optional.empty());
+            Judged judged = judgedOf.apply(dyad);
+            List<AlertDecision> decisions = judged.decisions();
 
             for (SessionObservation s : course) {
                 if (s.attendance() != Attendance.NOT_RECORDED) {
@@ -152,11 +184,10 @@ public final class CohortEvaluation {
                 if (hit != null) {
                     detected++;
                     AlertDecision found = hit;
-                    SessionAssessment at = assessments.stream()
-                            .filter(a -> a.session().number() == found.session().number()).findFirst().orElseThrow();
-                    if (!at.rupture().pillars().isEmpty()) {
-                        pillarFirst += at.rupture().pillars().get(0) == truth.rupturePillar() ? 1 : 0;
-                        pillarAmong += at.rupture().pillars().contains(truth.rupturePillar()) ? 1 : 0;
+                    List<Pillar> named = judged.rupturePillars().getOrDefault(found.session().number(), List.of());
+                    if (!named.isEmpty()) {
+                        pillarFirst += named.get(0) == truth.rupturePillar() ? 1 : 0;
+                        pillarAmong += named.contains(truth.rupturePillar()) ? 1 : 0;
                     }
                     Resolution resolution = decisions.stream()
                             .filter(d -> d.kind() == AlertKind.RUPTURE && d.action() == AlertDecision.Action.RESOLVED
@@ -202,7 +233,8 @@ public final class CohortEvaluation {
                 plannedAlerted += alertedBeforeLast ? 1 : 0;
             }
             int lastAtRisk = dropout ? truth.dropoutAfter() : truth.lastSession() - 1;
-            for (SessionAssessment a : assessments) {
+            for (SessionAssessment a : judged.assessments() == null ? List.<SessionAssessment>of()
+                    : judged.assessments()) {
                 int n = a.session().number();
                 if (n <= lastAtRisk && a.attendance() != Attendance.NOT_RECORDED) {
                     sessions.add(new double[] { a.risk().probability(), truth.hazard()[n],
@@ -233,7 +265,7 @@ public final class CohortEvaluation {
      * sessions scheduled in the 365 days before the first day (UTC) of the month of the course's first session; the
      * prior until 30 dyads have two such sessions.
      */
-    static Function<SimulatedDyad, NetworkSd.Spread> eventTimeSd(List<SimulatedDyad> cohort, ClinicalThresholds t) {
+    public static Function<SimulatedDyad, NetworkSd.Spread> eventTimeSd(List<SimulatedDyad> cohort, ClinicalThresholds t) {
         Map<String, NetworkSd.Spread> byNetworkMonth = new HashMap<>();
         return dyad -> {
             if (dyad.course().sessions().isEmpty()) {

@@ -3,7 +3,9 @@ package org.alliancepulse.analytics.rules.simulation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -156,8 +158,24 @@ public final class CohortSimulator {
             int lastSession, int dropoutAfter, double[] hazard) {
     }
 
-    /** One dyad of the cohort; {@code network} is the index of the seed that simulated it. */
-    public record SimulatedDyad(int network, int therapist, UUID dyad, DyadCourse course, Truth truth) {
+    /**
+     * One dyad of the cohort; {@code network} is the index of the seed that simulated it; {@code answers} the
+     * client's answers per session id (what session-service would announce), for feeding the cohort through the
+     * service.
+     */
+    public record SimulatedDyad(int network, int therapist, UUID dyad, DyadCourse course, Truth truth,
+            Map<UUID, Answers> answers) {
+    }
+
+    /**
+     * What a client answered at a session: the alliance instrument ({@code SRS} or {@code WAI-SR}) with its items in
+     * order, or none; the four ORS items, or none.
+     */
+    public record Answers(String allianceInstrument, List<Double> alliance, List<Double> ors) {
+    }
+
+    /** An alliance measure with the answers it was scored from. */
+    private record Rated(AllianceMeasure measure, String instrument, List<Double> answers) {
     }
 
     private final Parameters p;
@@ -174,7 +192,8 @@ public final class CohortSimulator {
         for (int i = 0; i < seeds.length; i++) {
             int offset = i * parameters.therapists();
             for (SimulatedDyad dyad : new CohortSimulator(parameters, seeds[i]).simulate()) {
-                dyads.add(new SimulatedDyad(i, dyad.therapist() + offset, dyad.dyad(), dyad.course(), dyad.truth()));
+                dyads.add(new SimulatedDyad(i, dyad.therapist() + offset, dyad.dyad(), dyad.course(), dyad.truth(),
+                        dyad.answers()));
             }
         }
         return dyads;
@@ -213,6 +232,7 @@ public final class CohortSimulator {
         int repairAt = repairs ? onset + 1 + random.nextInt(p.repairAfterMax()) : 0;
 
         List<SessionObservation> sessions = new ArrayList<>();
+        Map<UUID, Answers> answers = new HashMap<>();
         double[] hazard = new double[planned + 1];
         double drift = 0;
         boolean missedBefore = false;
@@ -264,11 +284,18 @@ public final class CohortSimulator {
                 if (repairAt > 0 && number >= repairAt && repairedAt == 0) {
                     repairedAt = number;
                 }
-                AllianceMeasure measure = random.nextDouble() < p.measureRate()
+                Rated rated = random.nextDouble() < p.measureRate()
                         ? (waiSr ? waiSr(latent) : srs(latent, overall)) : null;
                 Double ors = round1(clamp(orsTrue + gaussian(p.orsNoiseSd()), 0, 40));
                 boolean feedback = random.nextDouble() < p.feedbackRate() - 0.1 * Math.max(0, engagement);
-                sessions.add(SessionObservation.attended(sessionId, number, at, measure, ors, feedback));
+                // a client who skipped the forms left neither an alliance measure nor an ORS: the service can only
+                // tell skipped feedback by the answers missing (until 2026-11-29 the scores were kept, flag aside)
+                if (feedback) {
+                    answers.put(sessionId, new Answers(rated == null ? null : rated.instrument(),
+                            rated == null ? null : rated.answers(), orsItems(ors)));
+                }
+                sessions.add(SessionObservation.attended(sessionId, number, at,
+                        feedback && rated != null ? rated.measure() : null, feedback ? ors : null, feedback));
             } else {
                 sessions.add(SessionObservation.missed(sessionId, number, at, attendance, late));
             }
@@ -298,14 +325,31 @@ public final class CohortSimulator {
         int last = course.sessions().get(course.sessions().size() - 1).number();
         Truth truth = new Truth(lowFit, onset <= last ? onset : 0, onset <= last ? pillar : null, repairedAt,
                 ending, last, dropoutAfter, hazard);
-        return new SimulatedDyad(0, therapist, dyadId, course, truth);
+        return new SimulatedDyad(0, therapist, dyadId, course, truth, answers);
     }
 
     /** SRS items: relationship (bond), goals and topics, approach or method (tasks), overall; 0-10, one decimal. */
-    private AllianceMeasure srs(double[] latent, double overall) {
+    private Rated srs(double[] latent, double overall) {
         double common = gaussian(p.sessionNoiseSd());
-        return AllianceMeasure.srs(item(latent[0] + common), item(latent[1] + common), item(latent[2] + common),
-                item(overall + common));
+        double relationship = item(latent[0] + common), goals = item(latent[1] + common),
+                approach = item(latent[2] + common), whole = item(overall + common);
+        return new Rated(AllianceMeasure.srs(relationship, goals, approach, whole), "SRS",
+                List.of(relationship, goals, approach, whole));
+    }
+
+    /** Four ORS items (0-10, one decimal) adding up to the total. */
+    private static List<Double> orsItems(double total) {
+        int tenths = (int) Math.round(total * 10);
+        List<Double> items = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int share = (tenths - sum(items)) / (4 - i);
+            items.add(share / 10.0);
+        }
+        return items;
+    }
+
+    private static int sum(List<Double> items) {
+        return items.stream().mapToInt(v -> (int) Math.round(v * 10)).sum();
     }
 
     private double item(double latent) {
@@ -313,7 +357,7 @@ public final class CohortSimulator {
     }
 
     /** WAI-SR: four 1-5 items per pillar from the same latent pillar (0-10 mapped onto 1-5). */
-    private AllianceMeasure waiSr(double[] latent) {
+    private Rated waiSr(double[] latent) {
         double common = gaussian(p.sessionNoiseSd()) * 0.4;
         Integer[] answers = new Integer[12];
         int[][] items = { { 3, 5, 7, 9 }, { 4, 6, 8, 11 }, { 1, 2, 10, 12 } };
@@ -323,7 +367,8 @@ public final class CohortSimulator {
                 answers[item - 1] = (int) Math.round(clamp(value, 1, 5));
             }
         }
-        return AllianceMeasure.waiSr(List.of(answers));
+        return new Rated(AllianceMeasure.waiSr(List.of(answers)), "WAI-SR",
+                java.util.Arrays.stream(answers).map(Integer::doubleValue).toList());
     }
 
     private double gaussian(double sd) {

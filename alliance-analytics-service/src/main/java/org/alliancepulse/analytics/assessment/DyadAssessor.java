@@ -63,18 +63,18 @@ public class DyadAssessor {
     EntityManager entityManager;
 
     /**
-     * Assesses these dyads again from the rows given (which hold their clients': a consumer's batch, a rebuild's
-     * slice); their assessments and alerts are read in two queries for all of them. In one order (alerts go through
-     * the outbox, which locks per client). Call holding their clients' locks.
-     */
-    /**
-     * Sessions from {@code earliest} on were recorded: a month still judged with the prior network SD may now have
-     * its history (see {@link NetworkSpread}).
+     * Sessions from {@code earliest} on were recorded (in the current transaction): a month still judged with the
+     * prior network SD may now have its history (see {@link NetworkSpread}).
      */
     public void historyArrived(java.time.LocalDate earliest) {
         spread.historyArrived(earliest, rules.thresholds());
     }
 
+    /**
+     * Assesses these dyads again from the rows given (which hold their clients': a consumer's batch, a rebuild's
+     * slice); their assessments and alerts are read in two queries for all of them. In one order (alerts go through
+     * the outbox, which locks per client). Call holding their clients' locks.
+     */
     public void reassessAll(Collection<Dyad> dyads, ClientRows rows) {
         if (dyads.isEmpty()) {
             return;

@@ -50,6 +50,15 @@ public class NetworkSpread {
      */
     private final Map<LocalDate, NetworkSd.Pooled> snapshots = new ConcurrentHashMap<>();
 
+    /** Counts {@link #historyArrived} forgettings: a thin month pooled while one happened is not kept in memory. */
+    private final java.util.concurrent.atomic.AtomicLong forgotten = new java.util.concurrent.atomic.AtomicLong();
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    org.alliancepulse.analytics.rules.RulesConfig rules;
+
     /** The network SD of the index to judge this course with. */
     public double forCourse(DyadCourse course, ClinicalThresholds thresholds) {
         return snapshotFor(course, thresholds).sd(thresholds);
@@ -61,12 +70,33 @@ public class NetworkSpread {
     }
 
     /**
-     * Sessions dated {@code earliest} or later were recorded: a month still under the prior whose lookback they fall
-     * in is pooled again when next needed (memory only; such a month was never stored).
+     * Sessions dated {@code earliest} or later are being recorded in the current transaction: once it commits, a
+     * month still under the prior that begins after {@code earliest} is pooled again when next needed (memory only;
+     * such a month was never stored). After the commit, because the pooling reads on a connection of its own and
+     * would not see this transaction's rows; every month after the date rather than only those whose lookback holds
+     * it, because a batch may span more than a lookback and pooling a thin month once more costs one query.
      */
     public void historyArrived(LocalDate earliest, ClinicalThresholds thresholds) {
-        snapshots.entrySet().removeIf(e -> thin(e.getValue(), thresholds) && earliest.isBefore(e.getKey())
-                && !earliest.isBefore(lookbackStart(e.getKey())));
+        Runnable forget = () -> {
+            forgotten.incrementAndGet();
+            snapshots.entrySet().removeIf(e -> thin(e.getValue(), thresholds) && earliest.isBefore(e.getKey()));
+        };
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                        forget.run();
+                    }
+                }
+            });
+        } else {
+            forget.run();
+        }
     }
 
     private static boolean thin(NetworkSd.Pooled pooled, ClinicalThresholds thresholds) {
@@ -85,6 +115,7 @@ public class NetworkSpread {
         if (known != null) {
             return known;
         }
+        long forgettings = forgotten.get();
         // its own transaction: a snapshot does not depend on (nor roll back with) the batch that first needed it
         NetworkSd.Pooled taken = QuarkusTransaction.requiringNew().call(() -> {
             NetworkSd.Pooled kept = stored(month);
@@ -113,7 +144,9 @@ public class NetworkSpread {
                     .executeUpdate();
             return stored(month); // another consumer may have taken it first: theirs stands
         });
-        snapshots.put(month, taken);
+        if (!thin(taken, thresholds) || forgotten.get() == forgettings) {
+            snapshots.put(month, taken); // not a thin one that history arriving meanwhile may have outdated
+        }
         return taken;
     }
 
@@ -124,7 +157,7 @@ public class NetworkSpread {
     public Function<DyadCourse, NetworkSd.Pooled> lookingOnly() {
         Map<LocalDate, NetworkSd.Pooled> seen = new HashMap<>();
         return course -> {
-            if (course.sessions().isEmpty()) {
+            if (course.sessions().stream().allMatch(s -> s.attendance() == Attendance.NOT_RECORDED)) {
                 return NetworkSd.Pooled.NONE;
             }
             LocalDate month = monthOf(course.sessions().get(0).scheduledAt());
@@ -132,7 +165,7 @@ public class NetworkSpread {
             return known != null ? known : seen.computeIfAbsent(month,
                     m -> QuarkusTransaction.requiringNew().call(() -> {
                         NetworkSd.Pooled stored = stored(m);
-                        return stored != null ? stored : pool(m);
+                        return stored != null && !thin(stored, rules.thresholds()) ? stored : pool(m);
                     }));
         };
     }

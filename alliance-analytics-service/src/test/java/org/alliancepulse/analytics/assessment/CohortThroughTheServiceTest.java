@@ -120,9 +120,15 @@ class CohortThroughTheServiceTest {
         }
         // an alert resolved again (its ending overtook the sessions before it): the later announcement stands
         Map<UUID, AlertResolved> lastResolution = new HashMap<>();
-        events.published(EventTypes.ALERT_RESOLVED, a -> true).forEach(r -> lastResolution.put(r.payload().alertId(),
-                r.payload()));
-        int resolvedAgain = events.published(EventTypes.ALERT_RESOLVED, a -> true).size() - lastResolution.size();
+        Map<UUID, List<String>> resolutions = new HashMap<>();
+        for (var r : events.published(EventTypes.ALERT_RESOLVED, a -> true)) { // one client's alerts: one partition
+            lastResolution.put(r.payload().alertId(), r.payload());
+            resolutions.computeIfAbsent(r.payload().alertId(), k -> new ArrayList<>()).add(r.payload().resolution());
+        }
+        int resolvedAgain = resolutions.values().stream().mapToInt(l -> l.size() - 1).sum();
+        // resolved again only once, and only an ending overtaken by what the sessions before it showed
+        List<List<String>> otherwiseAgain = resolutions.values().stream().filter(l -> l.size() > 1
+                && (l.size() > 2 || !ending(l.get(0)) || ending(l.get(1)))).limit(5).toList();
         for (AlertResolved a : lastResolution.values()) {
             topicDecisions.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(new AlertDecision(
                     AlertKind.valueOf(a.kind()), AlertDecision.Action.RESOLVED,
@@ -168,15 +174,17 @@ class CohortThroughTheServiceTest {
         }
 
         CohortEvaluation.Figures figures = CohortEvaluation.evaluate(cohort, t, spreadOf, CohortEvents::endingOf);
-        // the same scored from the topic alone, as an outside evaluator would (no per-session risk there: no AUC)
+        // the same scored from what the service announced and kept: the alerts on the topic, the risk after each
+        // session as stored (what GET /api/dyads/{clientId}/alliance shows)
+        Map<UUID, Double> storedRisk = storedRiskBySession();
         CohortEvaluation.Figures fromTheTopic = CohortEvaluation.score(cohort, t, figures.networkSd(), dyad -> {
             List<AlertDecision> ofDyad = new ArrayList<>(topicDecisions.getOrDefault(dyad.dyad(), List.of()));
             ofDyad.sort(java.util.Comparator.comparing(AlertDecision::at).thenComparing(AlertDecision::action));
-            return new CohortEvaluation.Judged(ofDyad, topicPillars.getOrDefault(dyad.dyad(), Map.of()), null);
+            return new CohortEvaluation.Judged(ofDyad, topicPillars.getOrDefault(dyad.dyad(), Map.of()), storedRisk);
         });
         System.out.printf(java.util.Locale.ROOT, "%d events of %d dyads taken in and announced in %.1f s (%.0f events/s);"
                 + " %d alert decisions, %d alerts resolved again; network SD by month %s (largest gap to the evaluation's %.2f)%n"
-                + "Scored from the topic:%n%sThrough the service, seed %d:%n%s", announced, cohort.size(),
+                + "Scored from the topic and the stored risk scores:%n%sThrough the service, seed %d:%n%s", announced, cohort.size(),
                 seconds, announced / seconds, decisions, resolvedAgain, snapshots.entrySet().stream().map(e -> e.getKey().toString().substring(0, 7) + " "
                         + String.format(java.util.Locale.ROOT, "%.2f", e.getValue().index())).toList(), sdGap, fromTheTopic.table(), SEED, figures.table());
 
@@ -188,12 +196,14 @@ class CohortThroughTheServiceTest {
                 () -> assertEquals(figures.fitPrecision(), fromTheTopic.fitPrecision(), 1e-12),
                 () -> assertEquals(figures.fitRecall(), fromTheTopic.fitRecall(), 1e-12),
                 () -> assertEquals(figures.dropoutsAlertedBeforeLast(), fromTheTopic.dropoutsAlertedBeforeLast(), 1e-12),
+                () -> assertEquals(figures.riskAuc(), fromTheTopic.riskAuc(), 1e-9),
                 () -> assertEquals(figures.alertsPerTherapistWeekMean(), fromTheTopic.alertsPerTherapistWeekMean(),
                         1e-12));
         assertTrue(sdGap < 0.25, "the network SD taken is the evaluation's but for the last moments of the month"
                 + " before; the largest gap " + sdGap);
         assertEquals(List.of(), raisedPerAlert.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).toList(), "an alert announced twice");
+        assertEquals(List.of(), otherwiseAgain, "alerts resolved again other than an overtaken ending");
         assertEquals(0, differences.size(), differences.size() + " of " + cohort.size()
                 + " dyads' announced alerts differ from the rules' decisions, e.g.\n"
                 + differences.stream().limit(5).collect(Collectors.joining("\n")));
@@ -254,6 +264,19 @@ class CohortThroughTheServiceTest {
 
     private static LocalDate toDate(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    /** The dropout-risk score the service keeps after each session. */
+    private Map<UUID, Double> storedRiskBySession() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<UUID, Double> risk = new HashMap<>();
+            for (Object row : entityManager.createNativeQuery("SELECT session_id, risk_score FROM session_assessment")
+                    .getResultList()) {
+                Object[] r = (Object[]) row;
+                risk.put((UUID) r[0], ((Number) r[1]).doubleValue());
+            }
+            return risk;
+        });
     }
 
     private boolean outboxEmpty() {

@@ -81,7 +81,10 @@ public final class KafkaEvents {
             for (java.util.concurrent.Future<?> future : sent) {
                 future.get();
             }
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted publishing " + payloads.size() + " events", e);
+        } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("Could not publish " + payloads.size() + " events", e);
         }
     }

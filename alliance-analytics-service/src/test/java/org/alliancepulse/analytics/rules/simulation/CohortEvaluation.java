@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import org.alliancepulse.analytics.course.Attendance;
@@ -106,24 +107,25 @@ public final class CohortEvaluation {
             List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.apply(dyad), t);
             List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, endingOf.apply(dyad));
             Map<Integer, List<Pillar>> pillars = new HashMap<>();
-            assessments.forEach(a -> pillars.put(a.session().number(), a.rupture().pillars()));
-            return new Judged(decisions, pillars, assessments);
+            Map<UUID, Double> risk = new HashMap<>();
+            assessments.forEach(a -> {
+                pillars.put(a.session().number(), a.rupture().pillars());
+                risk.put(a.session().sessionId(), a.risk().probability());
+            });
+            return new Judged(decisions, pillars, risk);
         });
     }
 
     /**
      * What was decided for one dyad: its alerts raised and resolved, the pillars a rupture alert named (by the
-     * session number it was raised at), and every session's assessment - null when only the alerts are known (read
-     * from the service's topic), so no per-session risk score to rank.
+     * session number it was raised at), and the dropout-risk score after each session (by session id; sessions
+     * without one are left out of the AUC and calibration).
      */
     public record Judged(List<AlertDecision> decisions, Map<Integer, List<Pillar>> rupturePillars,
-            List<SessionAssessment> assessments) {
+            Map<UUID, Double> riskAfterSession) {
     }
 
-    /**
-     * Scores decisions made elsewhere (e.g. the alerts a running service announced) against the truth; the
-     * dropout-risk AUC and calibration need the per-session scores, NaN without them.
-     */
+    /** Scores decisions made elsewhere (e.g. the alerts a running service announced) against the truth. */
     public static Figures score(List<SimulatedDyad> cohort, ClinicalThresholds t, double networkSd,
             Function<SimulatedDyad, Judged> judgedOf) {
 
@@ -233,11 +235,11 @@ public final class CohortEvaluation {
                 plannedAlerted += alertedBeforeLast ? 1 : 0;
             }
             int lastAtRisk = dropout ? truth.dropoutAfter() : truth.lastSession() - 1;
-            for (SessionAssessment a : judged.assessments() == null ? List.<SessionAssessment>of()
-                    : judged.assessments()) {
-                int n = a.session().number();
-                if (n <= lastAtRisk && a.attendance() != Attendance.NOT_RECORDED) {
-                    sessions.add(new double[] { a.risk().probability(), truth.hazard()[n],
+            for (SessionObservation s : course) {
+                int n = s.number();
+                Double risk = judged.riskAfterSession().get(s.sessionId());
+                if (n <= lastAtRisk && s.attendance() != Attendance.NOT_RECORDED && risk != null) {
+                    sessions.add(new double[] { risk, truth.hazard()[n],
                             dropout && n == truth.dropoutAfter() ? 1 : 0, dropout ? 1 : 0 });
                 }
             }

@@ -50,8 +50,12 @@ public class NetworkSpread {
      */
     private final Map<LocalDate, NetworkSd.Pooled> snapshots = new ConcurrentHashMap<>();
 
-    /** Counts {@link #historyArrived} forgettings: a thin month pooled while one happened is not kept in memory. */
-    private final java.util.concurrent.atomic.AtomicLong forgotten = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * Months being pooled now (how many times at once), and those of them that history committed meanwhile may have
+     * outdated: such a thin result is used once but not kept in memory.
+     */
+    private final Map<LocalDate, Integer> pooling = new ConcurrentHashMap<>();
+    private final java.util.Set<LocalDate> outdated = ConcurrentHashMap.newKeySet();
 
     @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
@@ -78,8 +82,8 @@ public class NetworkSpread {
      */
     public void historyArrived(LocalDate earliest, ClinicalThresholds thresholds) {
         Runnable forget = () -> {
-            forgotten.incrementAndGet();
             snapshots.entrySet().removeIf(e -> thin(e.getValue(), thresholds) && earliest.isBefore(e.getKey()));
+            pooling.keySet().stream().filter(earliest::isBefore).forEach(outdated::add);
         };
         if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
@@ -99,15 +103,21 @@ public class NetworkSpread {
         }
     }
 
+    /**
+     * Nothing recorded yet (sessions only booked), so nothing decided: the month's snapshot waits for its first
+     * recorded session, so a course booked a week ahead does not take next month's network before this one is in.
+     */
+    private static boolean nothingRecorded(DyadCourse course) {
+        return course.sessions().stream().allMatch(s -> s.attendance() == Attendance.NOT_RECORDED);
+    }
+
     private static boolean thin(NetworkSd.Pooled pooled, ClinicalThresholds thresholds) {
         return pooled.dyads() < thresholds.networkSdMinDyads();
     }
 
     /** The pooled figures for this course's month: taken and kept if it is the month's first and enough dyads pooled. */
     private NetworkSd.Pooled snapshotFor(DyadCourse course, ClinicalThresholds thresholds) {
-        // nothing recorded yet (sessions only booked), nothing decided: the month's snapshot waits for its first
-        // recorded session, so a course booked a week ahead does not take next month's network before this one is in
-        if (course.sessions().stream().allMatch(s -> s.attendance() == Attendance.NOT_RECORDED)) {
+        if (nothingRecorded(course)) {
             return NetworkSd.Pooled.NONE;
         }
         LocalDate month = monthOf(course.sessions().get(0).scheduledAt());
@@ -115,9 +125,24 @@ public class NetworkSpread {
         if (known != null) {
             return known;
         }
-        long forgettings = forgotten.get();
+        pooling.merge(month, 1, Integer::sum);
+        try {
+            NetworkSd.Pooled taken = take(month, thresholds);
+            if (!thin(taken, thresholds) || !outdated.contains(month)) {
+                snapshots.put(month, taken); // not a thin one that history arriving meanwhile may have outdated
+            }
+            return taken;
+        } finally {
+            if (pooling.computeIfPresent(month, (m, n) -> n == 1 ? null : n - 1) == null) {
+                outdated.remove(month);
+            }
+        }
+    }
+
+    /** The month's stored snapshot, or it pooled now and stored unless the prior still stands in. */
+    private NetworkSd.Pooled take(LocalDate month, ClinicalThresholds thresholds) {
         // its own transaction: a snapshot does not depend on (nor roll back with) the batch that first needed it
-        NetworkSd.Pooled taken = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             NetworkSd.Pooled kept = stored(month);
             if (kept != null && !thin(kept, thresholds)) {
                 return kept;
@@ -144,10 +169,6 @@ public class NetworkSpread {
                     .executeUpdate();
             return stored(month); // another consumer may have taken it first: theirs stands
         });
-        if (!thin(taken, thresholds) || forgotten.get() == forgettings) {
-            snapshots.put(month, taken); // not a thin one that history arriving meanwhile may have outdated
-        }
-        return taken;
     }
 
     /**
@@ -157,7 +178,7 @@ public class NetworkSpread {
     public Function<DyadCourse, NetworkSd.Pooled> lookingOnly() {
         Map<LocalDate, NetworkSd.Pooled> seen = new HashMap<>();
         return course -> {
-            if (course.sessions().stream().allMatch(s -> s.attendance() == Attendance.NOT_RECORDED)) {
+            if (nothingRecorded(course)) {
                 return NetworkSd.Pooled.NONE;
             }
             LocalDate month = monthOf(course.sessions().get(0).scheduledAt());

@@ -22,14 +22,11 @@ import jakarta.persistence.EntityManager;
 import org.alliancepulse.analytics.course.SessionRef;
 import org.alliancepulse.analytics.rules.AlertDecision;
 import org.alliancepulse.analytics.rules.AlertKind;
-import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
-import org.alliancepulse.analytics.rules.CourseAssessment;
 import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.analytics.rules.Pillar;
 import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.RulesConfig;
-import org.alliancepulse.analytics.rules.SessionAssessment;
 import org.alliancepulse.analytics.rules.simulation.CohortEvaluation;
 import org.alliancepulse.analytics.rules.simulation.CohortEvents;
 import org.alliancepulse.analytics.rules.simulation.CohortSimulator;
@@ -101,24 +98,22 @@ class CohortThroughTheServiceTest {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(this::outboxEmpty);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        Map<UUID, List<String>> onTheTopic = new HashMap<>();
-        Map<UUID, List<AlertDecision>> topicDecisions = new HashMap<>();
-        Map<UUID, Map<Integer, List<Pillar>>> topicPillars = new HashMap<>();
+        // what the service announced, per client: each alert raised, and how it was last resolved (an alert resolved
+        // again - its ending overtook the sessions before it - stands as the later announcement says)
+        Map<UUID, List<AlertDecision>> announcedAlerts = new HashMap<>();
+        Map<UUID, Map<Integer, List<Pillar>>> announcedPillars = new HashMap<>();
         Map<UUID, Integer> raisedPerAlert = new HashMap<>();
         for (var raised : events.published(EventTypes.ALERT_RAISED, a -> true)) {
             AlertRaised a = raised.payload();
             raisedPerAlert.merge(a.alertId(), 1, Integer::sum);
-            topicDecisions.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(new AlertDecision(
+            announcedAlerts.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(new AlertDecision(
                     AlertKind.valueOf(a.kind()), AlertDecision.Action.RAISED,
                     new SessionRef(a.sessionId(), a.sessionNumber(), a.occurredAt()), a.occurredAt(), null, List.of()));
             if (a.pillars() != null) {
-                topicPillars.computeIfAbsent(a.clientId(), k -> new HashMap<>()).put(a.sessionNumber(),
+                announcedPillars.computeIfAbsent(a.clientId(), k -> new HashMap<>()).put(a.sessionNumber(),
                         a.pillars().stream().map(Pillar::valueOf).toList());
             }
-            onTheTopic.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(line(a.kind(), "RAISED",
-                    a.sessionNumber(), a.occurredAt().toString(), detail(a)));
         }
-        // an alert resolved again (its ending overtook the sessions before it): the later announcement stands
         Map<UUID, AlertResolved> lastResolution = new HashMap<>();
         Map<UUID, List<String>> resolutions = new HashMap<>();
         for (var r : events.published(EventTypes.ALERT_RESOLVED, a -> true)) { // one client's alerts: one partition
@@ -130,14 +125,17 @@ class CohortThroughTheServiceTest {
         List<List<String>> otherwiseAgain = resolutions.values().stream().filter(l -> l.size() > 1
                 && (l.size() > 2 || !ending(l.get(0)) || ending(l.get(1)))).limit(5).toList();
         for (AlertResolved a : lastResolution.values()) {
-            topicDecisions.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(new AlertDecision(
+            // WITHDRAWN is no rule's resolution: it stays null here and differs from every decision
+            announcedAlerts.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(new AlertDecision(
                     AlertKind.valueOf(a.kind()), AlertDecision.Action.RESOLVED,
                     new SessionRef(a.sessionId(), a.sessionNumber(), a.occurredAt()), a.occurredAt(),
                     java.util.Arrays.stream(Resolution.values()).filter(r -> r.name().equals(a.resolution()))
                             .findFirst().orElse(null), List.of()));
-            onTheTopic.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(line(a.kind(), "RESOLVED",
-                    ending(a.resolution()) ? null : a.sessionNumber(), a.occurredAt().toString(), a.resolution()));
         }
+        Map<UUID, Double> storedRisk = storedRiskBySession(); // what GET /api/dyads/{clientId}/alliance shows
+        java.util.function.Function<SimulatedDyad, CohortEvaluation.Judged> announcedFor = dyad ->
+                new CohortEvaluation.Judged(announcedAlerts.getOrDefault(dyad.dyad(), List.of()),
+                        announcedPillars.getOrDefault(dyad.dyad(), Map.of()), storedRisk);
 
         ClinicalThresholds t = rules.thresholds();
         Map<LocalDate, NetworkSd.Spread> snapshots = snapshots(t);
@@ -151,37 +149,22 @@ class CohortThroughTheServiceTest {
         java.util.function.Function<SimulatedDyad, NetworkSd.Spread> evaluated = CohortEvaluation.eventTimeSd(cohort, t);
         double sdGap = cohort.stream().mapToDouble(d -> Math.abs(spreadOf.apply(d).index() - evaluated.apply(d).index()))
                 .max().orElse(0);
+        java.util.function.Function<SimulatedDyad, CohortEvaluation.Judged> decidedFor = dyad -> CohortEvaluation
+                .judge(dyad, t, spreadOf.apply(dyad), CohortEvents.endingOf(dyad));
         List<String> differences = new ArrayList<>();
         int decisions = 0;
         for (SimulatedDyad dyad : cohort) {
-            List<SessionAssessment> assessed = CourseAssessment.assess(dyad.course(), spreadOf.apply(dyad), t);
-            List<String> decided = new ArrayList<>();
-            for (AlertDecision d : AlertLifecycle.decide(assessed, t, CohortEvents.endingOf(dyad))) {
-                decided.add(line(d.kind().name(), d.action().name(),
-                        d.resolution() != null && ending(d.resolution().name()) ? null : d.session().number(),
-                        d.at().toString(),
-                        d.action() == AlertDecision.Action.RESOLVED ? d.resolution().name()
-                                : detail(d.kind(), assessed.stream()
-                                        .filter(a -> a.session().number() == d.session().number()).findFirst()
-                                        .orElseThrow())));
-            }
+            List<String> decided = lines(decidedFor.apply(dyad));
+            List<String> announcedForDyad = lines(announcedFor.apply(dyad));
             decisions += decided.size();
-            List<String> announcedForDyad = onTheTopic.getOrDefault(dyad.dyad(), List.of());
-            if (!sorted(decided).equals(sorted(announcedForDyad))) {
-                differences.add(dyad.dyad() + "\n  rules:   " + sorted(decided) + "\n  service: "
-                        + sorted(announcedForDyad));
+            if (!decided.equals(announcedForDyad)) {
+                differences.add(dyad.dyad() + "\n  rules:   " + decided + "\n  service: " + announcedForDyad);
             }
         }
 
         CohortEvaluation.Figures figures = CohortEvaluation.evaluate(cohort, t, spreadOf, CohortEvents::endingOf);
-        // the same scored from what the service announced and kept: the alerts on the topic, the risk after each
-        // session as stored (what GET /api/dyads/{clientId}/alliance shows)
-        Map<UUID, Double> storedRisk = storedRiskBySession();
-        CohortEvaluation.Figures fromTheTopic = CohortEvaluation.score(cohort, t, figures.networkSd(), dyad -> {
-            List<AlertDecision> ofDyad = new ArrayList<>(topicDecisions.getOrDefault(dyad.dyad(), List.of()));
-            ofDyad.sort(java.util.Comparator.comparing(AlertDecision::at).thenComparing(AlertDecision::action));
-            return new CohortEvaluation.Judged(ofDyad, topicPillars.getOrDefault(dyad.dyad(), Map.of()), storedRisk);
-        });
+        // the same scored from what the service announced and kept
+        CohortEvaluation.Figures fromTheTopic = CohortEvaluation.score(cohort, t, figures.networkSd(), announcedFor);
         System.out.printf(java.util.Locale.ROOT, "%d events of %d dyads taken in and announced in %.1f s (%.0f events/s);"
                 + " %d alert decisions, %d alerts resolved again; network SD by month %s (largest gap to the evaluation's %.2f)%n"
                 + "Scored from the topic and the stored risk scores:%n%sThrough the service, seed %d:%n%s", announced, cohort.size(),
@@ -189,6 +172,9 @@ class CohortThroughTheServiceTest {
                         + String.format(java.util.Locale.ROOT, "%.2f", e.getValue().index())).toList(), sdGap, fromTheTopic.table(), SEED, figures.table());
 
         assertTrue(decisions > 500, "the network raises alerts to compare: " + decisions);
+        assertEquals(0, differences.size(), differences.size() + " of " + cohort.size()
+                + " dyads' announced alerts differ from the rules' decisions, e.g.\n"
+                + differences.stream().limit(5).collect(Collectors.joining("\n")));
         assertAll(() -> assertEquals(figures.rupturePrecision(), fromTheTopic.rupturePrecision(), 1e-12),
                 () -> assertEquals(figures.ruptureRecall(), fromTheTopic.ruptureRecall(), 1e-12),
                 () -> assertEquals(figures.pillarAccuracy(), fromTheTopic.pillarAccuracy(), 1e-12),
@@ -204,45 +190,29 @@ class CohortThroughTheServiceTest {
         assertEquals(List.of(), raisedPerAlert.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).toList(), "an alert announced twice");
         assertEquals(List.of(), otherwiseAgain, "alerts resolved again other than an overtaken ending");
-        assertEquals(0, differences.size(), differences.size() + " of " + cohort.size()
-                + " dyads' announced alerts differ from the rules' decisions, e.g.\n"
-                + differences.stream().limit(5).collect(Collectors.joining("\n")));
-    }
-
-    /** What an alert names besides its kind and session: the pillars of a rupture, the score of a dropout risk. */
-    private static String detail(AlertRaised a) {
-        return switch (a.kind()) {
-            case "RUPTURE", "UNRESOLVED_RUPTURE" -> String.valueOf(a.pillars());
-            default -> "";
-        };
     }
 
     /**
-     * The rupture's pillars; not a dropout risk's score, which the alert gives as it was when raised - a session's
-     * attendance and its answers arrive minutes apart, and the score at the session moves when the answers come.
+     * One dyad's alerts as comparable lines, sorted: kind, raised or resolved, the session (an ending's by its time
+     * only: it names the last session the service knew of when it took the ending in, which may be earlier than the
+     * last one before it), when, and the resolution or the pillars a rupture named. Not a dropout risk's score: the
+     * alert gives it as it was when raised, and a session's attendance and its answers arrive minutes apart.
      */
-    private static String detail(AlertKind kind, SessionAssessment at) {
-        return switch (kind) {
-            case RUPTURE, UNRESOLVED_RUPTURE -> String.valueOf(at.rupture().pillars().isEmpty() ? null
-                    : at.rupture().pillars().stream().map(Enum::name).toList());
-            default -> "";
-        };
+    private static List<String> lines(CohortEvaluation.Judged judged) {
+        return judged.decisions().stream().map(d -> {
+            boolean resolved = d.action() == AlertDecision.Action.RESOLVED;
+            boolean byEnding = resolved && d.resolution() != null && ending(d.resolution().name());
+            String detail = resolved ? String.valueOf(d.resolution())
+                    : d.kind() == AlertKind.RUPTURE || d.kind() == AlertKind.UNRESOLVED_RUPTURE
+                            ? String.valueOf(judged.rupturePillars().getOrDefault(d.session().number(), List.of()))
+                            : "";
+            return d.kind() + " " + d.action() + " #" + (byEnding ? "-" : d.session().number()) + " " + d.at() + " "
+                    + detail;
+        }).sorted().toList();
     }
 
-    /**
-     * An ending names the last session the service knew of when it took the ending in, which may be earlier than the
-     * last one before it (the topics are read independently); only its time is compared.
-     */
     private static boolean ending(String resolution) {
         return "EPISODE_CLOSED".equals(resolution) || "REASSIGNED".equals(resolution);
-    }
-
-    private static String line(String kind, String action, Integer number, String at, String detail) {
-        return kind + " " + action + " #" + number + " " + at + " " + detail;
-    }
-
-    private static List<String> sorted(List<String> lines) {
-        return lines.stream().sorted().toList();
     }
 
     /** The monthly network SDs the service took and kept. */

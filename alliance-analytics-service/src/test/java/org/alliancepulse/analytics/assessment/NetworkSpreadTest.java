@@ -109,6 +109,32 @@ class NetworkSpreadTest {
                 "a kept snapshot is not pooled again");
     }
 
+    /**
+     * The batch that brings a thin month's history is not committed when it says so; the month is forgotten after
+     * the commit, since pooling reads on a connection of its own and would not see the batch's rows before it: a
+     * month pooled in between (thin, without them) is not the one kept. 2013, which no other test writes.
+     */
+    @Test
+    void aThinMonthIsForgottenOnlyOnceTheHistoryThatFillsItIsCommitted() {
+        for (int dyad = 0; dyad < RULES.networkSdMinDyads() - 1; dyad++) {
+            dyadRated(LocalDate.parse("2013-01-07"), 80, 84);
+        }
+        assertEquals(RULES.networkSdPrior(), spread.forCourse(courseFrom("2013-02-04T10:00:00Z"), RULES), 1e-9);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            UUID client = UUID.randomUUID();
+            UUID therapist = UUID.randomUUID();
+            measure(client, therapist, LocalDate.parse("2013-01-14"), 80).persist();
+            measure(client, therapist, LocalDate.parse("2013-01-21"), 84).persist();
+            FeedbackMeasure.getEntityManager().flush();
+            spread.historyArrived(LocalDate.parse("2013-01-14"), RULES);
+            assertEquals(RULES.networkSdPrior(), spread.forCourse(courseFrom("2013-02-11T10:00:00Z"), RULES), 1e-9,
+                    "not committed yet: pooled without the thirtieth dyad");
+        });
+        assertEquals(Math.sqrt(8), spread.forCourse(courseFrom("2013-02-18T10:00:00Z"), RULES), 1e-9,
+                "committed: pooled again, with it");
+    }
+
     private static long snapshotsOf(String month) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) FeedbackMeasure.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM network_sd_snapshot WHERE month = CAST(:month AS date)")

@@ -103,17 +103,23 @@ public final class CohortEvaluation {
     public static Figures evaluate(List<SimulatedDyad> cohort, ClinicalThresholds t,
             Function<SimulatedDyad, NetworkSd.Spread> sdOf, Function<SimulatedDyad, Optional<EpisodeEnding>> endingOf) {
         double networkSd = cohort.stream().mapToDouble(d -> sdOf.apply(d).index()).average().orElse(Double.NaN);
-        return score(cohort, t, networkSd, dyad -> {
-            List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), sdOf.apply(dyad), t);
-            List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, endingOf.apply(dyad));
-            Map<Integer, List<Pillar>> pillars = new HashMap<>();
-            Map<UUID, Double> risk = new HashMap<>();
-            assessments.forEach(a -> {
+        return score(cohort, t, networkSd, dyad -> judge(dyad, t, sdOf.apply(dyad), endingOf.apply(dyad)));
+    }
+
+    /** What the rules decide for one dyad's course, judged with this network SD and ending. */
+    public static Judged judge(SimulatedDyad dyad, ClinicalThresholds t, NetworkSd.Spread spread,
+            Optional<EpisodeEnding> ending) {
+        List<SessionAssessment> assessments = CourseAssessment.assess(dyad.course(), spread, t);
+        List<AlertDecision> decisions = AlertLifecycle.decide(assessments, t, ending);
+        Map<Integer, List<Pillar>> pillars = new HashMap<>();
+        Map<UUID, Double> risk = new HashMap<>();
+        for (SessionAssessment a : assessments) {
+            if (!a.rupture().pillars().isEmpty()) {
                 pillars.put(a.session().number(), a.rupture().pillars());
-                risk.put(a.session().sessionId(), a.risk().probability());
-            });
-            return new Judged(decisions, pillars, risk);
-        });
+            }
+            risk.put(a.session().sessionId(), a.risk().probability());
+        }
+        return new Judged(decisions, pillars, risk);
     }
 
     /**

@@ -50,23 +50,16 @@ public final class CohortEvents {
     private static final int DROPOUT_NOTICED_AFTER_DAYS = 28;
 
     /** One event and when it happened. */
-    public record Timed(Instant at, EventPayload payload) {
+    private record Timed(Instant at, EventPayload payload) {
     }
 
     private CohortEvents() {
     }
 
-    /** Every event of the cohort in event-time order, as a live network produces them. */
-    public static List<EventPayload> inEventTimeOrder(List<SimulatedDyad> cohort) {
-        List<Timed> all = new ArrayList<>();
-        cohort.forEach(dyad -> all.addAll(of(dyad)));
-        all.sort(Comparator.comparing(Timed::at));
-        return all.stream().map(Timed::payload).toList();
-    }
-
     /**
-     * The same, month by month of event time (UTC): how a live network's months follow one another, each complete
-     * before the next begins.
+     * Every event of the cohort in event-time order, as a live network produces them, month by month of event time
+     * (UTC), each month complete before the next begins. (Told as one list, or one client's whole history after
+     * another, the figures in docs/clinical-rules.md's "Through the service" were measured once.)
      */
     public static List<List<EventPayload>> monthByMonth(List<SimulatedDyad> cohort) {
         List<Timed> all = new ArrayList<>();
@@ -80,20 +73,11 @@ public final class CohortEvents {
         return new ArrayList<>(months.values());
     }
 
-    /** Every event of the cohort, one dyad's whole history after another (as a bulk import might send them). */
-    public static List<EventPayload> dyadByDyad(List<SimulatedDyad> cohort) {
-        List<EventPayload> all = new ArrayList<>();
-        for (SimulatedDyad dyad : cohort) {
-            of(dyad).stream().sorted(Comparator.comparing(Timed::at)).map(Timed::payload).forEach(all::add);
-        }
-        return all;
-    }
-
-    public static UUID therapistOf(SimulatedDyad dyad) {
+    private static UUID therapistOf(SimulatedDyad dyad) {
         return UUID.nameUUIDFromBytes(("therapist " + dyad.therapist()).getBytes(UTF_8));
     }
 
-    static UUID episodeOf(SimulatedDyad dyad) {
+    private static UUID episodeOf(SimulatedDyad dyad) {
         return UUID.nameUUIDFromBytes(("episode " + dyad.dyad()).getBytes(UTF_8));
     }
 
@@ -102,7 +86,7 @@ public final class CohortEvents {
     }
 
     /** One dyad's events. The client's id is the simulated dyad's id (one dyad per client). */
-    static List<Timed> of(SimulatedDyad dyad) {
+    private static List<Timed> of(SimulatedDyad dyad) {
         List<Timed> out = new ArrayList<>();
         UUID client = dyad.dyad();
         UUID therapist = therapistOf(dyad);

@@ -42,6 +42,8 @@ public final class DyadStory {
     private final KafkaEvents events;
     private final List<EventPayload> published = new ArrayList<>();
 
+    private ZoneOffset heldAt = ZoneOffset.UTC;
+
     private DyadStory(KafkaEvents events, String clinicId, Instant start, UUID therapistId) {
         this.events = events;
         this.therapistId = therapistId;
@@ -81,7 +83,7 @@ public final class DyadStory {
         UUID session = schedule();
         int number = sessionIds.size();
         Instant at = timeOf(number);
-        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        LocalDate day = dayOf(at);
         if (recordAttendance) {
             publish(new SessionAttended(session, clientId, clientCode, therapistId, clinicId, number, at, day, at));
         }
@@ -106,7 +108,7 @@ public final class DyadStory {
                 .mapToObj(BigDecimal::valueOf).toList();
         BigDecimal total = answers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         publish(new FeedbackCorrected(feedbackIds.get(number), sessionIds.get(number - 1), clientId, clientCode,
-                therapistId, clinicId, number, at, LocalDate.ofInstant(at, ZoneOffset.UTC), "SRS", answers, total,
+                therapistId, clinicId, number, at, dayOf(at), "SRS", answers, total,
                 Map.of("bond", answers.get(0), "goals", answers.get(1), "tasks", answers.get(2), "global",
                         answers.get(3)),
                 total.multiply(BigDecimal.valueOf(2.5)).setScale(2), answers, at.plusSeconds(3000),
@@ -121,7 +123,7 @@ public final class DyadStory {
         int number = sessionIds.size();
         Instant at = timeOf(number);
         publish(new SessionNoShow(session, clientId, clientCode, therapistId, clinicId, number, at,
-                LocalDate.ofInstant(at, ZoneOffset.UTC), at));
+                dayOf(at), at));
         return this;
     }
 
@@ -130,7 +132,7 @@ public final class DyadStory {
         int number = sessionIds.size();
         Instant at = timeOf(number);
         publish(new SessionCancelled(session, clientId, clientCode, therapistId, clinicId, number, at,
-                LocalDate.ofInstant(at, ZoneOffset.UTC), "CLIENT", true, at.minusSeconds(3600)));
+                dayOf(at), "CLIENT", true, at.minusSeconds(3600)));
         return this;
     }
 
@@ -155,9 +157,21 @@ public final class DyadStory {
         sessionIds.add(session);
         int number = sessionIds.size();
         Instant at = timeOf(number);
-        publish(new SessionScheduled(session, clientId, therapistId, clinicId, LocalDate.ofInstant(at,
-                ZoneOffset.UTC), number, at, episodeId));
+        publish(new SessionScheduled(session, clientId, therapistId, clinicId, dayOf(at), number, at, episodeId));
         return session;
+    }
+
+    /**
+     * Sessions held where the clock reads {@code offset}: session-service dates each at that offset (an evening
+     * session in New York is the next day in UTC).
+     */
+    public DyadStory heldAt(ZoneOffset offset) {
+        this.heldAt = offset;
+        return this;
+    }
+
+    private LocalDate dayOf(Instant at) {
+        return LocalDate.ofInstant(at, heldAt);
     }
 
     private void publish(EventPayload payload) {

@@ -26,6 +26,7 @@ import org.alliancepulse.analytics.course.Attendance;
 import org.alliancepulse.analytics.course.CourseSummary;
 import org.alliancepulse.analytics.course.DyadCourse;
 import org.alliancepulse.analytics.dyad.ClientRows;
+import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.FeedbackMeasure;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
@@ -88,12 +89,13 @@ public class AllianceReader {
                 rolling.put(course.sessions().get(i).sessionId(), means.get(i));
             }
             List<SessionAssessmentRecord> assessed = sessionsByDyad.getOrDefault(dyad.id, List.of());
-            List<DyadAlliance.SessionPoint> points = assessed.stream().map(r -> point(r, rolling.get(r.sessionId),
-                    measuresBySession.getOrDefault(r.sessionId, List.of()))).toList();
+            Function<SessionAssessmentRecord, LocalDate> day = r -> dayOf(rows.session(r.sessionId), r);
+            List<DyadAlliance.SessionPoint> points = assessed.stream().map(r -> point(r, day.apply(r),
+                    rolling.get(r.sessionId), measuresBySession.getOrDefault(r.sessionId, List.of()))).toList();
             views.add(new DyadAlliance.Dyad(dyad.id, dyad.therapistId, dyad.clinicId, dyad.episodeId, dyad.startedAt,
                     dyad.endedAt, dyad.endReason == null ? null : dyad.endReason.name(), !dyad.ended(),
                     state(CourseSummary.of(course), network.apply(course).sd(thresholds)), points,
-                    ruptures(assessed), risk(assessed), openAlertsByDyad.getOrDefault(dyad.id, List.of()).stream()
+                    ruptures(assessed, day), risk(assessed, day), openAlertsByDyad.getOrDefault(dyad.id, List.of()).stream()
                             .map(AlertView::of).toList()));
         }
         return new DyadAlliance.ClientAlliance(clientId, dyads.get(dyads.size() - 1).clientCode, views);
@@ -112,9 +114,9 @@ public class AllianceReader {
         return value == null ? null : Math.round(value * 100) / 100.0;
     }
 
-    private static DyadAlliance.SessionPoint point(SessionAssessmentRecord r, Double rollingMean,
+    private static DyadAlliance.SessionPoint point(SessionAssessmentRecord r, LocalDate day, Double rollingMean,
             List<FeedbackMeasure> measures) {
-        return new DyadAlliance.SessionPoint(r.sessionId, r.sessionNumber, day(r), r.scheduledAt, r.attendance,
+        return new DyadAlliance.SessionPoint(r.sessionId, r.sessionNumber, day, r.scheduledAt, r.attendance,
                 r.allianceIndex, round(rollingMean), measures.stream()
                         .sorted(Comparator.comparing((FeedbackMeasure m) -> m.instrument))
                         .map(m -> new DyadAlliance.Measure(m.instrument, number(m.total), number(m.allianceIndex),
@@ -125,7 +127,8 @@ public class AllianceReader {
     }
 
     /** The rupture episodes, read off the states the rules stored per session. */
-    static List<DyadAlliance.RuptureEpisode> ruptures(List<SessionAssessmentRecord> rows) {
+    static List<DyadAlliance.RuptureEpisode> ruptures(List<SessionAssessmentRecord> rows,
+            Function<SessionAssessmentRecord, LocalDate> day) {
         List<DyadAlliance.RuptureEpisode> episodes = new ArrayList<>();
         SessionAssessmentRecord detected = null;
         boolean unresolved = false;
@@ -138,26 +141,27 @@ public class AllianceReader {
                 unresolved |= state == RuptureState.UNRESOLVED;
             } else if (detected != null) {
                 boolean repaired = state == RuptureState.REPAIRED;
-                episodes.add(new DyadAlliance.RuptureEpisode(detected.sessionNumber, day(detected),
+                episodes.add(new DyadAlliance.RuptureEpisode(detected.sessionNumber, day.apply(detected),
                         split(detected.pillars), repaired ? "REPAIRED" : unresolved ? "UNRESOLVED" : "OPEN",
-                        repaired ? row.sessionNumber : null, repaired ? day(row) : null));
+                        repaired ? row.sessionNumber : null, repaired ? day.apply(row) : null));
                 detected = null;
                 unresolved = false;
             }
         }
         if (detected != null) {
-            episodes.add(new DyadAlliance.RuptureEpisode(detected.sessionNumber, day(detected),
+            episodes.add(new DyadAlliance.RuptureEpisode(detected.sessionNumber, day.apply(detected),
                     split(detected.pillars), unresolved ? "UNRESOLVED" : "OPEN", null, null));
         }
         return episodes;
     }
 
     /** The score after the latest recorded session (one not recorded yet keeps the previous score). */
-    private DyadAlliance.Risk risk(List<SessionAssessmentRecord> rows) {
+    private DyadAlliance.Risk risk(List<SessionAssessmentRecord> rows,
+            Function<SessionAssessmentRecord, LocalDate> day) {
         for (int i = rows.size() - 1; i >= 0; i--) {
             SessionAssessmentRecord row = rows.get(i);
             if (!Attendance.NOT_RECORDED.name().equals(row.attendance)) {
-                return new DyadAlliance.Risk(row.riskScore, row.sessionNumber, day(row), factors(row.riskFactors));
+                return new DyadAlliance.Risk(row.riskScore, row.sessionNumber, day.apply(row), factors(row.riskFactors));
             }
         }
         return null;
@@ -178,8 +182,10 @@ public class AllianceReader {
         }
     }
 
-    private static LocalDate day(SessionAssessmentRecord row) {
-        return LocalDate.ofInstant(row.scheduledAt, ZoneOffset.UTC);
+    /** The session's date where it was held, as session-service dated it; the UTC date only for a session unknown. */
+    private static LocalDate dayOf(SessionRecord session, SessionAssessmentRecord row) {
+        return session != null && session.sessionDate != null ? session.sessionDate
+                : LocalDate.ofInstant(row.scheduledAt, ZoneOffset.UTC);
     }
 
     private static Double number(BigDecimal value) {

@@ -115,7 +115,10 @@ public class WhatIfReplay {
             for (SessionObservation session : course.course().sessions()) {
                 if (session.attendance() != org.alliancepulse.analytics.course.Attendance.NOT_RECORDED
                         && !session.scheduledAt().isBefore(start) && session.scheduledAt().isBefore(end)) {
-                    LocalDate day = LocalDate.ofInstant(session.scheduledAt(), ZoneOffset.UTC);
+                    // the week of the session where it was held, as the live metrics count it (session_date)
+                    LocalDate day = ofPair.stream().filter(s -> s.sessionId.equals(session.sessionId())
+                            && s.sessionDate != null).map(s -> s.sessionDate).findFirst()
+                            .orElse(LocalDate.ofInstant(session.scheduledAt(), ZoneOffset.UTC));
                     weeksByTherapist.computeIfAbsent(dyad.therapistId, k -> new HashSet<>())
                             .add(day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
                 }

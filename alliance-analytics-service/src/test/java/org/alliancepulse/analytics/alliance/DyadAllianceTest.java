@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.alliancepulse.analytics.DyadStory;
@@ -95,5 +96,28 @@ class DyadAllianceTest {
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.admin()).get("/api/dyads/not-a-uuid/alliance").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void sessionsAreDatedWhereTheyWereHeldNotInUtc() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String clinic = "evening-" + UUID.randomUUID().toString().substring(0, 8);
+        // Mondays 19:30 in New York: 00:30 on Tuesday in UTC; session-service dates them Monday
+        DyadStory story = DyadStory.assigned(events, clinic, Instant.parse("2025-03-04T00:30:00Z"))
+                .heldAt(ZoneOffset.ofHours(-5));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Alert.count(
+                "clientId = ?1 and kind = 'RUPTURE'", story.clientId) == 1);
+        String path = "/api/dyads/" + story.clientId + "/alliance";
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.admin()).get(path)
+                .then().extract().path("dyads[0].sessions.size()") instanceof Integer n && n == 5);
+
+        given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200)
+                .body("dyads[0].sessions.date", contains("2025-03-03", "2025-03-10", "2025-03-17", "2025-03-24",
+                        "2025-03-31"))
+                .body("dyads[0].ruptures[0].detectedOn", equalTo("2025-03-24"))
+                .body("dyads[0].risk.on", equalTo("2025-03-31"))
+                .body("dyads[0].openAlerts[0].sessionDate", equalTo("2025-03-24"));
     }
 }

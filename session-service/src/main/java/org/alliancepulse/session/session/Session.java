@@ -2,7 +2,7 @@ package org.alliancepulse.session.session;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -54,7 +54,10 @@ public class Session extends PanacheEntityBase {
     @Column(name = "clinic_id")
     public String clinicId;
 
-    /** The day of {@link #scheduledAt} in UTC. */
+    /**
+     * The day of {@link #scheduledAt} where the session is held: the date at the offset it was booked with (until
+     * this version the date in UTC, which put an evening session in the Americas on the next day).
+     */
     @Column(name = "session_date")
     public LocalDate sessionDate;
 
@@ -82,9 +85,9 @@ public class Session extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
-    public void schedule(Instant at) {
-        scheduledAt = at;
-        sessionDate = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    public void schedule(OffsetDateTime at) {
+        scheduledAt = at.toInstant();
+        sessionDate = at.toLocalDate();
     }
 
     /** @return the highest session number of this client's episode so far, 0 for none */

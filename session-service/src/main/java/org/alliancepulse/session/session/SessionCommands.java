@@ -2,6 +2,7 @@ package org.alliancepulse.session.session;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
@@ -26,10 +27,11 @@ public class SessionCommands {
     DyadAccess access;
 
     /**
-     * @param scheduledAt when it is (or was) to start: past sessions are recorded after the fact too
+     * @param scheduledAt when it is (or was) to start, at the offset it was booked with (which dates it): past
+     *        sessions are recorded after the fact too
      * @param number its number in the client's episode of care, or null for the next one
      */
-    public Session schedule(UUID clientId, Instant scheduledAt, Integer number) {
+    public Session schedule(UUID clientId, OffsetDateTime scheduledAt, Integer number) {
         Dyad dyad = access.requireActFor(clientId);
         dyad.requireNotErased();
         if (dyad.episodeClosed()) {
@@ -60,7 +62,7 @@ public class SessionCommands {
     }
 
     /** A day without a time, as the walking skeleton booked: the session starts at midnight UTC of that day. */
-    public static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    public static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay().atOffset(ZoneOffset.UTC);
     }
 }

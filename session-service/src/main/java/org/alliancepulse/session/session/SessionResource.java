@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -39,13 +41,17 @@ public class SessionResource {
     DyadAccess access;
 
     /**
-     * @param scheduledAt ISO-8601 date-time with offset, in the future or the past
+     * @param scheduledAt ISO-8601 date-time with offset; the offset given decides the session's date (the clinic's
+     *        day: 19:30-05:00 is dated that evening, not the next day in UTC)
      * @param sessionDate only a day (the walking skeleton's form): the session is put at midnight UTC
      * @param sessionNumber the session's number in the client's course; the next free one when left out
      */
     @Schema(description = "A session to book or record. Give scheduledAt (or, older form, sessionDate).",
             example = "{\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"scheduledAt\":\"2026-11-27T14:00:00+01:00\",\"sessionNumber\":3}")
-    public record ScheduleSession(@NotNull UUID clientId, OffsetDateTime scheduledAt, LocalDate sessionDate,
+    public record ScheduleSession(@NotNull UUID clientId,
+            // kept at the offset given (Jackson would turn it to UTC first), since that offset dates the session
+            @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) OffsetDateTime scheduledAt,
+            LocalDate sessionDate,
             @Min(1) @Max(10000) Integer sessionNumber) {
     }
 
@@ -74,15 +80,15 @@ public class SessionResource {
     @APIResponse(responseCode = "201", description = "Booked; Location: the session",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
     public Response schedule(@NotNull @Valid ScheduleSession request) {
-        Instant at;
+        OffsetDateTime at;
         if (request.scheduledAt() != null) {
-            at = request.scheduledAt().toInstant();
+            at = request.scheduledAt();
         } else if (request.sessionDate() != null) {
             at = SessionCommands.startOf(request.sessionDate());
         } else {
             throw ProblemException.invalid("scheduledAt", "is required (an ISO-8601 date-time with offset)");
         }
-        if (!Require.inSessionYears(at)) {
+        if (!Require.inSessionYears(at.toInstant())) {
             // a typo such as year 0001 or 99999: every consumer would carry it (the event contract refuses it too)
             throw ProblemException.invalid(request.scheduledAt() != null ? "scheduledAt" : "sessionDate",
                     Require.SESSION_YEARS);

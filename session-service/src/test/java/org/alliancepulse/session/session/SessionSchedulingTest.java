@@ -150,6 +150,30 @@ class SessionSchedulingTest {
         assertEquals(Instant.parse("2019-03-04T15:30:00Z"), events.get(0).payload().scheduledAt());
     }
 
+    @Test
+    void aSessionIsDatedByTheDayWhereItIsHeldNotTheDayInUtc() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        // an evening session in New York is already the next day in UTC; a morning one in Sydney still the day before
+        String evening = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-03-10T19:30:00-05:00"))
+                .post("/api/sessions").then().statusCode(201)
+                .body("scheduledAt", equalTo("2026-03-11T00:30:00Z")).body("sessionDate", equalTo("2026-03-10"))
+                .extract().path("id");
+        String morning = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-03-17T09:00:00+11:00"))
+                .post("/api/sessions").then().statusCode(201)
+                .body("scheduledAt", equalTo("2026-03-16T22:00:00Z")).body("sessionDate", equalTo("2026-03-17"))
+                .extract().path("id");
+
+        for (var expected : Map.of(evening, LocalDate.of(2026, 3, 10), morning, LocalDate.of(2026, 3, 17)).entrySet()) {
+            var events = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                    () -> new KafkaEvents(kafka).published(EventTypes.SESSION_SCHEDULED,
+                            e -> e.sessionId().toString().equals(expected.getKey())),
+                    found -> !found.isEmpty());
+            assertEquals(expected.getValue(), events.get(0).payload().sessionDate(), "the date the alerts will show");
+        }
+    }
+
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {
             "{\"sessionDate\":\"2026-12-03\"}",

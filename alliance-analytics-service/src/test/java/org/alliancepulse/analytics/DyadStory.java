@@ -80,21 +80,39 @@ public final class DyadStory {
 
     private DyadStory rated(boolean recordAttendance, double relationship, double goals, double approach,
             double overall) {
-        UUID session = schedule();
+        schedule();
         int number = sessionIds.size();
+        if (recordAttendance) {
+            attendance(number);
+        }
+        return answersOf(number, relationship, goals, approach, overall);
+    }
+
+    /** An attended session whose answers have not come (yet: {@link #answersOf} brings them later). */
+    public DyadStory attendedWithoutAnswers() {
+        schedule();
+        attendance(sessionIds.size());
+        return this;
+    }
+
+    private void attendance(int number) {
+        Instant at = timeOf(number);
+        publish(new SessionAttended(sessionIds.get(number - 1), clientId, clientCode, therapistId, clinicId, number,
+                at, dayOf(at), at));
+    }
+
+    /** The client's SRS answers of session {@code number}, which is already booked. */
+    public DyadStory answersOf(int number, double relationship, double goals, double approach, double overall) {
         Instant at = timeOf(number);
         LocalDate day = dayOf(at);
-        if (recordAttendance) {
-            publish(new SessionAttended(session, clientId, clientCode, therapistId, clinicId, number, at, day, at));
-        }
         List<BigDecimal> answers = Arrays.stream(new double[] { relationship, goals, approach, overall })
                 .mapToObj(BigDecimal::valueOf).toList();
         BigDecimal total = answers.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         UUID feedbackId = UUID.randomUUID();
         feedbackIds.put(number, feedbackId);
-        publish(new FeedbackSubmitted(feedbackId, session, clientId, clientCode, therapistId, clinicId, day,
-                "SRS", answers, total, Map.of("bond", answers.get(0), "goals", answers.get(1), "tasks",
-                        answers.get(2), "global", answers.get(3)),
+        publish(new FeedbackSubmitted(feedbackId, sessionIds.get(number - 1), clientId, clientCode, therapistId,
+                clinicId, day, "SRS", answers, total, Map.of("bond", answers.get(0), "goals", answers.get(1),
+                        "tasks", answers.get(2), "global", answers.get(3)),
                 at.plusSeconds(3000), number, at, total.multiply(BigDecimal.valueOf(2.5)).setScale(2),
                 Map.of("bond", tenfold(answers.get(0)), "goals", tenfold(answers.get(1)), "tasks",
                         tenfold(answers.get(2)), "global", tenfold(answers.get(3)))));

@@ -134,7 +134,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
      * @param unresolvedRupture a rupture not repaired within the repair window
      * @param noOrsImprovement  no reliable ORS improvement by session {@code orsImprovementBySession}
      * @param orsDeterioration  ORS at least the reliable change below intake
-     * @param feedbackSkipped   no feedback at the last two attended sessions
+     * @param feedbackSkipped   no feedback at the last two attended sessions before the one assessed
      * @param overdue           per usual interval beyond the usual interval since the last attended session
      */
     public record RiskWeights(double intercept, double earlyNoShow, double recentMissed, int recentSessions,
@@ -155,7 +155,7 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         private static final double ALERTING_INTERCEPT = -1.7;
 
         public static RiskWeights defaults() {
-            return new RiskWeights(ALERTING_INTERCEPT, 0.35, 0.2, 4, 0.7, 0.5, 10, 0.4, 0, 0, 0.2, 0.45, 0.1);
+            return new RiskWeights(ALERTING_INTERCEPT, 0.35, 0.2, 4, 0.7, 0.5, 10, 0.4, 0, 0, 0.2, 0.4, 0.1);
         }
     }
 }

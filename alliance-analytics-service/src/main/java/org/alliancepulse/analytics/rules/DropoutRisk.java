@@ -104,7 +104,12 @@ public final class DropoutRisk {
         parts.add(new Contribution(RiskFactor.NO_ORS_IMPROVEMENT, noImprovement ? 1 : 0, w.noOrsImprovement()));
         parts.add(new Contribution(RiskFactor.ORS_DETERIORATION, deterioration ? 1 : 0, w.orsDeterioration()));
 
-        boolean skipped = attended.size() >= 2 && attended.subList(attended.size() - 2, attended.size()).stream()
+        // the attended sessions before the one assessed: its own answers come minutes or hours after its attendance,
+        // and until they do the service cannot tell a skipped form from one still to come. Counting it made a
+        // dropout-risk alert that its answers withdrew moments later (a skip counts from the next session on).
+        List<SessionObservation> judged = !attended.isEmpty() && attended.get(attended.size() - 1).equals(now)
+                ? attended.subList(0, attended.size() - 1) : attended;
+        boolean skipped = judged.size() >= 2 && judged.subList(judged.size() - 2, judged.size()).stream()
                 .noneMatch(SessionObservation::feedbackGiven);
         parts.add(new Contribution(RiskFactor.FEEDBACK_SKIPPED, skipped ? 1 : 0, w.feedbackSkipped()));
 

@@ -21,7 +21,10 @@ public enum RiskFactor {
     NO_ORS_IMPROVEMENT,
     /** ORS down by at least the reliable change since the first ORS. Value 0 or 1. */
     ORS_DETERIORATION,
-    /** No feedback at the last two attended sessions. Value 0 or 1. */
+    /**
+     * No feedback at the last two attended sessions before the session assessed (whose own answers may still be on
+     * their way). Value 0 or 1.
+     */
     FEEDBACK_SKIPPED,
     /** Time since the last attended session beyond the dyad's usual interval. Value: usual intervals beyond it. */
     OVERDUE

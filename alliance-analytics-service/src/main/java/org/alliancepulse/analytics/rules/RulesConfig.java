@@ -150,8 +150,8 @@ public interface RulesConfig {
         @WithDefault("0.2")
         double orsDeterioration();
 
-        /** Log-odds added when no feedback was given at the last two attended sessions. */
-        @WithDefault("0.45")
+        /** Log-odds added when no feedback was given at the last two attended sessions before the one assessed. */
+        @WithDefault("0.4")
         double feedbackSkipped();
 
         /** Log-odds per usual interval beyond the usual interval since the last attended session. */

@@ -125,6 +125,33 @@ class AlertLifecycleTest {
     }
 
     /**
+     * A session's answers come minutes or hours after its attendance. Until they do, the session does not count as
+     * feedback skipped: with the form skipped at the session before, it did, and a client with a low alliance got a
+     * dropout-risk alert (emailed) that the answers withdrew moments later. Seen red that way: 0.56 at the
+     * attendance, raised, then WITHDRAWN.
+     */
+    @Test
+    void answersStillToComeAreNotAFormSkipped() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        // an index of 60 throughout: dropout risk 0.45 at every session, just under CLINICAL.md's 0.5
+        DyadStory story = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(6, 6, 6, 6).attended(6, 6, 6, 6).attendedWithoutAnswers().attendedWithoutAnswers();
+        UUID fourth = story.sessionIds.get(3);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> SessionAssessmentRecord.count(
+                "sessionId = ?1 and attendance = 'ATTENDED'", fourth) == 1);
+        story.answersOf(4, 6, 6, 6, 6);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> SessionAssessmentRecord.count(
+                "sessionId = ?1 and allianceIndex is not null", fourth) == 1);
+
+        assertEquals(0, Alert.count("clientId = ?1 and kind = 'DROPOUT_RISK'", story.clientId),
+                "no dropout-risk alert, not even one withdrawn");
+        SessionAssessmentRecord third = SessionAssessmentRecord.find("sessionId", story.sessionIds.get(2))
+                .firstResult();
+        assertTrue(third.riskScore < rules.thresholds().riskRaise(), "the skip alone raises nothing: "
+                + third.riskScore);
+    }
+
+    /**
      * Corrections re-decide the course: one that takes away an open rupture withdraws its alert; one that takes away
      * a repair after the alert was resolved REPAIRED raises the rupture again, as a new alert (the resolved one stays
      * as it was announced), so the therapist is not left believing it was repaired.

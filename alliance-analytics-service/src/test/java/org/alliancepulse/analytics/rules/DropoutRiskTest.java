@@ -47,8 +47,10 @@ class DropoutRiskTest {
             "started above the cut-off; 90 90 90 90 90 90; 26 26 26 26 26 26; NO_ORS_IMPROVEMENT; 0",
             "ORS down 5; 90 90; 20 15; ORS_DETERIORATION; 1",
             "ORS down 4.9; 90 90; 20 15.1; ORS_DETERIORATION; 0",
-            "no feedback at the last two attended; 90 90n x 90n; ; FEEDBACK_SKIPPED; 1",
-            "feedback at one of the last two; 90n 90 90n; ; FEEDBACK_SKIPPED; 0",
+            "no feedback at the two attended before; 90 90n 90n 90; ; FEEDBACK_SKIPPED; 1",
+            "no feedback at the two attended before a no-show; 90 90n x 90n x; ; FEEDBACK_SKIPPED; 1",
+            "the session assessed's answers may still come; 90 90 90n 90n; ; FEEDBACK_SKIPPED; 0",
+            "feedback at one of the two before; 90n 90 90n 90n; ; FEEDBACK_SKIPPED; 0",
             "a no-show 2 weeks after the last attended, usual 1 week; 90 90 90 x x; ; OVERDUE; 1",
             "on time; 90 90 90 x; ; OVERDUE; 0",
     })

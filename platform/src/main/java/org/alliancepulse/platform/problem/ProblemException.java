@@ -8,15 +8,33 @@ import java.util.List;
  */
 public class ProblemException extends RuntimeException {
 
+    /**
+     * The type of a 409 that will pass by itself: what the request refers to has not reached this service yet (an
+     * event still on its way from another service). A client retries it after {@code Retry-After}; every other 409
+     * ({@code about:blank}) needs a different request.
+     */
+    public static final String NOT_YET_KNOWN = "urn:problem-type:alliance-pulse:not-yet-known";
+
     private final transient Problem problem;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, null);
+    }
+
+    private ProblemException(Problem problem, Integer retryAfterSeconds) {
         super(problem.title() + ": " + problem.detail());
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** @return seconds for a {@code Retry-After} header, or null when retrying the same request will not help */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ProblemException badRequest(String detail) {
@@ -38,6 +56,11 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException conflict(String detail) {
         return new ProblemException(Problem.of(409, "Conflict", detail));
+    }
+
+    /** A 409 of type {@link #NOT_YET_KNOWN}, to retry in a couple of seconds. */
+    public static ProblemException notYetKnown(String detail) {
+        return new ProblemException(new Problem(NOT_YET_KNOWN, "Not known yet", 409, detail, List.of()), 2);
     }
 
     public static ProblemException unprocessable(String detail) {

@@ -26,7 +26,7 @@ public class DyadAccess {
     public Dyad requireActFor(UUID clientId) {
         Dyad dyad = Dyad.findById(clientId);
         if (dyad == null) {
-            throw ProblemException.conflict("session-service does not know this client's assignment yet (an "
+            throw ProblemException.notYetKnown("session-service does not know this client's assignment yet (an "
                     + "assignment made moments ago may still be on its way; try again shortly)");
         }
         if (!mayAct(dyad.clinicId, dyad.therapistId)) {

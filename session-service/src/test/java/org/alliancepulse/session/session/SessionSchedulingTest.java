@@ -115,7 +115,9 @@ class SessionSchedulingTest {
         given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON)
                 .body(Map.of("clientId", UUID.randomUUID().toString(), "scheduledAt", "2026-12-03T10:00:00+01:00"))
                 .post("/api/sessions").then().statusCode(409).contentType("application/problem+json")
-                .body("detail", containsString("does not know this client's assignment yet"));
+                .body("detail", containsString("does not know this client's assignment yet"))
+                // a program tells this 409, which passes by itself, from one that needs another request
+                .body("type", equalTo("urn:problem-type:alliance-pulse:not-yet-known")).header("Retry-After", "2");
     }
 
     @Test

@@ -105,6 +105,9 @@ public class EpisodeService {
             // a day's grace for time zones east of UTC
             throw ProblemException.invalid("endDate", "must not be in the future");
         }
+        if (client.dateOfBirth != null && endDate.isBefore(client.dateOfBirth)) {
+            throw ProblemException.invalid("endDate", "must not be before the client's date of birth");
+        }
         if (endDate.isBefore(Require.FIRST_SESSION_DAY)) {
             // a typo such as year 0001; it may lie before the episode was entered here (a course entered afterwards)
             throw ProblemException.invalid("endDate", "must be " + Require.FIRST_SESSION_DAY + " or later");
@@ -126,6 +129,11 @@ public class EpisodeService {
     }
 
     private Episode openEpisode(Client client, String move) {
+        if (client.erased()) {
+            // session-service refuses every booking for an erased client: a therapist assigned here would have
+            // a client nobody can book
+            throw ProblemException.conflict("the client's personal data was erased; register the person again");
+        }
         if (client.currentEpisodeId == null) {
             throw ProblemException.conflict("the client is discharged; start a new episode (POST /api/clients/"
                     + client.id + "/episodes) before you " + move);

@@ -88,6 +88,20 @@ class ClientRightsTest {
     }
 
     @Test
+    void anErasedClientIsAssignedToNobody() {
+        String clinic = IntakeApi.newClinic();
+        String therapist = IntakeApi.newTherapist(clinic);
+        String client = IntakeApi.newClient(clinic); // in an open episode, no therapist yet
+        given().auth().oauth2(Tokens.admin()).delete("/api/clients/" + client).then().statusCode(204);
+
+        // session-service refuses every booking for an erased client; intake assigned one (a black-box probe)
+        assign(clinic, client, therapist).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("erased"));
+        assertEquals(0, org.alliancepulse.intake.episode.CareAssignment.count("clientId",
+                UUID.fromString(client)));
+    }
+
+    @Test
     void erasureDeletesThePhiKeepsThePseudonymAndIsAnnounced() {
         String clinic = IntakeApi.newClinic();
         String therapist = IntakeApi.newTherapist(clinic);

@@ -145,7 +145,9 @@ class EpisodeOfCareTest {
             "{\"ending\":\"PLANNED\",\"endDate\":\"2999-01-01\"}|endDate",
             // a typo, and a number read as a day count (20000 was stored as 2024-10-04)
             "{\"ending\":\"PLANNED\",\"endDate\":\"0001-01-01\"}|endDate",
-            "{\"ending\":\"PLANNED\",\"endDate\":20000}|endDate" })
+            "{\"ending\":\"PLANNED\",\"endDate\":20000}|endDate",
+            // before the client was born (every test client is born 1950 or later)
+            "{\"ending\":\"PLANNED\",\"endDate\":\"1949-12-31\"}|endDate" })
     void aBadDischargeNamesTheFieldAndChangesNothing(String caseSpec) {
         String[] parts = caseSpec.split("\\|");
         String clinic = IntakeApi.newClinic();

@@ -102,6 +102,14 @@ public class ProblemMappers {
                     "the record was changed by another request at the same time; nothing was stored, reload and try again"));
         }
         String sqlState = sqlState(e);
+        if (UNIQUE_VIOLATION.equals(sqlState)) {
+            // two requests created the same record at once (the same therapist username, a second answer to the
+            // same form, a second open episode): each checked first and found none, the database let one in. The
+            // other rolled back; nothing of it was stored. Found by a black-box probe: 8 parallel answers, one 500.
+            LOG.infof("Refused a record another request created at the same time (SQLState %s)", sqlState);
+            return respond(Problem.of(409, "Conflict", "another request created the same record at the same time; "
+                    + "nothing was stored from this one: read what is there before trying again"));
+        }
         if (sqlState != null && CLIENT_DATA_SQL_STATES.contains(sqlState)) {
             // the client's text or date cannot be stored as given (a NUL character, a year 100000, a string longer
             // than its column): the transaction rolled back, nothing was stored. The database's message may quote
@@ -131,6 +139,9 @@ public class ProblemMappers {
      * numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow, character_not_in_repertoire
      * (a NUL in text), untranslatable_character.
      */
+    /** PostgreSQL's unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final java.util.Set<String> CLIENT_DATA_SQL_STATES = java.util.Set.of("22001", "22003", "22007",
             "22008", "22021", "22P05");
 

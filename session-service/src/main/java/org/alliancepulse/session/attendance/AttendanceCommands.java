@@ -14,6 +14,7 @@ import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.Problem;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.session.dyad.Dyad;
+import org.alliancepulse.session.feedback.Feedback;
 import org.alliancepulse.session.session.Session;
 
 /** Records a session's one outcome, or corrects it, and publishes what happened. */
@@ -26,7 +27,8 @@ public class AttendanceCommands {
     public Session record(Session session, Outcome outcome, Boolean late, boolean correction) {
         Instant now = Instant.now();
         AttendanceRules.Decision decision = AttendanceRules.decide(session.status.outcome(), session.cancelledLate,
-                outcome, late, correction, session.scheduledAt, now);
+                outcome, late, correction, session.scheduledAt, now,
+                Feedback.count("sessionId", session.id) > 0);
         if (decision instanceof AttendanceRules.Refused refused) {
             throw new ProblemException(new Problem("about:blank", refused.status() == 400 ? "Invalid request"
                     : refused.status() == 409 ? "Conflict" : "Cannot be processed", refused.status(),

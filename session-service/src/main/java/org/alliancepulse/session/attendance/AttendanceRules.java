@@ -27,9 +27,10 @@ public final class AttendanceRules {
      * @param currentLate whether the recorded client cancellation was late (null for other outcomes)
      * @param late for a client's cancellation: whether it was late (required there, refused elsewhere)
      * @param correction whether the caller means to replace a recorded outcome
+     * @param feedbackGiven whether the client's answers were recorded for the session (so it took place)
      */
     public static Decision decide(Optional<Outcome> current, Boolean currentLate, Outcome requested, Boolean late, boolean correction,
-            Instant scheduledAt, Instant now) {
+            Instant scheduledAt, Instant now, boolean feedbackGiven) {
         if (requested == Outcome.CANCELLED_BY_CLIENT && late == null) {
             return new Refused(400, "late", "is required for CANCELLED_BY_CLIENT (true or false)");
         }
@@ -38,6 +39,12 @@ public final class AttendanceRules {
         }
         if ((requested == Outcome.ATTENDED || requested == Outcome.NO_SHOW) && scheduledAt.isAfter(now)) {
             return new Refused(422, "outcome", requested + " can be recorded only once the session has begun");
+        }
+        if (feedbackGiven && requested != Outcome.ATTENDED) {
+            // a session the client rated was held: a no-show or cancellation beside its answers would give the
+            // analytics a missed session with an alliance score, and the metrics more scores than attended sessions
+            return new Refused(409, "outcome", "the client's feedback was recorded for this session, so it took "
+                    + "place; it cannot be " + requested);
         }
         if (current.isEmpty()) {
             return correction ? new Refused(409, "correction", "this session has no outcome to correct yet")

@@ -16,7 +16,7 @@ class AttendanceRulesTest {
 
     @ParameterizedTest(name = "{0}(late {1}) then {2}(late {3}, correction {4}), session {5} -> {6}")
     @CsvSource(nullValues = "-", value = {
-            // current, currentLate, requested, late, correction, when, expected
+            // current, currentLate, requested, late, correction, when, expected (no feedback recorded)
             "-, -, ATTENDED, -, false, past, FIRST",
             "-, -, NO_SHOW, -, false, past, FIRST",
             "-, -, CANCELLED_BY_CLIENT, true, false, future, FIRST",
@@ -40,7 +40,26 @@ class AttendanceRulesTest {
     void oneOutcomePerSessionCorrectionsExplicit(Outcome current, Boolean currentLate, Outcome requested,
             Boolean late, boolean correction, String when, String expected) {
         AttendanceRules.Decision decision = AttendanceRules.decide(Optional.ofNullable(current), currentLate,
-                requested, late, correction, "past".equals(when) ? PAST : FUTURE, NOW);
+                requested, late, correction, "past".equals(when) ? PAST : FUTURE, NOW, false);
+
+        String actual = decision instanceof AttendanceRules.Correction c ? "CORRECTION of " + c.previous()
+                : decision instanceof AttendanceRules.Refused r ? r.status() + " " + r.field() : "FIRST";
+        assertEquals(expected, actual);
+    }
+
+    @ParameterizedTest(name = "{0} then {1} (correction {2}), feedback recorded -> {3}")
+    @CsvSource(nullValues = "-", value = {
+            // a session the client rated took place: attended, never missed or cancelled
+            "-, ATTENDED, false, FIRST",
+            "-, NO_SHOW, false, 409 outcome",
+            "-, CANCELLED_BY_CLINIC, false, 409 outcome",
+            "ATTENDED, NO_SHOW, true, 409 outcome",
+            "ATTENDED, CANCELLED_BY_CLINIC, true, 409 outcome",
+            "ATTENDED, ATTENDED, true, 409 outcome",
+    })
+    void aSessionWithFeedbackTookPlace(Outcome current, Outcome requested, boolean correction, String expected) {
+        AttendanceRules.Decision decision = AttendanceRules.decide(Optional.ofNullable(current), null, requested,
+                null, correction, PAST, NOW, true);
 
         String actual = decision instanceof AttendanceRules.Correction c ? "CORRECTION of " + c.previous()
                 : decision instanceof AttendanceRules.Refused r ? r.status() + " " + r.field() : "FIRST";

@@ -65,6 +65,59 @@ class FeedbackTest {
     }
 
     @Test
+    void theSameAnswersSentEightTimesAtOnceAreStoredOnceAndTheRestAre409() throws Exception {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var sent = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                            .body(Map.of("instrument", "SRS", "answers", List.of(7, 8, 7.5, 8)))
+                            .post("/api/sessions/" + session + "/feedback").then()
+                            .contentType(org.hamcrest.Matchers.anyOf(
+                                    org.hamcrest.Matchers.startsWith("application/json"),
+                                    org.hamcrest.Matchers.startsWith("application/problem+json")))
+                            .extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (var one : sent) {
+                statuses.add(one.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // each checked "none yet" and the database let one in: the others were a 500 (a black-box probe found it)
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(1, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
+    @Test
+    void aSessionWithTheClientsAnswersCannotBeANoShow() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "SRS", "answers", List.of(7, 8, 7.5, 8)))
+                .post("/api/sessions/" + session + "/feedback").then().statusCode(201);
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(Map.of("outcome", "NO_SHOW"))
+                .post("/api/sessions/" + session + "/attendance").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("feedback was recorded"));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(Map.of("outcome", "ATTENDED"))
+                .post("/api/sessions/" + session + "/attendance").then().statusCode(200);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "CANCELLED_BY_CLINIC", "correction", true))
+                .post("/api/sessions/" + session + "/attendance").then().statusCode(409);
+    }
+
+    @Test
     void theAssignedTherapistMayEnterFeedbackButNotAnotherTherapistOrClinic() {
         KafkaEvents events = new KafkaEvents(kafka);
         KnownDyad dyad = KnownDyad.announce(events);

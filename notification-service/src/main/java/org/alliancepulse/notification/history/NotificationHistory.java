@@ -17,6 +17,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.notification.delivery.AlertNotification;
+import org.alliancepulse.notification.delivery.Routing;
 import org.alliancepulse.notification.directory.TherapistContact;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.problem.QueryParameters;
@@ -38,6 +39,11 @@ public class NotificationHistory {
 
     @Inject
     Caller caller;
+
+    /** The kinds of alert notified about: those emailed, and LOW_ALLIANCE (the walking skeleton emailed it). */
+    static final java.util.Set<String> KINDS = java.util.stream.Stream
+            .concat(Routing.EMAILED_KINDS.stream(), java.util.stream.Stream.of("LOW_ALLIANCE"))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** The filters as given (query parameters, unparsed), so a bad one is a 400 naming it. */
     public record Filters(String status, String purpose, String kind, String therapistId, String clinicId,
@@ -64,7 +70,12 @@ public class NotificationHistory {
         }
         if (filters.kind() != null) {
             where.add("kind = :kind");
-            parameters.put("kind", filters.kind().trim().toUpperCase(Locale.ROOT));
+            String kind = filters.kind().trim().toUpperCase(Locale.ROOT);
+            if (!KINDS.contains(kind)) {
+                // an unknown kind matched nothing and answered an empty 200, as if there were no such notifications
+                throw ProblemException.invalid("kind", "must be one of " + new java.util.TreeSet<>(KINDS));
+            }
+            parameters.put("kind", kind);
         }
         UUID therapist = uuid("therapistId", filters.therapistId());
         if (therapist != null) {

@@ -18,7 +18,8 @@ public class NotificationResource {
     /**
      * The emails sent, held or given up, newest first, each with its status, attempts and times: admins all, a
      * clinic's staff their clinic's, a therapist those about their own alerts. Filters: {@code status},
-     * {@code purpose} (ALERT, ESCALATION, RESOLVED, DIGEST), {@code kind}, {@code therapistId}, {@code clinicId},
+     * {@code purpose} (ALERT, ESCALATION, RESOLVED, DIGEST), {@code kind} (RUPTURE, UNRESOLVED_RUPTURE, FIT_CONCERN,
+     * DROPOUT_RISK, LOW_ALLIANCE), {@code therapistId}, {@code clinicId},
      * {@code alertId}, {@code from} / {@code to} (dates it was recorded, inclusive, UTC); {@code page} from 0,
      * {@code size} 1-200 (50). A filter outside the caller's reach is a 403.
      */

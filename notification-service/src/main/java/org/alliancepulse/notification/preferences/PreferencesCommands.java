@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reading and changing a therapist's preferences: the therapist themself, their clinic's staff and admins may;
- * nobody else (another therapist, another clinic's staff: 403). An unknown therapist is a 404.
+ * nobody else: another therapist or another clinic's staff get the 404 an unknown therapist gets.
  */
 @RequestScoped
 public class PreferencesCommands {
@@ -70,17 +70,15 @@ public class PreferencesCommands {
             throw ProblemException.invalid("id", "must be a therapist id (a UUID)");
         }
         TherapistContact therapist = TherapistContact.findById(id);
-        if (therapist == null) {
-            throw ProblemException.notFound("no therapist " + id + " in the directory");
-        }
-        boolean allowed = caller.isAdmin()
+        boolean allowed = therapist != null && (caller.isAdmin()
                 || caller.isClinicStaff() && caller.worksAt(therapist.clinicId)
                 // a therapist: themself, still at that clinic (a token outlives a departure by minutes at most)
                 || caller.isTherapist() && caller.username().equals(therapist.username) && therapist.active
-                        && caller.worksAt(therapist.clinicId);
+                        && caller.worksAt(therapist.clinicId));
         if (!allowed) {
-            throw ProblemException.forbidden("only the therapist, their clinic's staff and admins may see or change"
-                    + " these preferences");
+            // the same answer whether the therapist is unknown or another clinic's (or a colleague's, for a
+            // therapist): a 403 told another clinic's staff which ids are therapists in the network
+            throw ProblemException.notFound("no therapist " + id + " whose preferences you may see or change");
         }
         return id;
     }

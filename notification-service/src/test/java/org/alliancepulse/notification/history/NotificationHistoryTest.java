@@ -76,7 +76,8 @@ class NotificationHistoryTest {
         given().get("/api/notifications").then().statusCode(401);
         given().auth().oauth2(Tokens.withoutRole()).get("/api/notifications").then().statusCode(403);
         // bad filters
-        for (String[] bad : new String[][] { { "status", "LOST" }, { "purpose", "SPAM" }, { "therapistId", "x" },
+        for (String[] bad : new String[][] { { "status", "LOST" }, { "purpose", "SPAM" }, { "kind", "BOGUS" },
+                { "therapistId", "x" },
                 { "from", "yesterday" }, { "size", "0" }, { "size", "201" }, { "page", "-1" }, { "page", "one" },
                 { "page", "42949673" }, { "page", "2147483647" } }) {
             given().auth().oauth2(Tokens.admin()).queryParam(bad[0], bad[1]).get("/api/notifications").then()

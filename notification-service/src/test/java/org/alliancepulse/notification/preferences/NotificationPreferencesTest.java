@@ -58,20 +58,21 @@ class NotificationPreferencesTest {
         given().auth().oauth2(Tokens.admin()).get(PATH, therapist.id()).then().statusCode(200)
                 .body("delivery", equalTo("IMMEDIATE"));
 
-        // the wrong therapist (same clinic), another clinic's staff and therapist: 403, and nothing changed
-        // (the therapist's own login with another clinic's claim: not them at this clinic)
+        // the wrong therapist (same clinic), another clinic's staff and therapist: the 404 of an unknown id (a 403
+        // told another clinic which ids are therapists), and nothing changed (the therapist's own login with another
+        // clinic's claim: not them at this clinic)
         for (String stranger : java.util.List.of(Tokens.therapist(colleague.username(), clinic),
                 Tokens.clinicStaff(otherClinic), Tokens.therapist(therapist.username(), otherClinic))) {
-            given().auth().oauth2(stranger).get(PATH, therapist.id()).then().statusCode(403)
+            given().auth().oauth2(stranger).get(PATH, therapist.id()).then().statusCode(404)
                     .contentType("application/problem+json");
             given().auth().oauth2(stranger).contentType("application/json").body(DIGEST).put(PATH, therapist.id())
-                    .then().statusCode(403).contentType("application/problem+json");
+                    .then().statusCode(404).contentType("application/problem+json");
         }
         given().get(PATH, therapist.id()).then().statusCode(401);
         // a therapist who left the clinic no longer reaches their settings, though their token may live on
         directory.deactivate(colleague);
         given().auth().oauth2(Tokens.therapist(colleague.username(), clinic)).get(PATH, colleague.id()).then()
-                .statusCode(403);
+                .statusCode(404);
         given().auth().oauth2(Tokens.clinicStaff(clinic)).get(PATH, colleague.id()).then().statusCode(200);
         given().auth().oauth2(Tokens.withoutRole()).get(PATH, therapist.id()).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).get(PATH, therapist.id()).then().statusCode(200)

@@ -66,12 +66,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return respond(Problem.of(401, "Unauthorized", "a valid bearer token is required"));
+        return bearerRequired();
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e) {
-        return respond(Problem.of(401, "Unauthorized", "a valid bearer token is required"));
+        return bearerRequired();
+    }
+
+    /** RFC 6750: a 401 names the scheme it wants, so a client knows to fetch a token. */
+    private static Response bearerRequired() {
+        return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "a valid bearer token is required")))
+                .header("WWW-Authenticate", "Bearer").build();
     }
 
     @ServerExceptionMapper
@@ -91,7 +97,25 @@ public class ProblemMappers {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        return respond(Problem.of(status, title, status >= 500 ? "the service could not answer" : e.getMessage()));
+        return respond(Problem.of(status, title, status >= 500 ? "the service could not answer"
+                : detailOf(status, e.getMessage())));
+    }
+
+    /**
+     * The framework's own refusals say what to do, in the API's words: its texts name Java types and annotations
+     * ("No supported MessageBodyReader found", "did not match the value in @Produces") or only the status.
+     */
+    static String detailOf(int status, String framework) {
+        return switch (status) {
+            // a path no resource has, or an id in it that is not well formed (a UUID that is not one)
+            case 404 -> "nothing here: check the path, and that an id in it is well formed (most ids are UUIDs)";
+            case 405 -> "this path does not take this method (the API's OpenAPI document, /q/openapi, lists those "
+                    + "it takes)";
+            case 406 -> "this answer is not given in the format the Accept header asks for: accept "
+                    + "application/json (some answers are also given as text/csv, FHIR JSON or HTML)";
+            case 415 -> "the body's Content-Type is not one this endpoint reads: send application/json";
+            default -> framework;
+        };
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

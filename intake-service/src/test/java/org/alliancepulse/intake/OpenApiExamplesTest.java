@@ -43,7 +43,7 @@ class OpenApiExamplesTest {
 
     /**
      * The status codes the operations really answer: 201 for a creation, 204 for an erasure, and the problems
-     * (400, 404, 503) with their application/problem+json body (they said 200 for every one, and no problem at all).
+     * (400, 404, 409, 503) with their application/problem+json body (they said 200 for every one, and no problem at all).
      */
     @Test
     void theAnswersAreDocumentedWithTheirRealStatusCodes() {
@@ -60,6 +60,10 @@ class OpenApiExamplesTest {
                 .body("paths.'/api/clients/{id}'.get.responses.'404'.content.'application/problem+json'",
                         notNullValue())
                 .body("paths.'/api/clients/{id}'.get.responses.'503'", notNullValue())
+                // every write can be a 409 (a duplicate, an illegal move, a record created by a racing request)
+                .body("paths.'/api/clients'.post.responses.'409'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/clients/{id}/assignment'.post.responses.'409'", notNullValue())
+                .body("paths.'/api/clients/{id}'.get.responses.'409'", nullValue())
                 .body("paths.'/api/clients/{id}'.get.responses.'401'.content.'application/problem+json'",
                         notNullValue())
                 .body("components.schemas.Problem.properties.violations.type", equalTo("array"));

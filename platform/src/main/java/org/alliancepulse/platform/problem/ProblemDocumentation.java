@@ -19,7 +19,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Documents the error answers every API operation can give, as {@link ProblemMappers} gives them: a
  * {@code Problem} schema (RFC 9457) on every 4xx and 5xx, a 400 where the operation takes input, a 404 where its path
  * names a record (also another clinic's or another therapist's: no existence leak), and a 503 while the database is
- * away. The codes only some operations give (409, 410, 422, 429) are on those operations; this adds their body.
+ * away, a 409 on every write (a duplicate, a move the state does not allow, or the same record created by another
+ * request at the same time). The codes only some operations give (410, 422, 429) are on those operations; this adds
+ * their body.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemDocumentation implements OASFilter {
@@ -39,13 +41,14 @@ public class ProblemDocumentation implements OASFilter {
             if (!path.getKey().contains("/api/")) {
                 continue;
             }
-            for (Operation operation : path.getValue().getOperations().values()) {
-                document(operation, path.getKey().contains("{"));
+            for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().getOperations().entrySet()) {
+                document(operation.getValue(), path.getKey().contains("{"),
+                        operation.getKey() != PathItem.HttpMethod.GET);
             }
         }
     }
 
-    private static void document(Operation operation, boolean namesARecord) {
+    private static void document(Operation operation, boolean namesARecord, boolean writes) {
         if (operation.getResponses() == null) {
             operation.setResponses(OASFactory.createAPIResponses());
         }
@@ -58,6 +61,13 @@ public class ProblemDocumentation implements OASFilter {
         if (namesARecord) {
             addIfAbsent(responses, "404", "No such record for you: unknown, or another clinic's or another "
                     + "therapist's (answered alike)");
+        }
+        if (writes) {
+            // every write can meet another request creating the same record at the same moment (ProblemMappers)
+            addIfAbsent(responses, "409", "Conflict: not possible as things stand - a duplicate, a move the "
+                    + "record's state does not allow, or the same record created by another request at the same time "
+                    + "(the detail says which); nothing was stored. Type "
+                    + ProblemException.NOT_YET_KNOWN + " (with Retry-After) passes by itself: retry");
         }
         addIfAbsent(responses, "503", "The service's database is not reachable at the moment; nothing was stored. "
                 + "Retry-After says when to try again");

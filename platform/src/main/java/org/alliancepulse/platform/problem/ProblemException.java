@@ -63,6 +63,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(NOT_YET_KNOWN, "Not known yet", 409, detail, List.of()), 2);
     }
 
+    /** A 429: too many requests; {@code Retry-After} says when the caller may try again. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(429, "Too many requests", detail),
+                (int) Math.min(Integer.MAX_VALUE, Math.max(1, retryAfterSeconds)));
+    }
+
     public static ProblemException unprocessable(String detail) {
         return new ProblemException(Problem.of(422, "Cannot be processed", detail));
     }

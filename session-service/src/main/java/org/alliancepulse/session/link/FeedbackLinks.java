@@ -85,8 +85,9 @@ public class FeedbackLinks {
      */
     public Opened open(String token, String address) {
         if (failures.tooMany(address)) {
-            throw new ProblemException(Problem.of(429, "Too many requests",
-                    "too many failed attempts from your address; try again later"));
+            // at most a window from now the failures counted have left it
+            throw ProblemException.tooManyRequests("too many failed attempts from your address; try again later",
+                    config.failureWindow().toSeconds());
         }
         FeedbackLink link = token == null || token.length() > 200 ? null : FeedbackLink.findById(LinkTokens.hash(token));
         if (link == null) {

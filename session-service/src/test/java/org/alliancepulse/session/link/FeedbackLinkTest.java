@@ -195,6 +195,7 @@ class FeedbackLinkTest {
             given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404);
         }
         given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .contentType("application/problem+json");
         given().accept(ContentType.JSON).get("/api/feedback/" + valid).then().statusCode(429);
         given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))

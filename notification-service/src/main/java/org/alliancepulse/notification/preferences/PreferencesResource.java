@@ -25,8 +25,9 @@ public class PreferencesResource {
     }
 
     /**
-     * Replaces a therapist's preferences. Emails held under the old ones (quiet hours, a pending digest) are decided
-     * again at once under the new.
+     * Replaces a therapist's preferences as a whole: a field left out takes its default ({@code {}} restores every
+     * default; send every field to change one). Emails held under the old ones (quiet hours, a pending digest) are
+     * decided again at once under the new.
      */
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })

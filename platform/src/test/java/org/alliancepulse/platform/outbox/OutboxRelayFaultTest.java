@@ -41,7 +41,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 /**
  * The relay when Kafka is away: committed events wait in the outbox, nothing is lost or reordered, and they go out
  * (once, with their own ids) when Kafka answers again. Real PostgreSQL and a real broker; the outage is a producer
- * whose sends fail while the test says so, since the in-JVM broker cannot come back on the same address.
+ * whose sends fail while the test says so, since the in-JVM broker cannot come back on the same address. Topics are
+ * created up front, as the stack and a deployment create theirs.
  */
 class OutboxRelayFaultTest {
 
@@ -77,6 +78,7 @@ class OutboxRelayFaultTest {
     @Test
     void eventsWaitOutAKafkaOutageAndGoOutInOrderOnce() throws Exception {
         String topic = "relay-outage-" + UUID.randomUUID();
+        new KafkaEvents(kafka.bootstrapServers()).createTopic(topic, 3);
         String key = UUID.randomUUID().toString();
         OutboxRelay relay = relay();
         FlakyProducer producer = new FlakyProducer(relay);
@@ -117,6 +119,7 @@ class OutboxRelayFaultTest {
     @Test
     void concurrentWritersOnOneKeyAreRelayedInCommitOrderNotInsertOrder() throws Exception {
         String topic = "relay-commit-order-" + UUID.randomUUID();
+        new KafkaEvents(kafka.bootstrapServers()).createTopic(topic, 3);
         String key = UUID.randomUUID().toString();
         List<String> commitOrder = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch secondCommitted = new java.util.concurrent.CountDownLatch(1);
@@ -170,6 +173,7 @@ class OutboxRelayFaultTest {
     @Test
     void anEventWrittenWhileNoRelayRunsIsSentByTheNextOneWithoutAWakeUp() throws Exception {
         String topic = "relay-restart-" + UUID.randomUUID();
+        new KafkaEvents(kafka.bootstrapServers()).createTopic(topic, 3);
         String id = insertEvent(topic, "k", "{\"left\":\"behind\"}");
         OutboxRelay relay = relay();
         relay.startRelaying(new KafkaProducer<>(relay.producerProperties()));

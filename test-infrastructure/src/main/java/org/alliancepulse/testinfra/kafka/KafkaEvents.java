@@ -194,6 +194,16 @@ public final class KafkaEvents {
         };
     }
 
+    /** Creates a topic up front, as the stack and a deployment do, rather than leaving it to the broker's auto-create. */
+    public void createTopic(String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1)))
+                    .all().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create " + topic, e);
+        }
+    }
+
     /** Sets (value) or removes (null) a topic-level setting, as an operator would with kafka-configs. */
     public void alterTopicConfig(String topic, String name, String value) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);

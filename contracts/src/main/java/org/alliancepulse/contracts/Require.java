@@ -40,6 +40,11 @@ public final class Require {
                 && value.isBefore(NO_SESSION_FROM.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
+    /** Whether a session's day, where it is held, lies in the years allowed (the same bounds as the instant's). */
+    public static boolean inSessionYears(LocalDate day) {
+        return inSessionYears(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
     /** A session's time in the years allowed ({@link #inSessionYears}); null passes (see present). */
     public static Instant sessionTime(Instant value, String field) {
         if (value != null && !inSessionYears(value)) {
@@ -50,7 +55,7 @@ public final class Require {
 
     /** A session's day in the years allowed; null passes. */
     public static LocalDate sessionDay(LocalDate value, String field) {
-        if (value != null && !inSessionYears(value.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+        if (value != null && !inSessionYears(value)) {
             throw new Violation(field + " " + SESSION_YEARS);
         }
         return value;

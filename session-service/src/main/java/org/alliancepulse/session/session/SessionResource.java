@@ -88,8 +88,9 @@ public class SessionResource {
         } else {
             throw ProblemException.invalid("scheduledAt", "is required (an ISO-8601 date-time with offset)");
         }
-        if (!Require.inSessionYears(at.toInstant())) {
-            // a typo such as year 0001 or 99999: every consumer would carry it (the event contract refuses it too)
+        if (!Require.inSessionYears(at.toInstant()) || !Require.inSessionYears(at.toLocalDate())) {
+            // a typo such as year 0001 or 99999: every consumer would carry it (the event contract refuses it too).
+            // Both the instant and the day where the session is held (its date): 1899-12-31T20:00-05:00 is 1900 in UTC.
             throw ProblemException.invalid(request.scheduledAt() != null ? "scheduledAt" : "sessionDate",
                     Require.SESSION_YEARS);
         }

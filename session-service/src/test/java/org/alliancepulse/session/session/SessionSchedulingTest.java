@@ -190,6 +190,9 @@ class SessionSchedulingTest {
             "{\"clientId\":\"%s\",\"scheduledAt\":\"0001-01-01T10:00:00Z\"}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"1899-12-31T23:59:59Z\"}",
             "{\"clientId\":\"%s\",\"sessionDate\":\"3000-01-01\"}",
+            // in the years as an instant, not as the day where the session is held (its date)
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"1899-12-31T20:00:00-05:00\"}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"3000-01-01T02:00:00+05:00\"}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":0}",
             // a wrong JSON type is refused, not converted (2.5 was cut to 2)
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":2.5}",

@@ -145,7 +145,7 @@ function resolutionLine(alert) {
   }
   const why = RESOLUTION[alert.resolution] || words(alert.resolution || 'resolved');
   const when = alert.resolvedSessionNumber ? ' at session ' + alert.resolvedSessionNumber : '';
-  const day = alert.resolvedOccurredAt ? ' (' + String(alert.resolvedOccurredAt).slice(0, 10) + ')' : '';
+  const day = alert.resolvedSessionDate ? ' (' + alert.resolvedSessionDate + ')' : '';
   return element('p', { id: 'resolution', class: 'resolution' }, 'Resolved', when, day, ': ', why, '.');
 }
 

@@ -96,6 +96,10 @@ public class Alert extends PanacheEntityBase {
     @Column(name = "resolved_occurred_at")
     public Instant resolvedOccurredAt;
 
+    /** The date of the session that resolved it, where that session was held. */
+    @Column(name = "resolved_session_date")
+    public LocalDate resolvedSessionDate;
+
     /** When this service resolved it (processing time). */
     @Column(name = "resolved_at")
     public Instant resolvedAt;

@@ -5,7 +5,6 @@ import static org.alliancepulse.platform.problem.QueryParameters.oneOf;
 import static org.alliancepulse.platform.problem.QueryParameters.uuid;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -68,13 +67,14 @@ public class AlertSearch {
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw ProblemException.invalid("to", "must not be before from");
         }
+        // the date of the session the alert arose at, where it was held (the date the alert shows)
         from.ifPresent(day -> {
-            where.add("coalesce(occurredAt, raisedAt) >= :from");
-            parameters.put("from", day.atStartOfDay(ZoneOffset.UTC).toInstant());
+            where.add("sessionDate >= :from");
+            parameters.put("from", day);
         });
         to.ifPresent(day -> {
-            where.add("coalesce(occurredAt, raisedAt) < :to");
-            parameters.put("to", day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            where.add("sessionDate <= :to");
+            parameters.put("to", day);
         });
         UUID therapist = uuid("therapistId", filters.therapistId());
         if (filters.clinicId() != null) {

@@ -21,14 +21,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record AlertView(UUID id, String kind, String severity, String status, UUID dyadId, UUID clientId,
         String clientCode, UUID therapistId, String clinicId, UUID sessionId, Integer sessionNumber,
         LocalDate sessionDate, Instant occurredAt, List<String> pillars, List<String> reasons, Double riskScore,
-        Instant raisedAt, String resolution, Integer resolvedSessionNumber, Instant resolvedOccurredAt,
+        Instant raisedAt, String resolution, Integer resolvedSessionNumber, LocalDate resolvedSessionDate,
+        Instant resolvedOccurredAt,
         String acknowledgedBy, Instant acknowledgedAt, String acknowledgementNote) {
 
     public static AlertView of(Alert alert) {
         return new AlertView(alert.id, alert.kind, alert.severity, alert.status.name(), alert.dyadId, alert.clientId,
                 alert.clientCode, alert.therapistId, alert.clinicId, alert.sessionId, alert.sessionNumber,
                 alert.sessionDate, alert.occurredAt, split(alert.pillars), split(alert.reasons), alert.riskScore,
-                alert.raisedAt, alert.resolution, alert.resolvedSessionNumber, alert.resolvedOccurredAt,
+                alert.raisedAt, alert.resolution, alert.resolvedSessionNumber, alert.resolvedSessionDate,
+                alert.resolvedOccurredAt,
                 alert.acknowledgedBy, alert.acknowledgedAt, alert.acknowledgementNote);
     }
 

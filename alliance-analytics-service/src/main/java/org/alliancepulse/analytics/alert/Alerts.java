@@ -188,7 +188,7 @@ public class Alerts {
         alert.reasons = String.join(",", reasons);
         if (decided.resolution() != null) {
             // raised and resolved in one go (a replay, or events arriving late): it is stored as it ended
-            close(alert, decided.resolution().name(), decided.resolvedSession(), decided.resolvedAt());
+            close(alert, decided.resolution().name(), decided.resolvedSession(), decided.resolvedAt(), records);
         }
         alert.persist();
         outbox.publish(new AlertRaised(alert.id, alert.kind, alert.severity, alert.clientId, alert.clientCode,
@@ -197,7 +197,7 @@ public class Alerts {
                 alert.riskScore == null ? null : decimal(alert.riskScore, 3), factors));
         LOG.infof("Raised %s alert %s for dyad %s at session %d", alert.kind, alert.id, dyad.id, alert.sessionNumber);
         if (alert.resolved()) {
-            announceResolved(dyad, alert, records);
+            announceResolved(dyad, alert);
         }
     }
 
@@ -227,26 +227,27 @@ public class Alerts {
 
     private void resolve(Dyad dyad, Alert alert, String resolution, SessionRef session, Instant occurredAt,
             Map<UUID, SessionRecord> records) {
-        close(alert, resolution, session, occurredAt);
-        announceResolved(dyad, alert, records);
+        close(alert, resolution, session, occurredAt, records);
+        announceResolved(dyad, alert);
     }
 
-    private static void close(Alert alert, String resolution, SessionRef session, Instant occurredAt) {
+    private static void close(Alert alert, String resolution, SessionRef session, Instant occurredAt,
+            Map<UUID, SessionRecord> records) {
         alert.status = Alert.Status.RESOLVED;
         alert.resolution = resolution;
         alert.resolvedSessionId = session.sessionId();
         alert.resolvedSessionNumber = session.number();
         alert.resolvedOccurredAt = occurredAt;
+        SessionRecord record = records.get(session.sessionId());
+        // the date where the session was held, as the page and the email show it; the UTC date if it is unknown
+        alert.resolvedSessionDate = record != null ? record.sessionDate : LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
         alert.resolvedAt = Instant.now();
     }
 
-    private void announceResolved(Dyad dyad, Alert alert, Map<UUID, SessionRecord> records) {
-        SessionRecord session = records.get(alert.resolvedSessionId);
-        LocalDate date = session != null ? session.sessionDate
-                : LocalDate.ofInstant(alert.resolvedOccurredAt, ZoneOffset.UTC);
+    private void announceResolved(Dyad dyad, Alert alert) {
         outbox.publish(new AlertResolved(alert.id, alert.kind, dyad.id, alert.clientId, alert.clientCode,
                 alert.therapistId, alert.clinicId, alert.resolution, alert.resolvedSessionId,
-                alert.resolvedSessionNumber, date, alert.resolvedOccurredAt, alert.resolvedAt));
+                alert.resolvedSessionNumber, alert.resolvedSessionDate, alert.resolvedOccurredAt, alert.resolvedAt));
         LOG.infof("Resolved %s alert %s (%s)", alert.kind, alert.id, alert.resolution);
     }
 

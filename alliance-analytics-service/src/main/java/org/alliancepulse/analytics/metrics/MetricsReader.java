@@ -1,7 +1,6 @@
 package org.alliancepulse.analytics.metrics;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +24,7 @@ public class MetricsReader {
     static final String TOTAL = "";
     /** What a unit's key (a clinic's or therapist's id) starts with. */
     static final String UNIT = "unit:";
-    /** What a month's key ({@code yyyy-MM}, UTC) starts with. */
+    /** What a month's key ({@code yyyy-MM}, of the sessions' own dates) starts with. */
     static final String MONTH = "month:";
 
     @Inject
@@ -180,19 +179,16 @@ public class MetricsReader {
 
     /** Alerts by the date of the session they arose at; hours from raised to acknowledged (people's time). */
     private void alerts(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        Query query = query(scope, "a", "coalesce(a.occurred_at, a.raised_at) AT TIME ZONE 'UTC'", """
+        Query query = query(scope, "a", "a.session_date", """
                 SELECT %s, count(*), count(*) FILTER (WHERE a.kind = 'RUPTURE'),
                        count(*) FILTER (WHERE a.kind = 'UNRESOLVED_RUPTURE'),
                        count(*) FILTER (WHERE a.kind = 'FIT_CONCERN'), count(*) FILTER (WHERE a.kind = 'DROPOUT_RISK'),
                        count(a.acknowledged_at),
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM a.acknowledged_at - a.raised_at))
                 FROM alert a
-                WHERE coalesce(a.occurred_at, a.raised_at) >= :fromInstant
-                  AND coalesce(a.occurred_at, a.raised_at) < :toInstant AND %s
+                WHERE a.session_date BETWEEN :from AND :to AND %s
                 GROUP BY GROUPING SETS (%s, ())
-                """, null, null);
-        query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
-        query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                """, from, to);
         for (Object[] r : results(query)) {
             Row row = row(rows, r);
             row.set(Count.ALERTS, count(r[1]));
@@ -211,17 +207,18 @@ public class MetricsReader {
      * UNRESOLVED), or not decided yet (still open: not counted in the share repaired).
      */
     private void ruptures(Scope scope, LocalDate from, LocalDate to, Map<String, Row> rows) {
-        Query query = query(scope, "d", "a.scheduled_at AT TIME ZONE 'UTC'", """
-                SELECT %s, a.dyad_id, a.scheduled_at >= :fromInstant AND a.scheduled_at < :toInstant,
+        // a session's date where it was held (session_record); an assessment without its record, its UTC date
+        Query query = query(scope, "d", "a.session_date", """
+                WITH dated AS (
+                    SELECT a.*, coalesce(r.session_date, CAST(a.scheduled_at AT TIME ZONE 'UTC' AS date)) AS session_date
+                    FROM session_assessment a LEFT JOIN session_record r ON r.session_id = a.session_id)
+                SELECT %s, a.dyad_id, a.session_date BETWEEN :from AND :to,
                        a.attendance = 'ATTENDED' AND a.alliance_index IS NOT NULL, a.rupture_state
-                FROM session_assessment a JOIN dyad d ON d.id = a.dyad_id
-                WHERE a.dyad_id IN (SELECT dyad_id FROM session_assessment
-                                    WHERE scheduled_at >= :fromInstant AND scheduled_at < :toInstant)
+                FROM dated a JOIN dyad d ON d.id = a.dyad_id
+                WHERE a.dyad_id IN (SELECT dyad_id FROM dated WHERE session_date BETWEEN :from AND :to)
                   AND %s
                 ORDER BY a.dyad_id, a.session_number, a.scheduled_at
-                """, null, null);
-        query.setParameter("fromInstant", from.atStartOfDay(ZoneOffset.UTC).toInstant());
-        query.setParameter("toInstant", to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+                """, from, to);
         Object dyad = null;
         String[] detectedIn = null; // the unit and month the open rupture was detected in: its outcome counts there
         boolean open = false;

@@ -12,13 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.alliancepulse.analytics.DyadStory;
+import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
@@ -28,6 +33,7 @@ import org.alliancepulse.testinfra.security.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -159,6 +165,59 @@ class NetworkMetricsTest {
         given().auth().oauth2(Tokens.admin()).queryParam("from", "2024-06-01").queryParam("to", "2024-05-01")
                 .get("/api/metrics/network").then().statusCode(400).contentType("application/problem+json");
         assertFalse(stories.isEmpty());
+    }
+
+    @Inject
+    MetricsReader reader;
+
+    /**
+     * Monday evenings in New York (19:30, 00:30 on Tuesday in UTC): the rupture at the session of Monday 31 March
+     * counts in March, in the metrics, the alert filters and the alert's resolution, as the alert and its email date
+     * it. Read beneath the small-count suppression, which would hide one rupture's counts.
+     */
+    @Test
+    void monthsAndPeriodsFollowTheDayWhereTheSessionWasHeld() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String clinic = "evening-metrics-" + UUID.randomUUID().toString().substring(0, 8);
+        DyadStory story = DyadStory.assigned(events, clinic, Instant.parse("2025-03-11T00:30:00Z"))
+                .heldAt(ZoneOffset.ofHours(-5));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5) // Monday 31 March, 1 April in UTC: the rupture
+                .attended(3, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Alert.count(
+                "clientId = ?1 and kind = 'RUPTURE' and status = ?2", story.clientId, Alert.Status.RESOLVED) == 1
+                && org.alliancepulse.analytics.assessment.SessionAssessmentRecord.count("sessionId in ?1",
+                        story.sessionIds) == 7);
+
+        Map<String, MetricsReader.Row> rows = QuarkusTransaction.requiringNew().call(() -> reader.read(
+                new MetricsReader.Scope(MetricsReader.Level.CLINIC, clinic), LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31)));
+        MetricsReader.Row march = rows.get(MetricsReader.MONTH + "2025-03");
+        MetricsReader.Row april = rows.get(MetricsReader.MONTH + "2025-04");
+        assertEquals(List.of(4L, 4L, 1L, 1L), List.of(march.get(Count.SESSIONS_ATTENDED),
+                march.get(Count.SCORED_SESSIONS), march.get(Count.RUPTURES), march.get(Count.RUPTURE_ALERTS)),
+                "March: attended, scored, ruptures, rupture alerts");
+        assertEquals(List.of(3L, 3L, 0L, 0L), List.of(april.get(Count.SESSIONS_ATTENDED),
+                april.get(Count.SCORED_SESSIONS), april.get(Count.RUPTURES), april.get(Count.RUPTURE_ALERTS)),
+                "April: attended, scored, ruptures, rupture alerts");
+        Map<String, MetricsReader.Row> lastDay = QuarkusTransaction.requiringNew().call(() -> reader.read(
+                new MetricsReader.Scope(MetricsReader.Level.CLINIC, clinic), LocalDate.of(2025, 3, 31),
+                LocalDate.of(2025, 3, 31)));
+        assertEquals(List.of(1L, 1L, 1L), List.of(lastDay.get(MetricsReader.TOTAL).get(Count.SCORED_SESSIONS),
+                lastDay.get(MetricsReader.TOTAL).get(Count.RUPTURES),
+                lastDay.get(MetricsReader.TOTAL).get(Count.RUPTURE_ALERTS)), "31 March: scored, ruptures, alerts");
+
+        // the alert inbox's period is the same day; the resolution is dated where its session was held
+        given().auth().oauth2(Tokens.admin()).queryParam("clinicId", clinic).queryParam("from", "2025-03-31")
+                .queryParam("to", "2025-03-31").get("/api/alerts").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].kind", equalTo("RUPTURE"))
+                .body("items[0].sessionDate", equalTo("2025-03-31"))
+                .body("items[0].resolution", equalTo("REPAIRED"))
+                // session 6, Monday 14 April in New York, 15 April in UTC
+                .body("items[0].resolvedSessionNumber", equalTo(6))
+                .body("items[0].resolvedSessionDate", equalTo("2025-04-14"));
+        given().auth().oauth2(Tokens.admin()).queryParam("clinicId", clinic).queryParam("from", "2025-04-01")
+                .queryParam("to", "2025-04-01").get("/api/alerts").then().statusCode(200).body("total", equalTo(0));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,6 +3,15 @@ package org.alliancepulse.intake.security;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 
 import org.alliancepulse.intake.client.Client;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
@@ -11,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 
 /** A body over the HTTP limit (1 MB, platform configuration) is a 413 problem, and nothing is stored. */
@@ -36,5 +46,31 @@ class BodyTooLargeTest {
         given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON)
                 .body("{\"clinicId\":\"north\",\"firstName\":\"" + "a".repeat(1000) + "\",\"lastName\":\"B\",\"dateOfBirth\":\"1990-01-01\"}")
                 .post("/api/clients").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** The connection is closed after the 413, so the body the client still sends is never taken in. */
+    @Test
+    void theConnectionIsClosedAfterTheRefusalSoTheBodyIsNotTakenIn() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // a keep-alive HTTP/1.1 request announcing 2 MB, and not one byte of it yet
+            out.write(("POST /api/clients HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 2000000\r\nConnection: keep-alive\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = in.read(buffer)) != -1;) { // -1: the server closed the connection
+                    answer.write(buffer, 0, n);
+                }
+            } catch (SocketTimeoutException e) {
+                fail("the connection was left open after the 413: " + answer.toString(StandardCharsets.US_ASCII));
+            }
+            String text = answer.toString(StandardCharsets.US_ASCII);
+            assertTrue(text.startsWith("HTTP/1.1 413"), text);
+            assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains("connection: close"), text);
+        }
     }
 }

@@ -44,11 +44,15 @@ public class BodyTooLarge {
         String body = "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"the request"
                 + " body is " + length + " bytes; at most " + limit.asLongValue() + " are accepted. Nothing was "
                 + "stored\"}";
+        // The body is not read: closing the connection is the only way not to take it in. The header tells the
+        // client; Vert.x keeps a keep-alive connection open whatever the response says, so it is closed once the
+        // answer is out, as Quarkus's own upload limit does.
+        context.response().endHandler(sent -> context.request().connection().close());
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
                 .putHeader("X-Content-Type-Options", "nosniff")
-                // the body is not read: closing is the only way not to take it in
+                .putHeader("X-Frame-Options", "DENY")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }

@@ -130,7 +130,11 @@ public class ProblemMappers {
             // two requests created the same record at once (the same therapist username, a second answer to the
             // same form, a second open episode): each checked first and found none, the database let one in. The
             // other rolled back; nothing of it was stored. Found by a black-box probe: 8 parallel answers, one 500.
-            LOG.infof("Refused a record another request created at the same time (SQLState %s)", sqlState);
+            // WARN with the constraint's name (a name, never a value) and where: should a unique violation come
+            // from a bug rather than a race, this is what it is diagnosed from
+            StackTraceElement where = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            LOG.warnf("Refused a record another request created at the same time (SQLState %s, constraint %s, %s at %s)",
+                    sqlState, constraintOf(e), e.getClass().getName(), where);
             return respond(Problem.of(409, "Conflict", "another request created the same record at the same time; "
                     + "nothing was stored from this one: read what is there before trying again"));
         }
@@ -158,14 +162,14 @@ public class ProblemMappers {
         return respond(Problem.of(500, "Internal error", "the service could not answer; the error was logged"));
     }
 
+    /** PostgreSQL's unique_violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /**
      * PostgreSQL's data exceptions that only a client's value causes: string_data_right_truncation,
      * numeric_value_out_of_range, invalid_datetime_format, datetime_field_overflow, character_not_in_repertoire
      * (a NUL in text), untranslatable_character.
      */
-    /** PostgreSQL's unique_violation. */
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private static final java.util.Set<String> CLIENT_DATA_SQL_STATES = java.util.Set.of("22001", "22003", "22007",
             "22008", "22021", "22P05");
 
@@ -180,6 +184,17 @@ public class ProblemMappers {
             }
         }
         return null;
+    }
+
+    /** The name of the constraint a PostgreSQL error names (never its message, which may quote values), or "?". */
+    private static String constraintOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null
+                    && psql.getServerErrorMessage().getConstraint() != null) {
+                return psql.getServerErrorMessage().getConstraint();
+            }
+        }
+        return "?";
     }
 
     private static Response respond(Problem problem) {

@@ -25,6 +25,7 @@ public class AttendanceCommands {
     Outbox outbox;
 
     public Session record(Session session, Outcome outcome, Boolean late, boolean correction) {
+        session.lockForOutcomeOrAnswers(); // before the answers are counted: answers on their way wait or are seen
         Instant now = Instant.now();
         AttendanceRules.Decision decision = AttendanceRules.decide(session.status.outcome(), session.cancelledLate,
                 outcome, late, correction, session.scheduledAt, now,

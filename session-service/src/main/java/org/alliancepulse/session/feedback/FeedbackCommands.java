@@ -65,6 +65,7 @@ public class FeedbackCommands {
      * @param enteredBy the login of whoever entered it, or {@code client-link}
      */
     public Feedback submit(Session session, Checked checked, Instant givenAt, String enteredBy) {
+        session.lockForOutcomeOrAnswers(); // before its outcome is read: a no-show on its way waits or is seen
         Instant now = Instant.now();
         Instant given = givenAt == null ? now : givenAt;
         requireAnswerable(session, given, now);
@@ -88,6 +89,7 @@ public class FeedbackCommands {
 
     /** Replaces a feedback's answers, keeping the replaced ones. */
     public Feedback correct(Session session, Checked checked, Instant givenAt, String by) {
+        session.lockForOutcomeOrAnswers();
         Feedback feedback = Feedback.of(session.id, checked.instrument().code()).orElseThrow(() -> ProblemException
                 .notFound("no " + checked.instrument().code() + " feedback for this session to correct"));
         Instant now = Instant.now();

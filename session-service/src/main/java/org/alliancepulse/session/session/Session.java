@@ -114,6 +114,16 @@ public class Session extends PanacheEntityBase {
         return session;
     }
 
+    /**
+     * Locks this session's row until the transaction ends, and reads it again as it now is. Whether a session took
+     * place is its outcome and its answers together: recording a no-show and recording answers each take this lock
+     * before they look at the other, so two requests at once cannot leave a no-show with the client's answers (the
+     * answers do not change the row, so its version alone would not tell). Call before changing the entity.
+     */
+    public void lockForOutcomeOrAnswers() {
+        getEntityManager().refresh(this, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+
     /** @throws ProblemException 409 once intake erased the client (right to erasure): nothing more is recorded */
     public void requireClientNotErased() {
         Dyad dyad = Dyad.findById(clientId);

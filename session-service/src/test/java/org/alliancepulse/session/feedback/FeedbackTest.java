@@ -7,12 +7,22 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
 
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
@@ -115,6 +125,90 @@ class FeedbackTest {
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "CANCELLED_BY_CLINIC", "correction", true))
                 .post("/api/sessions/" + session + "/attendance").then().statusCode(409);
+    }
+
+    @Inject
+    DataSource dataSource;
+
+    /**
+     * Answers arriving while a no-show is being recorded: they wait for it and are refused, rather than both being
+     * stored. The no-show's transaction is held open here, by hand, at the point where it changed the session.
+     */
+    @Test
+    void answersSentWhileANoShowIsBeingRecordedWaitForItAndAreRefused() throws Exception {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+        String answers = "{\"instrument\":\"SRS\",\"answers\":[7,8,7.5,8]}";
+        try (Connection noShow = dataSource.getConnection()) {
+            noShow.setAutoCommit(false);
+            try (PreparedStatement update = noShow.prepareStatement(
+                    "UPDATE session SET status = 'NO_SHOW', version = version + 1 WHERE id = ?")) {
+                update.setObject(1, UUID.fromString(session));
+                assertEquals(1, update.executeUpdate());
+            }
+            CompletableFuture<io.restassured.response.Response> sent = CompletableFuture.supplyAsync(
+                    () -> given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(answers)
+                            .post("/api/sessions/" + session + "/feedback"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> sent.isDone() || waitingForALock() > 0);
+            noShow.commit();
+            io.restassured.response.Response response = sent.get(20, TimeUnit.SECONDS);
+            assertEquals(409, response.statusCode(), response.asString());
+            assertEquals(0, feedbackOf(session));
+        }
+    }
+
+    /**
+     * A no-show recorded while the client's answers are being stored: it waits for them and is refused. The answers'
+     * transaction is held open here, by hand, as the answers take it: the session locked, the answers written.
+     */
+    @Test
+    void aNoShowRecordedWhileAnswersAreBeingStoredWaitsForThemAndIsRefused() throws Exception {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSession(TODAY);
+        try (Connection answering = dataSource.getConnection()) {
+            answering.setAutoCommit(false);
+            try (PreparedStatement lock = answering.prepareStatement("SELECT id FROM session WHERE id = ? FOR UPDATE");
+                    PreparedStatement insert = answering.prepareStatement("""
+                            INSERT INTO feedback (id, session_id, instrument, answers, total, subscales, entered_by,
+                                                  submitted_at, given_at)
+                            VALUES (?, ?, 'SRS', '[9,9,9,9]', 36, '{}', 'test', now(), now())""")) {
+                lock.setObject(1, UUID.fromString(session));
+                lock.executeQuery().close();
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.fromString(session));
+                insert.executeUpdate();
+            }
+            CompletableFuture<io.restassured.response.Response> recorded = CompletableFuture.supplyAsync(
+                    () -> given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                            .body(Map.of("outcome", "NO_SHOW")).post("/api/sessions/" + session + "/attendance"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> recorded.isDone() || waitingForALock() > 0);
+            answering.commit();
+            io.restassured.response.Response response = recorded.get(20, TimeUnit.SECONDS);
+            assertEquals(409, response.statusCode(), response.asString());
+            given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + session).then().statusCode(200)
+                    .body("status", equalTo("SCHEDULED"));
+        }
+    }
+
+    /** Requests of this database waiting for a lock another transaction holds. */
+    private long waitingForALock() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long feedbackOf(String session) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT count(*) FROM feedback WHERE session_id = ?")) {
+            s.setObject(1, UUID.fromString(session));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

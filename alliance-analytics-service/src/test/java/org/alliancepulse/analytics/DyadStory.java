@@ -161,6 +161,13 @@ public final class DyadStory {
         return this;
     }
 
+    /** The episode ended on {@code endDate} (the clinic's date); the discharge was entered three days later. */
+    public DyadStory ended(EpisodeClosed.Ending ending, LocalDate endDate) {
+        publish(new EpisodeClosed(clientId, clientCode, clinicId, episodeId, therapistId, ending, endDate,
+                endDate.atTime(15, 0).toInstant(ZoneOffset.UTC).plus(Duration.ofDays(3))));
+        return this;
+    }
+
     /** The day {@link #ended} ends the episode on: ten days after the latest session. */
     public LocalDate endDate() {
         return LocalDate.ofInstant(timeOf(sessionIds.size()).plus(Duration.ofDays(10)), ZoneOffset.UTC);

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,8 +25,6 @@ import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
 import org.alliancepulse.analytics.rules.DyadAlert;
-import org.alliancepulse.analytics.rules.EpisodeEnding;
-import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.analytics.rules.SessionAssessment;
 
@@ -124,10 +121,8 @@ public class DyadAssessor {
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(),
                 spread.spreadForCourse(course.course(), thresholds), thresholds);
         keep(dyad, assessments, assessed, storedOfDyad);
-        Optional<EpisodeEnding> ending = !dyad.ended() ? Optional.empty()
-                : Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED
-                        ? Resolution.REASSIGNED : Resolution.EPISODE_CLOSED));
-        List<DyadAlert> decided = AlertLifecycle.alerts(AlertLifecycle.decide(assessments, thresholds, ending));
+        List<DyadAlert> decided = AlertLifecycle.alerts(AlertLifecycle.decide(assessments, thresholds,
+                course.ending(dyad)));
         alerts.reconcile(dyad, decided, assessments, course.sessions(), storedAlerts);
     }
 

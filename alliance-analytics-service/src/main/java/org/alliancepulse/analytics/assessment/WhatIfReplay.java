@@ -1,6 +1,5 @@
 package org.alliancepulse.analytics.assessment;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
@@ -27,9 +26,7 @@ import org.alliancepulse.analytics.rules.AlertKind;
 import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
-import org.alliancepulse.analytics.rules.EpisodeEnding;
 import org.alliancepulse.analytics.rules.NetworkSd;
-import org.alliancepulse.analytics.rules.Resolution;
 import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.analytics.rules.SessionAssessment;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -99,8 +96,14 @@ public class WhatIfReplay {
                 .min(LocalDate::compareTo).orElse(LocalDate.now(ZoneOffset.UTC));
         LocalDate to = request.to() != null ? request.to() : sessions.stream().map(s -> s.sessionDate)
                 .max(LocalDate::compareTo).orElse(from);
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // the window is of session dates where the sessions were held, as the live metrics count them
+        Map<UUID, LocalDate> dayOf = new HashMap<>();
+        sessions.forEach(s -> dayOf.put(s.sessionId, s.sessionDate != null ? s.sessionDate
+                : LocalDate.ofInstant(s.scheduledAt, ZoneOffset.UTC)));
+        java.util.function.Predicate<UUID> inWindow = session -> {
+            LocalDate day = dayOf.get(session);
+            return day != null && !day.isBefore(from) && !day.isAfter(to);
+        };
 
         var networkOf = spread.lookingOnly();
         Tally liveTally = new Tally();
@@ -114,19 +117,17 @@ public class WhatIfReplay {
             DyadCourses.Course course = DyadCourses.courseOf(dyad, dyadsByPair.get(pair), ofPair, ofSessions);
             for (SessionObservation session : course.course().sessions()) {
                 if (session.attendance() != org.alliancepulse.analytics.course.Attendance.NOT_RECORDED
-                        && !session.scheduledAt().isBefore(start) && session.scheduledAt().isBefore(end)) {
+                        && inWindow.test(session.sessionId())) {
                     // the week of the session where it was held, as the live metrics count it (session_date)
-                    LocalDate day = ofPair.stream().filter(s -> s.sessionId.equals(session.sessionId())
-                            && s.sessionDate != null).map(s -> s.sessionDate).findFirst()
-                            .orElse(LocalDate.ofInstant(session.scheduledAt(), ZoneOffset.UTC));
+                    LocalDate day = dayOf.get(session.sessionId());
                     weeksByTherapist.computeIfAbsent(dyad.therapistId, k -> new HashSet<>())
                             .add(day.get(IsoFields.WEEK_BASED_YEAR) + "-" + day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
                 }
             }
             // the network as it was when the course began, under each setting's prior and minimum of dyads
             NetworkSd.Pooled network = networkOf.apply(course.course());
-            liveTally.add(dyad, raised(dyad, course, live, network.spread(live)), start, end);
-            otherTally.add(dyad, raised(dyad, course, other, network.spread(other)), start, end);
+            liveTally.add(dyad, raised(dyad, course, live, network.spread(live)), inWindow);
+            otherTally.add(dyad, raised(dyad, course, other, network.spread(other)), inWindow);
         }
         return new Result(from, to, request.clinicId(), dyads.size(), ThresholdOverrides.settings(live),
                 ThresholdOverrides.settings(other), liveTally.figures(weeksByTherapist),
@@ -136,10 +137,7 @@ public class WhatIfReplay {
     private static List<AlertDecision> raised(Dyad dyad, DyadCourses.Course course, ClinicalThresholds t,
             NetworkSd.Spread networkSd) {
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), networkSd, t);
-        java.util.Optional<EpisodeEnding> ending = !dyad.ended() ? java.util.Optional.empty()
-                : java.util.Optional.of(new EpisodeEnding(dyad.endedAt, dyad.endReason == Dyad.EndReason.REASSIGNED
-                        ? Resolution.REASSIGNED : Resolution.EPISODE_CLOSED));
-        return AlertLifecycle.decide(assessments, t, ending).stream()
+        return AlertLifecycle.decide(assessments, t, course.ending(dyad)).stream()
                 .filter(d -> d.action() == AlertDecision.Action.RAISED).toList();
     }
 
@@ -154,9 +152,10 @@ public class WhatIfReplay {
             }
         }
 
-        void add(Dyad dyad, List<AlertDecision> raised, Instant start, Instant end) {
+        /** The alerts raised at sessions in the window. */
+        void add(Dyad dyad, List<AlertDecision> raised, java.util.function.Predicate<UUID> inWindow) {
             for (AlertDecision decision : raised) {
-                if (!decision.at().isBefore(start) && decision.at().isBefore(end)) {
+                if (inWindow.test(decision.session().sessionId())) {
                     byKind.merge(decision.kind().name(), 1L, Long::sum);
                     byTherapist.merge(dyad.therapistId, 1L, Long::sum);
                 }

@@ -1,6 +1,9 @@
 package org.alliancepulse.analytics.dyad;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,6 +18,8 @@ import org.alliancepulse.analytics.course.AllianceMeasure;
 import org.alliancepulse.analytics.course.Attendance;
 import org.alliancepulse.analytics.course.DyadCourse;
 import org.alliancepulse.analytics.course.SessionObservation;
+import org.alliancepulse.analytics.rules.EpisodeEnding;
+import org.alliancepulse.analytics.rules.Resolution;
 
 /**
  * Reads a dyad's course from the stored state: one observation per session, in the clinic's terms the rules take
@@ -72,6 +77,30 @@ public class DyadCourses {
 
     /** The course, and the session rows behind it (for what the rules do not carry: date, ids). */
     public record Course(DyadCourse course, List<SessionRecord> sessions) {
+
+        /**
+         * How the dyad's care ended, for the alert lifecycle; empty while it goes on. A reassignment ends at its
+         * moment. A discharge ends with its end date: at the end of that day in UTC ({@link DyadRecorder}), or later
+         * at the latest session dated on or before it where it was held (an evening session in New York on the end
+         * date is the next day in UTC, and still counts).
+         */
+        public Optional<EpisodeEnding> ending(Dyad dyad) {
+            if (!dyad.ended()) {
+                return Optional.empty();
+            }
+            if (dyad.endReason == Dyad.EndReason.REASSIGNED) {
+                return Optional.of(new EpisodeEnding(dyad.endedAt, Resolution.REASSIGNED));
+            }
+            LocalDate endDate = LocalDate.ofInstant(dyad.endedAt, ZoneOffset.UTC);
+            Instant at = dyad.endedAt;
+            for (SessionRecord session : sessions) {
+                if (session.sessionDate != null && !session.sessionDate.isAfter(endDate)
+                        && session.scheduledAt != null && session.scheduledAt.isAfter(at)) {
+                    at = session.scheduledAt;
+                }
+            }
+            return Optional.of(new EpisodeEnding(at, Resolution.EPISODE_CLOSED));
+        }
     }
 
     static SessionObservation observe(SessionRecord session, int number, List<FeedbackMeasure> measures) {

@@ -82,6 +82,28 @@ class AlertLifecycleTest {
                 && a.kind().equals("RUPTURE")).size(), "one alert for one rupture");
     }
 
+    /**
+     * The last session, on the evening of the discharge day in New York (00:30 the next day in UTC), is part of the
+     * care: its rupture is raised, and resolved by the episode's ending, not dropped as a session after the end.
+     */
+    @Test
+    void aSessionOnTheEveningOfTheDischargeDayWestOfUtcStillCounts() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "west-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.parse("2025-03-04T00:30:00Z")).heldAt(java.time.ZoneOffset.ofHours(-5));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5) // Monday 24 March, 19:30 in New York: the discharge day
+                .ended(EpisodeClosed.Ending.PLANNED, java.time.LocalDate.of(2025, 3, 24));
+        Alert rupture = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>find(
+                        "clientId = ?1 and kind = 'RUPTURE' and status = ?2", story.clientId, Alert.Status.RESOLVED)
+                        .firstResult()),
+                found -> found != null);
+        assertEquals(4, rupture.sessionNumber);
+        assertEquals(java.time.LocalDate.of(2025, 3, 24), rupture.sessionDate);
+        assertEquals("EPISODE_CLOSED", rupture.resolution, "resolved by the ending, not withdrawn");
+    }
+
     @Test
     void aLowSrsIsAFlagOnTheSessionNotAnAlert() {
         KafkaEvents events = new KafkaEvents(kafka);

@@ -70,6 +70,25 @@ class WhatIfReplayTest {
                 a -> a.clientId().equals(story.clientId)).size(), "nothing published");
     }
 
+    /** The default window is the recorded sessions' dates where they were held: an evening in New York is inside. */
+    @Test
+    void theDefaultWindowHoldsTheLastSessionHeldOnAnEveningWestOfUtc() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String clinic = "whatif-west-" + UUID.randomUUID().toString().substring(0, 8);
+        DyadStory story = DyadStory.assigned(events, clinic, Instant.parse("2025-05-06T00:30:00Z"))
+                .heldAt(java.time.ZoneOffset.ofHours(-5))
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5); // Monday 26 May, 19:30 in New York: 27 May in UTC
+        await().pollInSameThread().atMost(Duration.ofSeconds(30))
+                .until(() -> Alert.count("clientId = ?1 and kind = 'RUPTURE'", story.clientId) == 1);
+
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("clinicId", clinic))
+                .post("/api/what-if-replays").then().statusCode(200)
+                .body("from", equalTo("2025-05-05")).body("to", equalTo("2025-05-26"))
+                .body("live.alertsRaised.RUPTURE", equalTo(1))
+                .body("live.therapistWeeks", equalTo(4));
+    }
+
     private static boolean outboxEmpty() {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) Alert.getEntityManager()
                 .createNativeQuery("SELECT count(*) FROM outbox_event").getSingleResult()).longValue() == 0);

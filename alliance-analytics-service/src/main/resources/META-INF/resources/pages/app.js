@@ -263,7 +263,7 @@ const FACTORS = {
   UNRESOLVED_RUPTURE: 'an unresolved rupture',
   NO_ORS_IMPROVEMENT: 'no reliable ORS improvement by session 6',
   ORS_DETERIORATION: 'the ORS 5 or more points below the first',
-  FEEDBACK_SKIPPED: 'no feedback at the two attended sessions before',
+  FEEDBACK_SKIPPED: 'no feedback at the two attended sessions before this one',
   OVERDUE: 'longer than usual since the last attended session',
 };
 

@@ -64,6 +64,9 @@ class OpenApiExamplesTest {
                 .body("paths.'/api/clients'.post.responses.'409'.content.'application/problem+json'", notNullValue())
                 .body("paths.'/api/clients/{id}/assignment'.post.responses.'409'", notNullValue())
                 .body("paths.'/api/clients/{id}'.get.responses.'409'", nullValue())
+                // a body over the limit is refused before it is read; an operation without a body cannot meet it
+                .body("paths.'/api/clients'.post.responses.'413'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/clients/{id}'.get.responses.'413'", nullValue())
                 .body("paths.'/api/clients/{id}'.get.responses.'401'.content.'application/problem+json'",
                         notNullValue())
                 .body("components.schemas.Problem.properties.violations.type", equalTo("array"));

@@ -66,8 +66,11 @@ public class ProblemDocumentation implements OASFilter {
             // every write can meet another request creating the same record at the same moment (ProblemMappers)
             addIfAbsent(responses, "409", "Conflict: not possible as things stand - a duplicate, a move the "
                     + "record's state does not allow, or the same record created by another request at the same time "
-                    + "(the detail says which); nothing was stored. Type "
-                    + ProblemException.NOT_YET_KNOWN + " (with Retry-After) passes by itself: retry");
+                    + "(the detail says which); nothing was stored");
+        }
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(responses, "413", "Payload Too Large: a body over the limit (1 MB); it was not read and "
+                    + "nothing was stored");
         }
         addIfAbsent(responses, "503", "The service's database is not reachable at the moment; nothing was stored. "
                 + "Retry-After says when to try again");

@@ -111,8 +111,8 @@ public class ProblemMappers {
             case 404 -> "nothing here: check the path, and that an id in it is well formed (most ids are UUIDs)";
             case 405 -> "this path does not take this method (the API's OpenAPI document, /q/openapi, lists those "
                     + "it takes)";
-            case 406 -> "this answer is not given in the format the Accept header asks for: accept "
-                    + "application/json (some answers are also given as text/csv, FHIR JSON or HTML)";
+            case 406 -> "this answer is not given in the format the Accept header asks for: accept one this path "
+                    + "gives (application/json for the APIs, some also text/csv or FHIR JSON; text/html for pages)";
             case 415 -> "the body's Content-Type is not one this endpoint reads: send application/json";
             default -> framework;
         };

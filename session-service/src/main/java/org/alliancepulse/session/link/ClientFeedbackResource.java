@@ -88,9 +88,13 @@ public class ClientFeedbackResource {
                     .data("problem", null).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                     .header("Cache-Control", NO_STORE).build();
         } catch (ProblemException e) {
-            return Response.status(e.problem().status())
+            Response.ResponseBuilder page = Response.status(e.problem().status())
                     .entity(feedbackForm.data("questions", List.of()).data("problem", e.problem().detail()).render())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", NO_STORE).build();
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", NO_STORE);
+            if (e.retryAfterSeconds() != null) {
+                page.header("Retry-After", e.retryAfterSeconds()); // the 429 of too many failed attempts
+            }
+            return page.build();
         }
     }
 

@@ -79,6 +79,10 @@ public class SessionResource {
     @Idempotent
     @APIResponse(responseCode = "201", description = "Booked; Location: the session",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    @APIResponse(responseCode = "409", description = "Conflict; nothing was stored. Of type "
+            + ProblemException.NOT_YET_KNOWN + " (with Retry-After): the client's assignment has not reached this "
+            + "service yet, retry; otherwise (about:blank) the session number is taken, the client was erased, or "
+            + "the same session was booked by another request at the same time")
     public Response schedule(@NotNull @Valid ScheduleSession request) {
         OffsetDateTime at;
         if (request.scheduledAt() != null) {

@@ -198,6 +198,9 @@ class FeedbackLinkTest {
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())
                 .contentType("application/problem+json");
         given().accept(ContentType.JSON).get("/api/feedback/" + valid).then().statusCode(429);
+        // the form in a browser says the same, with the same Retry-After
+        given().accept(ContentType.HTML).get("/api/feedback/" + valid).then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).contentType(ContentType.HTML);
         given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
                 .post("/api/feedback/" + valid).then().statusCode(429);
         assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));

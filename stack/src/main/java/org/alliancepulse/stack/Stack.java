@@ -141,7 +141,9 @@ public final class Stack implements AutoCloseable {
         try (Admin admin = Admin.create(props)) {
             Set<NewTopic> topics = Set.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS, Topics.ALLIANCE_ALERTS,
                     Topics.NOTIFICATION_EVENTS).stream()
-                    .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
+                    // kept for good: they are the history a rebuild reads from the beginning, and a new service
+                    // instance learns its directory from; no PHI is on them (the broker's default is 7 days)
+                    .map(name -> new NewTopic(name, PARTITIONS, (short) 1).configs(Map.of("retention.ms", "-1")))
                     .collect(Collectors.toSet());
             admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

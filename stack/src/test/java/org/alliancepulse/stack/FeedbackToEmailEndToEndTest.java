@@ -526,6 +526,15 @@ class FeedbackToEmailEndToEndTest {
         }
     }
 
+    /** The topics are the history a rebuild reads from the beginning: the broker's 7 days would lose it. */
+    @Test
+    void theEventTopicsAreKeptForGood() {
+        for (String topic : List.of(Topics.INTAKE_EVENTS, Topics.SESSION_EVENTS, Topics.ALLIANCE_ALERTS,
+                Topics.NOTIFICATION_EVENTS)) {
+            assertEquals("-1", kafka.topicConfig(topic, "retention.ms"), topic);
+        }
+    }
+
     @Test
     void staffOfAnotherClinicCannotCreateASessionForTheClient() {
         String staffSouth = stack.token(DemoUsers.STAFF_SOUTH);

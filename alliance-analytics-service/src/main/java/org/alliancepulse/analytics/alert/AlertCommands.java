@@ -45,7 +45,7 @@ public class AlertCommands {
      * cancels a pending escalation to the supervisor).
      *
      * @throws ProblemException 404 for an alert the caller may not see, 409 when it was acknowledged before or has
-     *         been resolved, 400 for a note over {@value #MAX_NOTE} characters
+     *         been resolved, or with a note for an erased client; 400 for a note over {@value #MAX_NOTE} characters
      */
     public Alert acknowledge(UUID id, String note) {
         if (note != null && note.length() > MAX_NOTE) {
@@ -59,6 +59,11 @@ public class AlertCommands {
         if (alert.resolved()) {
             throw ProblemException.conflict("this alert was resolved (" + alert.resolution + ") and needs no "
                     + "acknowledgement");
+        }
+        if (note != null && !note.isBlank() && ErasedClient.erased(alert.clientId)) {
+            // the client exercised their right to erasure: no new free text is kept about them
+            throw ProblemException.conflict("the client was erased: acknowledge without a note (no notes are kept "
+                    + "about an erased client)");
         }
         alert.status = Alert.Status.ACKNOWLEDGED;
         alert.acknowledgedBy = caller.username();

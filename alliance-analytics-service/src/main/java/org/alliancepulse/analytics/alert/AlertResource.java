@@ -36,7 +36,10 @@ public class AlertResource {
     @Inject
     ObjectMapper json;
 
-    /** An optional note on acknowledging: for the record here, never sent anywhere. */
+    /**
+     * An optional note on acknowledging: for the record here, never sent anywhere. Write the client code, not the
+     * client's name; should a name be written all the same, the client's erasure takes the note.
+     */
     @Schema(example = "{\"note\":\"Discussed at the start of session 5; we agreed to slow down.\"}")
     public record Acknowledgement(String note) {
     }

@@ -3,6 +3,7 @@ package org.alliancepulse.analytics.dyad;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.alliancepulse.analytics.alert.ErasedClient;
 import org.alliancepulse.analytics.assessment.DyadAssessor;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
@@ -17,7 +18,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * Episodes of care and the dyads within them (each change assesses the client's dyads again), from intake-service's events: who is whose therapist, since when, and
  * how each dyad and episode ended (a reassignment and its reason, a planned ending or a dropout); and which login is
- * which therapist. Nothing about the person: intake's events carry ids and the pseudonymous client code only.
+ * which therapist; and a client's erasure, which takes the notes written on their alerts. Nothing about the person:
+ * intake's events carry ids and the pseudonymous client code only.
  */
 @ApplicationScoped
 public class IntakeEventConsumer implements InboxConsumer {
@@ -59,6 +61,9 @@ public class IntakeEventConsumer implements InboxConsumer {
                     batch.lock(closed.clientId());
                     recorder.closed(closed);
                     batch.touchedClient(closed.clientId());
+                }).and(EventTypes.CLIENT_ERASED, erased -> {
+                    batch.lock(erased.clientId());
+                    ErasedClient.erase(erased.clientId(), erased.erasedAt());
                 }).around(batch);
     }
 

@@ -16,6 +16,7 @@ import org.alliancepulse.analytics.DyadStory;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.alliance.AlertAcknowledged;
 import org.alliancepulse.contracts.alliance.AlertRaised;
+import org.alliancepulse.contracts.intake.ClientErased;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.logging.LogCapture;
@@ -110,5 +111,43 @@ class AlertAcknowledgementTest {
                 .body("resolution", equalTo("REPAIRED"));
         given().auth().oauth2(therapist).contentType(ContentType.JSON).body(Map.of())
                 .post(path + "/acknowledge").then().statusCode(409);
+    }
+
+    /**
+     * A note may name the client (free text): the client's erasure takes it, and no new note is taken for them. A
+     * probe found the name still returned after the erasure, to the clinic's staff and every admin.
+     */
+    @Test
+    void theClientsErasureTakesTheNotesOnTheirAlertsAndNoNewOneIsTaken() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", Instant.parse("2025-10-06T09:00:00Z"));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5);
+        AlertRaised rupture = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                        && a.kind().equals("RUPTURE")), found -> !found.isEmpty()).get(0).payload();
+        String path = "/api/alerts/" + rupture.alertId();
+        String note = "talked with Quirinus Zapolska about the last session " + UUID.randomUUID();
+        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON).body(Map.of("note", note))
+                .post(path + "/acknowledge").then().statusCode(200).body("acknowledgementNote", equalTo(note));
+
+        events.publish(new ClientErased(story.clientId, story.clientCode, "north", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(Tokens.admin()).get(path).then()
+                .extract().path("acknowledgementNote") == null);
+        given().auth().oauth2(Tokens.clinicStaff("north")).get(path).then().statusCode(200)
+                .body("status", equalTo("ACKNOWLEDGED")).body("acknowledgementNote", org.hamcrest.Matchers.nullValue());
+
+        // a later alert of the erased client: acknowledged without a note, not with one
+        story.attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5).attended(3, 9.5, 9.5, 9.5);
+        AlertRaised later = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                        && !a.alertId().equals(rupture.alertId())), found -> !found.isEmpty()).get(0).payload();
+        String laterPath = "/api/alerts/" + later.alertId();
+        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON)
+                .body(Map.of("note", "Quirinus again")).post(laterPath + "/acknowledge").then().statusCode(409)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.clinicStaff("north")).contentType(ContentType.JSON).body(Map.of())
+                .post(laterPath + "/acknowledge").then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
     }
 }

@@ -103,7 +103,8 @@ function show(...nodes) {
 }
 
 function fail(error) {
-  show(element('h1', {}, error.status === 404 ? 'Nothing to show' : 'Something went wrong'),
+  show(element('h1', {}, error.status === 404 ? 'Nothing to show'
+    : error.status === 403 ? 'Not for your role' : 'Something went wrong'),
     element('p', { class: 'error', role: 'alert' }, error.status === 404
       ? 'There is no such alert or client for you (it may belong to another clinic or therapist).'
       : error.status === 403 ? 'You may not see this page: ' + error.message : error.message));
@@ -111,7 +112,8 @@ function fail(error) {
 
 /** What each alert kind means, and what the literature suggests doing (CLINICAL.md and its sources). */
 const MEANING = {
-  RUPTURE: ['The alliance fell clearly below this client\'s own usual level, confirmed over sessions.',
+  RUPTURE: ['The alliance fell clearly below this client\'s own usual level: at two sessions in a row, or at one '
+    + 'session by so much that it needs no second.',
     'Raise it with the client at the start of the next session: name what you noticed and invite their view '
     + '(metacommunication); attend to the pillar that fell. Repaired ruptures go with better outcomes '
     + '(Safran and Muran; Eubanks, Muran and Safran 2018).'],
@@ -367,7 +369,7 @@ function figure(cell, key) {
   return SHARES.has(key) ? (Math.round(cell.value * 1000) / 10) + ' %' : String(cell.value);
 }
 
-// A month whose figure is suppressed is a gap in the chart; its axis label says why.
+// A month's (or a unit's) suppressed figure is a gap in the chart, not a zero: its axis label says why.
 function monthLabel(month, key) {
   return month.figures[key] && month.figures[key].suppressed ? month.id + ' (suppressed)' : month.id;
 }
@@ -386,7 +388,7 @@ async function networkPage() {
     element('th', { scope: 'col' }, unitName), Object.values(FIGURES).map(l => element('th', { scope: 'col' }, l)))),
   element('tbody', {}, report.breakdown.map(u => element('tr', {}, element('th', { scope: 'row' }, u.id),
     Object.keys(FIGURES).map(k => element('td', {}, figure(u.figures[k], k)))))));
-  const chart = element('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': 'Active clients and dropout rate per ' + unitName.toLowerCase() });
+  const chart = element('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': 'Active clients and dropout rate per ' + unitName.toLowerCase() + '; suppressed ones are gaps' });
   const overTime = element('div', { id: 'over-time', class: 'chart', role: 'img',
     'aria-label': 'Sessions, alerts raised and the dropout rate per month; suppressed months are gaps' });
   show(element('h1', {}, report.level === 'NETWORK' ? 'The network' : 'Clinic ' + report.id),
@@ -406,7 +408,7 @@ async function networkPage() {
     });
     echarts.init(chart).setOption({
       animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['Active clients', 'Dropout rate'] },
-      xAxis: { type: 'category', data: report.breakdown.map(u => u.id) },
+      xAxis: { type: 'category', data: report.breakdown.map(u => monthLabel(u, 'activeClients')) },
       yAxis: [{ type: 'value', name: 'clients' }, { type: 'value', name: 'rate', min: 0, max: 1 }],
       series: [{ name: 'Active clients', type: 'bar', data: report.breakdown.map(u => value(u, 'activeClients')) },
         { name: 'Dropout rate', type: 'line', yAxisIndex: 1, data: report.breakdown.map(u => value(u, 'dropoutRate')) }],

@@ -26,8 +26,8 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 /**
- * The alert inbox: the alerts a caller may see, filtered, newest first (by the session's own time, then when raised),
- * a page at a time. A therapist sees their own dyads' alerts, clinic staff their clinic's, admins all; a filter that
+ * The alert inbox: the alerts a caller may see, filtered, newest first (by the session's own date and time, then when
+ * raised), a page at a time. A therapist sees their own dyads' alerts, clinic staff their clinic's, admins all; a filter that
  * reaches outside that (another clinic, another therapist) is a 403, not an empty page, so a mistake is not silent.
  */
 @RequestScoped
@@ -106,7 +106,10 @@ public class AlertSearch {
             }
         }
         String query = where.isEmpty() ? "" : String.join(" and ", where);
-        var found = Alert.find(query, Sort.by("occurredAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
+        // newest first by the date shown (where the session was held), then by its time: an evening session in New
+        // York is the next day in UTC, and sorting by the instant alone put it above the next day's
+        var found = Alert.find(query, Sort.by("sessionDate", Sort.Direction.Descending)
+                .and("occurredAt", Sort.Direction.Descending, Sort.NullPrecedence.NULLS_LAST)
                 .and("raisedAt", Sort.Direction.Descending).and("id"), parameters)
                 .page(Page.of(page, size));
         return new AlertPage(found.list().stream().map(a -> AlertView.of((Alert) a)).toList(), page, size,

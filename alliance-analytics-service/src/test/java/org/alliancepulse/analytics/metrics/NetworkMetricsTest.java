@@ -218,6 +218,17 @@ class NetworkMetricsTest {
                 .body("items[0].resolvedSessionDate", equalTo("2025-04-14"));
         given().auth().oauth2(Tokens.admin()).queryParam("clinicId", clinic).queryParam("from", "2025-04-01")
                 .queryParam("to", "2025-04-01").get("/api/alerts").then().statusCode(200).body("total", equalTo(0));
+
+        // newest first by the dates shown: a rupture at a session held on 1 April at midnight UTC comes before the
+        // one of 31 March in New York, though that one's instant (00:30 on 1 April in UTC) is the later
+        DyadStory utc = DyadStory.assigned(events, clinic, Instant.parse("2025-03-11T00:00:00Z"));
+        utc.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Alert.count(
+                "clientId = ?1 and kind = 'RUPTURE'", utc.clientId) == 1);
+        given().auth().oauth2(Tokens.admin()).queryParam("clinicId", clinic).queryParam("kind", "RUPTURE")
+                .get("/api/alerts").then().statusCode(200)
+                .body("items.sessionDate", org.hamcrest.Matchers.contains("2025-04-01", "2025-03-31"));
     }
 
     @SuppressWarnings("unchecked")

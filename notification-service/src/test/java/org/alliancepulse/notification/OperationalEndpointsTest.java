@@ -30,6 +30,10 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
     void prometheusMetricsCountTheDeliveryLogByState() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("alliance_pulse_notification_deliveries{purpose=\"ALERT\",status=\"PENDING\"}"))
-                .body(containsString("alliance_pulse_notification_deliveries{purpose=\"ALERT\",status=\"FAILED\"}"));
+                .body(containsString("alliance_pulse_notification_deliveries{purpose=\"ALERT\",status=\"FAILED\"}"))
+                // counters exist from the start (0 until the first event), not only after their first event
+                .body(containsString("alliance_pulse_notification_emails_total{outcome=\"failed\"}"))
+                .body(containsString("alliance_pulse_inbox_dead_lettered_total{topic=\"alliance-alerts\"}"))
+                .body(containsString("alliance_pulse_inbox_unknown_types_total{topic=\"intake-events\"}"));
     }
 }

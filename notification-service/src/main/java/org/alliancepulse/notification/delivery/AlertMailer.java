@@ -166,6 +166,10 @@ public class AlertMailer {
     }
 
     void start(@Observes StartupEvent startup) {
+        // every outcome at 0 from the start, so a dashboard reads 0 rather than "no data" until the first one
+        for (String outcome : List.of("sent", "retry", "failed", "waiting", "deferred", "digested", "skipped")) {
+            meters.counter("alliance_pulse.notification.emails", "outcome", outcome);
+        }
         worker = new BackgroundWorker("alert-mailer", () -> deliverDue(smtp, Instant.now()), config.pollInterval(),
                 Duration.ofMinutes(1));
         worker.start();

@@ -102,6 +102,16 @@ public class Inbox {
     @ConfigProperty(name = "quarkus.application.name")
     String consumer;
 
+    /** The counters each consumed topic has, registered at 0 at start-up (a dashboard then reads 0, not "no data"). */
+    static final java.util.List<String> COUNTERS = java.util.List.of("processed", "duplicates", "ignored",
+            "unknown_types", "dead_lettered", "retries", "outage_waits", "transient_waits", "batches_split");
+
+    void registerCounters(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent startup) {
+        for (String topic : deadLetters.consumedTopics()) {
+            COUNTERS.forEach(name -> meters.counter("alliance_pulse.inbox." + name, "topic", topic));
+        }
+    }
+
     /**
      * Applies the event in the record with the handlers, unless this service applied it before; dead-letters what
      * can never be applied. Blocks while the database is away.

@@ -2,6 +2,7 @@ package org.alliancepulse.notification.delivery;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,7 @@ public class AllianceAlertConsumer implements InboxConsumer {
             SET status = 'CANCELLED', last_error = :why, version = version + 1
             WHERE alert_id = :alert AND purpose IN ('ALERT', 'ESCALATION')
               AND status IN ('PENDING', 'WAITING_FOR_THERAPIST', 'WAITING_FOR_SUPERVISOR', 'IN_DIGEST')
+            RETURNING purpose
             """;
 
     @Inject
@@ -128,17 +130,17 @@ public class AllianceAlertConsumer implements InboxConsumer {
     }
 
     private void acknowledged(AlertAcknowledged acknowledged) {
-        int cancelled = cancel(acknowledged.alertId(), "ACKNOWLEDGED");
-        if (cancelled > 0) {
-            LOG.infof("Alert %s acknowledged: %d pending email(s) about it cancelled", acknowledged.alertId(),
+        List<String> cancelled = cancel(acknowledged.alertId(), "ACKNOWLEDGED");
+        if (!cancelled.isEmpty()) {
+            LOG.infof("Alert %s acknowledged: not sent after all, as no longer needed: %s", acknowledged.alertId(),
                     cancelled);
         }
     }
 
     private void resolved(AlertResolved resolved) {
-        int cancelled = cancel(resolved.alertId(), "RESOLVED_" + resolved.resolution());
-        if (cancelled > 0) {
-            LOG.infof("Alert %s resolved (%s): %d pending email(s) about it cancelled", resolved.alertId(),
+        List<String> cancelled = cancel(resolved.alertId(), "RESOLVED_" + resolved.resolution());
+        if (!cancelled.isEmpty()) {
+            LOG.infof("Alert %s resolved (%s): not sent after all, as no longer needed: %s", resolved.alertId(),
                     resolved.resolution(), cancelled);
         }
         AlertNotification emailed = AlertNotification.find("alertId = ?1 and purpose = ?2", resolved.alertId(),
@@ -162,8 +164,10 @@ public class AllianceAlertConsumer implements InboxConsumer {
         afterCommit.wake(mailer.worker());
     }
 
-    private int cancel(java.util.UUID alertId, String why) {
-        return entityManager.createNativeQuery(CANCEL).setParameter("why", why).setParameter("alert", alertId)
-                .executeUpdate();
+    /** Cancels what is still to be sent about the alert; returns what that was (ALERT, ESCALATION), for the log. */
+    @SuppressWarnings("unchecked")
+    private List<String> cancel(java.util.UUID alertId, String why) {
+        return ((List<Object>) entityManager.createNativeQuery(CANCEL).setParameter("why", why)
+                .setParameter("alert", alertId).getResultList()).stream().map(String::valueOf).sorted().toList();
     }
 }

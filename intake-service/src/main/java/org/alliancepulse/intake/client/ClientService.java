@@ -105,8 +105,8 @@ public class ClientService {
     }
 
     /**
-     * The right to erasure: the name, date of birth, contact and free text go; the pseudonymous id, code, age band and
-     * episodes stay, so the network's statistics stay whole. Erasing twice changes nothing more.
+     * The right to erasure: the name, date of birth, contact, stated preferences and free text go; the pseudonymous id,
+     * code, age band and episodes stay, so the network's statistics stay whole. Erasing twice changes nothing more.
      */
     public void erase(String actor, Client client) {
         if (client.erased()) {
@@ -118,6 +118,9 @@ public class ClientService {
         client.email = null;
         client.phone = null;
         client.preferenceNotes = null;
+        // the stated specialties and modalities are free strings too ("grief", "after my divorce"), the client's own
+        client.preferredSpecialties = new java.util.ArrayList<>();
+        client.preferredModalities = new java.util.ArrayList<>();
         client.intakeGoals = null;
         client.erasedAt = Instant.now();
         // a retry of the client's registration would otherwise hand the erased name out again for up to a day

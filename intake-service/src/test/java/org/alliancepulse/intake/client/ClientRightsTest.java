@@ -119,6 +119,8 @@ class ClientRightsTest {
                 .body("clientCode", equalTo(code)).body("firstName", nullValue()).body("lastName", nullValue())
                 .body("dateOfBirth", nullValue()).body("email", nullValue()).body("phone", nullValue())
                 .body("intakeGoals", nullValue()).body("preferences.notes", nullValue())
+                .body("preferences.specialties", org.hamcrest.Matchers.empty())
+                .body("preferences.modalities", org.hamcrest.Matchers.empty())
                 .body("erasedAt", notNullValue()).body("ageBand", org.hamcrest.Matchers.anyOf(equalTo("over-65"), equalTo("56-65")));
         String export = given().auth().oauth2(Tokens.admin()).get("/api/clients/" + client + "/export")
                 .then().statusCode(200).extract().asString();

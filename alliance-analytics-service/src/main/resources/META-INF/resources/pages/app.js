@@ -371,7 +371,8 @@ function figure(cell, key) {
 
 // A month's (or a unit's) suppressed figure is a gap in the chart, not a zero: its axis label says why.
 function monthLabel(month, key) {
-  return month.figures[key] && month.figures[key].suppressed ? month.id + ' (suppressed)' : month.id;
+  const name = month.name || month.id;
+  return month.figures[key] && month.figures[key].suppressed ? name + ' (suppressed)' : name;
 }
 
 async function networkPage() {
@@ -386,7 +387,7 @@ async function networkPage() {
   const unitName = report.level === 'NETWORK' ? 'Clinic' : 'Therapist';
   const table = element('table', { id: 'breakdown' }, element('thead', {}, element('tr', {},
     element('th', { scope: 'col' }, unitName), Object.values(FIGURES).map(l => element('th', { scope: 'col' }, l)))),
-  element('tbody', {}, report.breakdown.map(u => element('tr', {}, element('th', { scope: 'row' }, u.id),
+  element('tbody', {}, report.breakdown.map(u => element('tr', {}, element('th', { scope: 'row' }, u.name || u.id),
     Object.keys(FIGURES).map(k => element('td', {}, figure(u.figures[k], k)))))));
   const chart = element('div', { id: 'chart', class: 'chart', role: 'img', 'aria-label': 'Active clients and dropout rate per ' + unitName.toLowerCase() + '; suppressed ones are gaps' });
   const overTime = element('div', { id: 'over-time', class: 'chart', role: 'img',

@@ -38,14 +38,17 @@ public class NetworkMetrics {
     public record Cell(Double value, Long n, boolean suppressed) {
     }
 
-    /** One unit's figures (or the scope's own), by metric name. */
-    public record Unit(String id, Map<String, Cell> figures) {
+    /**
+     * One unit's figures, by metric name. {@code name}: how people know the unit - a therapist's login (staff data,
+     * not PHI; a UUID means nothing to the clinic's staff), a clinic's id; none for a month.
+     */
+    public record Unit(String id, String name, Map<String, Cell> figures) {
     }
 
     @Schema(example = "{\"level\":\"CLINIC\",\"id\":\"north\",\"from\":\"2026-01-01\",\"to\":\"2026-06-30\","
             + "\"suppressionThreshold\":10,\"figures\":{\"activeClients\":{\"value\":143.0,\"suppressed\":false},"
             + "\"dropoutRate\":{\"value\":null,\"suppressed\":true}},\"breakdown\":[{\"id\":"
-            + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"figures\":{\"activeClients\":{\"value\":24.0,"
+            + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"name\":\"dr-north\",\"figures\":{\"activeClients\":{\"value\":24.0,"
             + "\"suppressed\":false}}}],\"months\":[{\"id\":\"2026-01\",\"figures\":{\"activeClients\":{\"value\":98.0,"
             + "\"suppressed\":false}}}]}")
     public record Report(Level level, String id, LocalDate from, LocalDate to, int suppressionThreshold,
@@ -85,6 +88,16 @@ public class NetworkMetrics {
             new Metric("alertsPerTherapistWeek", List.of(Count.ALERTS, Count.THERAPIST_WEEKS),
                     r -> mean(r.get(Count.ALERTS), r.get(Count.THERAPIST_WEEKS), 100), Count.THERAPIST_WEEKS));
 
+    /** A breakdown unit's name: a clinic's is its id; a therapist's their login, once intake announced it. */
+    private static String nameOf(Level level, String unitId) {
+        if (level != Level.CLINIC) {
+            return unitId;
+        }
+        org.alliancepulse.analytics.access.TherapistLogin login =
+                org.alliancepulse.analytics.access.TherapistLogin.findById(java.util.UUID.fromString(unitId));
+        return login != null ? login.username : unitId;
+    }
+
     public Report report(Scope scope, String from, String to) {
         LocalDate until = date("to", to, LocalDate.now(ZoneOffset.UTC));
         LocalDate since = date("from", from, until.minusDays(config.defaultPeriodDays() - 1L));
@@ -117,12 +130,13 @@ public class NetworkMetrics {
         Map<String, Cell> own = figures(rows.get(0), 0, hidden);
         List<Unit> breakdown = new ArrayList<>();
         for (int i = 0; i < unitIds.size(); i++) {
-            breakdown.add(new Unit(unitIds.get(i), figures(rows.get(1 + i), 1 + i, hidden)));
+            breakdown.add(new Unit(unitIds.get(i), nameOf(scope.level(), unitIds.get(i)),
+                    figures(rows.get(1 + i), 1 + i, hidden)));
         }
         List<Unit> byMonth = new ArrayList<>();
         for (int i = 0; i < monthIds.size(); i++) {
             int r = 1 + unitIds.size() + i;
-            byMonth.add(new Unit(monthIds.get(i), figures(rows.get(r), r, hidden)));
+            byMonth.add(new Unit(monthIds.get(i), null, figures(rows.get(r), r, hidden)));
         }
         return new Report(scope.level(), scope.id(), since, until, config.smallCellThreshold(), own, breakdown,
                 byMonth);

@@ -102,11 +102,15 @@ class NetworkMetricsTest {
                 .body("months[0].figures.dropoutRate.suppressed", equalTo(true))
                 .extract().jsonPath();
         Map<String, Map<String, Object>> byTherapist = new HashMap<>();
+        Map<String, Object> names = new HashMap<>();
         for (Map<String, Object> unit : report.<Map<String, Object>>getList("breakdown")) {
+            names.put((String) unit.get("id"), unit.get("name"));
             @SuppressWarnings("unchecked")
             Map<String, Object> figures = (Map<String, Object>) unit.get("figures");
             byTherapist.put((String) unit.get("id"), figures);
         }
+        // a therapist is named by their login, which the staff know them by (a UUID means nothing to them)
+        assertEquals(Map.of(busy.toString(), "dr-busy-" + clinic, quiet.toString(), "dr-quiet-" + clinic), names);
         // 3 clients of the quiet therapist are a small count; the busy one's 12 would be 15 - 3: both suppressed
         assertEquals(Boolean.TRUE, cell(byTherapist.get(quiet.toString()), "activeClients").get("suppressed"));
         assertEquals(Boolean.TRUE, cell(byTherapist.get(busy.toString()), "activeClients").get("suppressed"));

@@ -219,9 +219,10 @@ public class Alerts {
             LOG.infof("Alert %s was resolved %s before the sessions before it arrived: they say %s", alert.id,
                     alert.resolution, resolution);
             resolve(dyad, alert, resolution, decided.resolvedSession(), decided.resolvedAt(), records);
-        } else if (!decided.resolvedSession().sessionId().equals(alert.resolvedSessionId)) {
-            alert.resolvedSessionId = decided.resolvedSession().sessionId();
-            alert.resolvedSessionNumber = decided.resolvedSession().number();
+        } else if (!decided.resolvedSession().sessionId().equals(alert.resolvedSessionId)
+                || !decided.resolvedAt().equals(alert.resolvedOccurredAt)) {
+            // the session, its date and the ending's moment together: the page shows them side by side
+            place(alert, decided.resolvedSession(), decided.resolvedAt(), records);
         }
     }
 
@@ -235,13 +236,18 @@ public class Alerts {
             Map<UUID, SessionRecord> records) {
         alert.status = Alert.Status.RESOLVED;
         alert.resolution = resolution;
+        place(alert, session, occurredAt, records);
+        alert.resolvedAt = Instant.now();
+    }
+
+    /** Where, in the dyad's own time, the alert was resolved: the session, its number and date, the moment. */
+    private static void place(Alert alert, SessionRef session, Instant occurredAt, Map<UUID, SessionRecord> records) {
         alert.resolvedSessionId = session.sessionId();
         alert.resolvedSessionNumber = session.number();
         alert.resolvedOccurredAt = occurredAt;
         SessionRecord record = records.get(session.sessionId());
         // the date where the session was held, as the page and the email show it; the UTC date if it is unknown
         alert.resolvedSessionDate = record != null ? record.sessionDate : LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
-        alert.resolvedAt = Instant.now();
     }
 
     private void announceResolved(Dyad dyad, Alert alert) {

@@ -104,6 +104,30 @@ class AlertLifecycleTest {
         assertEquals("EPISODE_CLOSED", rupture.resolution, "resolved by the ending, not withdrawn");
     }
 
+    /**
+     * The discharge overtakes the evening session of its own day (the topics are read apart): the alert resolved by
+     * the ending moves to that session, with its number and its date together.
+     */
+    @Test
+    void theEndingsLastSessionArrivingAfterTheDischargeMovesTheResolutionWithItsDate() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "west-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.parse("2025-03-04T00:30:00Z")).heldAt(java.time.ZoneOffset.ofHours(-5));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5) // Monday 24 March in New York: the rupture
+                .ended(EpisodeClosed.Ending.PLANNED, java.time.LocalDate.of(2025, 3, 31));
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> Alert.count("clientId = ?1 and kind = 'RUPTURE' and resolution = 'EPISODE_CLOSED'",
+                        story.clientId)) == 1);
+        story.attended(3, 9.5, 9.5, 9.5); // Monday 31 March, 19:30 in New York: the discharge day, told late
+        Alert rupture = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>find(
+                        "clientId = ?1 and kind = 'RUPTURE'", story.clientId).firstResult()),
+                found -> found.resolvedSessionNumber == 5);
+        assertEquals("EPISODE_CLOSED", rupture.resolution);
+        assertEquals(java.time.LocalDate.of(2025, 3, 31), rupture.resolvedSessionDate, "the date of session 5");
+    }
+
     @Test
     void aLowSrsIsAFlagOnTheSessionNotAnAlert() {
         KafkaEvents events = new KafkaEvents(kafka);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -146,13 +147,15 @@ class FeedbackTest {
                 update.setObject(1, UUID.fromString(session));
                 assertEquals(1, update.executeUpdate());
             }
+            long holder = backendPid(noShow);
             CompletableFuture<io.restassured.response.Response> sent = CompletableFuture.supplyAsync(
                     () -> given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(answers)
                             .post("/api/sessions/" + session + "/feedback"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> sent.isDone() || waitingForALock() > 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> sent.isDone() || blockedBy(holder) > 0);
             noShow.commit();
             io.restassured.response.Response response = sent.get(20, TimeUnit.SECONDS);
             assertEquals(409, response.statusCode(), response.asString());
+            assertTrue(response.asString().contains("did not take place"), response.asString());
             assertEquals(0, feedbackOf(session));
         }
     }
@@ -178,25 +181,36 @@ class FeedbackTest {
                 insert.setObject(2, UUID.fromString(session));
                 insert.executeUpdate();
             }
+            long holder = backendPid(answering);
             CompletableFuture<io.restassured.response.Response> recorded = CompletableFuture.supplyAsync(
                     () -> given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                             .body(Map.of("outcome", "NO_SHOW")).post("/api/sessions/" + session + "/attendance"));
-            await().atMost(Duration.ofSeconds(20)).until(() -> recorded.isDone() || waitingForALock() > 0);
+            await().atMost(Duration.ofSeconds(20)).until(() -> recorded.isDone() || blockedBy(holder) > 0);
             answering.commit();
             io.restassured.response.Response response = recorded.get(20, TimeUnit.SECONDS);
             assertEquals(409, response.statusCode(), response.asString());
+            assertTrue(response.asString().contains("feedback was recorded"), response.asString());
             given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + session).then().statusCode(200)
                     .body("status", equalTo("SCHEDULED"));
         }
     }
 
-    /** Requests of this database waiting for a lock another transaction holds. */
-    private long waitingForALock() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+    private static long backendPid(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Sessions waiting for a lock the hand-held transaction (its backend) holds: the request, once it waits. */
+    private long blockedBy(long holder) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            s.setInt(1, (int) holder);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

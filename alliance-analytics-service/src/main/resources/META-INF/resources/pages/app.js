@@ -369,10 +369,10 @@ function figure(cell, key) {
   return SHARES.has(key) ? (Math.round(cell.value * 1000) / 10) + ' %' : String(cell.value);
 }
 
-// A month's (or a unit's) suppressed figure is a gap in the chart, not a zero: its axis label says why.
-function monthLabel(month, key) {
-  const name = month.name || month.id;
-  return month.figures[key] && month.figures[key].suppressed ? name + ' (suppressed)' : name;
+// A month's or a unit's suppressed figure is a gap in the chart, not a zero: its axis label says why.
+function axisLabel(point, key) {
+  const name = point.name || point.id;
+  return point.figures[key] && point.figures[key].suppressed ? name + ' (suppressed)' : name;
 }
 
 async function networkPage() {
@@ -401,7 +401,7 @@ async function networkPage() {
     const value = (u, k) => (u.figures[k] && !u.figures[k].suppressed ? u.figures[k].value : null);
     echarts.init(overTime).setOption({
       animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['Sessions', 'Alerts raised', 'Dropout rate'] },
-      xAxis: { type: 'category', data: report.months.map(m => monthLabel(m, 'sessions')) },
+      xAxis: { type: 'category', data: report.months.map(m => axisLabel(m, 'sessions')) },
       yAxis: [{ type: 'value', name: 'count' }, { type: 'value', name: 'rate', min: 0, max: 1 }],
       series: [{ name: 'Sessions', type: 'bar', data: report.months.map(m => value(m, 'sessions')) },
         { name: 'Alerts raised', type: 'bar', data: report.months.map(m => value(m, 'alertsRaised')) },
@@ -409,7 +409,7 @@ async function networkPage() {
     });
     echarts.init(chart).setOption({
       animation: false, tooltip: { trigger: 'axis' }, legend: { data: ['Active clients', 'Dropout rate'] },
-      xAxis: { type: 'category', data: report.breakdown.map(u => monthLabel(u, 'activeClients')) },
+      xAxis: { type: 'category', data: report.breakdown.map(u => axisLabel(u, 'activeClients')) },
       yAxis: [{ type: 'value', name: 'clients' }, { type: 'value', name: 'rate', min: 0, max: 1 }],
       series: [{ name: 'Active clients', type: 'bar', data: report.breakdown.map(u => value(u, 'activeClients')) },
         { name: 'Dropout rate', type: 'line', yAxisIndex: 1, data: report.breakdown.map(u => value(u, 'dropoutRate')) }],

@@ -27,8 +27,9 @@ import io.quarkus.panache.common.Sort;
 
 /**
  * The alert inbox: the alerts a caller may see, filtered, newest first (by the session's own date and time, then when
- * raised), a page at a time. A therapist sees their own dyads' alerts, clinic staff their clinic's, admins all; a filter that
- * reaches outside that (another clinic, another therapist) is a 403, not an empty page, so a mistake is not silent.
+ * raised), a page at a time. A therapist sees their own dyads' alerts, clinic staff their clinic's, admins all; a
+ * filter that reaches outside that (another clinic, another therapist) is a 403, not an empty page, so a mistake is
+ * not silent.
  */
 @RequestScoped
 public class AlertSearch {

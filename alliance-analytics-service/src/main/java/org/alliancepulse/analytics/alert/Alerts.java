@@ -245,9 +245,7 @@ public class Alerts {
         alert.resolvedSessionId = session.sessionId();
         alert.resolvedSessionNumber = session.number();
         alert.resolvedOccurredAt = occurredAt;
-        SessionRecord record = records.get(session.sessionId());
-        // the date where the session was held, as the page and the email show it; the UTC date if it is unknown
-        alert.resolvedSessionDate = record != null ? record.sessionDate : LocalDate.ofInstant(occurredAt, ZoneOffset.UTC);
+        alert.resolvedSessionDate = dateOf(session, records); // as the page and the email show it
     }
 
     private void announceResolved(Dyad dyad, Alert alert) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +101,7 @@ public class WhatIfReplay {
         Map<UUID, LocalDate> dayOf = new HashMap<>();
         sessions.forEach(s -> dayOf.put(s.sessionId, s.sessionDate != null ? s.sessionDate
                 : LocalDate.ofInstant(s.scheduledAt, ZoneOffset.UTC)));
-        java.util.function.Predicate<UUID> inWindow = session -> {
+        Predicate<UUID> inWindow = session -> {
             LocalDate day = dayOf.get(session);
             return day != null && !day.isBefore(from) && !day.isAfter(to);
         };
@@ -153,7 +154,7 @@ public class WhatIfReplay {
         }
 
         /** The alerts raised at sessions in the window. */
-        void add(Dyad dyad, List<AlertDecision> raised, java.util.function.Predicate<UUID> inWindow) {
+        void add(Dyad dyad, List<AlertDecision> raised, Predicate<UUID> inWindow) {
             for (AlertDecision decision : raised) {
                 if (inWindow.test(decision.session().sessionId())) {
                     byKind.merge(decision.kind().name(), 1L, Long::sum);

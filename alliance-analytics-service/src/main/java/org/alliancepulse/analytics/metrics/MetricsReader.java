@@ -210,7 +210,8 @@ public class MetricsReader {
         // a session's date where it was held (session_record); an assessment without its record, its UTC date
         Query query = query(scope, "d", "a.session_date", """
                 WITH dated AS (
-                    SELECT a.*, coalesce(r.session_date, CAST(a.scheduled_at AT TIME ZONE 'UTC' AS date)) AS session_date
+                    SELECT a.*,
+                           coalesce(r.session_date, CAST(a.scheduled_at AT TIME ZONE 'UTC' AS date)) AS session_date
                     FROM session_assessment a LEFT JOIN session_record r ON r.session_id = a.session_id)
                 SELECT %s, a.dyad_id, a.session_date BETWEEN :from AND :to,
                        a.attendance = 'ATTENDED' AND a.alliance_index IS NOT NULL, a.rupture_state

@@ -3,15 +3,18 @@ package org.alliancepulse.analytics.metrics;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.alliancepulse.analytics.access.TherapistLogin;
 import org.alliancepulse.analytics.metrics.MetricsReader.Level;
 import org.alliancepulse.analytics.metrics.MetricsReader.Row;
 import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
@@ -48,7 +51,8 @@ public class NetworkMetrics {
     @Schema(example = "{\"level\":\"CLINIC\",\"id\":\"north\",\"from\":\"2026-01-01\",\"to\":\"2026-06-30\","
             + "\"suppressionThreshold\":10,\"figures\":{\"activeClients\":{\"value\":143.0,\"suppressed\":false},"
             + "\"dropoutRate\":{\"value\":null,\"suppressed\":true}},\"breakdown\":[{\"id\":"
-            + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"name\":\"dr-north\",\"figures\":{\"activeClients\":{\"value\":24.0,"
+            + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"name\":\"dr-north\","
+            + "\"figures\":{\"activeClients\":{\"value\":24.0,"
             + "\"suppressed\":false}}}],\"months\":[{\"id\":\"2026-01\",\"figures\":{\"activeClients\":{\"value\":98.0,"
             + "\"suppressed\":false}}}]}")
     public record Report(Level level, String id, LocalDate from, LocalDate to, int suppressionThreshold,
@@ -88,14 +92,15 @@ public class NetworkMetrics {
             new Metric("alertsPerTherapistWeek", List.of(Count.ALERTS, Count.THERAPIST_WEEKS),
                     r -> mean(r.get(Count.ALERTS), r.get(Count.THERAPIST_WEEKS), 100), Count.THERAPIST_WEEKS));
 
-    /** A breakdown unit's name: a clinic's is its id; a therapist's their login, once intake announced it. */
-    private static String nameOf(Level level, String unitId) {
-        if (level != Level.CLINIC) {
-            return unitId;
+    /** The breakdown's names by unit id: a clinic's is its id; a therapist's their login, once intake announced it. */
+    private static Map<String, String> namesOf(Level level, List<String> unitIds) {
+        Map<String, String> names = new HashMap<>();
+        unitIds.forEach(id -> names.put(id, id));
+        if (level == Level.CLINIC && !unitIds.isEmpty()) {
+            TherapistLogin.<TherapistLogin>list("therapistId in ?1", unitIds.stream().map(UUID::fromString).toList())
+                    .forEach(login -> names.put(login.therapistId.toString(), login.username));
         }
-        org.alliancepulse.analytics.access.TherapistLogin login =
-                org.alliancepulse.analytics.access.TherapistLogin.findById(java.util.UUID.fromString(unitId));
-        return login != null ? login.username : unitId;
+        return names;
     }
 
     public Report report(Scope scope, String from, String to) {
@@ -129,9 +134,9 @@ public class NetworkMetrics {
 
         Map<String, Cell> own = figures(rows.get(0), 0, hidden);
         List<Unit> breakdown = new ArrayList<>();
+        Map<String, String> names = namesOf(scope.level(), unitIds);
         for (int i = 0; i < unitIds.size(); i++) {
-            breakdown.add(new Unit(unitIds.get(i), nameOf(scope.level(), unitIds.get(i)),
-                    figures(rows.get(1 + i), 1 + i, hidden)));
+            breakdown.add(new Unit(unitIds.get(i), names.get(unitIds.get(i)), figures(rows.get(1 + i), 1 + i, hidden)));
         }
         List<Unit> byMonth = new ArrayList<>();
         for (int i = 0; i < monthIds.size(); i++) {

@@ -82,17 +82,21 @@ class AlertLifecycleTest {
                 && a.kind().equals("RUPTURE")).size(), "one alert for one rupture");
     }
 
+    /** Monday evenings, 19:30 in New York (00:30 on Tuesday in UTC): three good sessions, the bond down at the 4th. */
+    private DyadStory ruptureOnMonday24MarchInNewYork() {
+        DyadStory story = DyadStory.assigned(new KafkaEvents(kafka), "west-" + UUID.randomUUID().toString()
+                .substring(0, 8), Instant.parse("2025-03-04T00:30:00Z")).heldAt(java.time.ZoneOffset.ofHours(-5));
+        return story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5);
+    }
+
     /**
      * The last session, on the evening of the discharge day in New York (00:30 the next day in UTC), is part of the
      * care: its rupture is raised, and resolved by the episode's ending, not dropped as a session after the end.
      */
     @Test
     void aSessionOnTheEveningOfTheDischargeDayWestOfUtcStillCounts() {
-        KafkaEvents events = new KafkaEvents(kafka);
-        DyadStory story = DyadStory.assigned(events, "west-" + UUID.randomUUID().toString().substring(0, 8),
-                Instant.parse("2025-03-04T00:30:00Z")).heldAt(java.time.ZoneOffset.ofHours(-5));
-        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
-                .attended(3, 9.5, 9.5, 9.5) // Monday 24 March, 19:30 in New York: the discharge day
+        DyadStory story = ruptureOnMonday24MarchInNewYork()
                 .ended(EpisodeClosed.Ending.PLANNED, java.time.LocalDate.of(2025, 3, 24));
         Alert rupture = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
                 () -> QuarkusTransaction.requiringNew().call(() -> Alert.<Alert>find(
@@ -110,11 +114,7 @@ class AlertLifecycleTest {
      */
     @Test
     void theEndingsLastSessionArrivingAfterTheDischargeMovesTheResolutionWithItsDate() {
-        KafkaEvents events = new KafkaEvents(kafka);
-        DyadStory story = DyadStory.assigned(events, "west-" + UUID.randomUUID().toString().substring(0, 8),
-                Instant.parse("2025-03-04T00:30:00Z")).heldAt(java.time.ZoneOffset.ofHours(-5));
-        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
-                .attended(3, 9.5, 9.5, 9.5) // Monday 24 March in New York: the rupture
+        DyadStory story = ruptureOnMonday24MarchInNewYork()
                 .ended(EpisodeClosed.Ending.PLANNED, java.time.LocalDate.of(2025, 3, 31));
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> Alert.count("clientId = ?1 and kind = 'RUPTURE' and resolution = 'EPISODE_CLOSED'",

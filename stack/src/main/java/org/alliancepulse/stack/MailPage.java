@@ -140,6 +140,11 @@ final class MailPage implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
+        if ("HEAD".equalsIgnoreCase(exchange.getRequestMethod())) {
+            exchange.sendResponseHeaders(status, -1); // no body, as HEAD asks (a length here is logged as a WARN)
+            exchange.close();
+            return;
+        }
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

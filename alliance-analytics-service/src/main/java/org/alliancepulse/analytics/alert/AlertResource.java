@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -82,7 +83,10 @@ public class AlertResource {
     @Transactional
     @Idempotent
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Acknowledgement.class)))
+            schema = @Schema(implementation = Acknowledgement.class), examples = {
+                    @ExampleObject(name = "with a note (the client code, never a name)", value = """
+                            {"note":"Discussed with C-7KQ3MZ at the start of session 5; we agreed to slow down."}"""),
+                    @ExampleObject(name = "without a note", value = "{}") }))
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AlertView.class)))
     public Response acknowledge(@PathParam("id") UUID id, String body) throws JsonProcessingException {

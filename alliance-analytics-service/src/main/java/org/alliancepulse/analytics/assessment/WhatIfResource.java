@@ -11,9 +11,11 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/what-if-replays")
 public class WhatIfResource {
@@ -34,6 +36,11 @@ public class WhatIfResource {
     @APIResponse(responseCode = "200", description = "What the thresholds would have raised, beside the live settings",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = WhatIfReplay.Result.class)))
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "stricter ruptures and risk, over last year", value = """
+                    {"thresholds":{"kRupture":2.5,"riskRaise":0.6},"from":"2025-01-01","to":"2025-12-31"}"""),
+            @ExampleObject(name = "the documented fit-concern alternative, one clinic", value = """
+                    {"thresholds":{"fitWindowScoredSessions":4},"clinicId":"north"}""") }))
     public Response replay(@NotNull WhatIfReplay.Request request) {
         return Response.ok(replay.run(request)).build();
     }

@@ -2,6 +2,7 @@ package org.alliancepulse.intake.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.util.UUID;
@@ -29,7 +30,8 @@ class FrameworkRefusalsTest {
                 .contentType("application/problem+json").body("detail", containsString("UUID"));
         given().auth().oauth2(staff).contentType("application/json").body("{}")
                 .patch("/api/clients/" + UUID.randomUUID()).then().statusCode(405)
-                .contentType("application/problem+json").body("detail", containsString("does not take this method"));
+                .contentType("application/problem+json").body("detail", containsString("does not take this method"))
+                .header("Allow", equalTo("DELETE, GET, HEAD")); // RFC 9110: the ones it takes
         given().auth().oauth2(staff).contentType("text/plain").body("Ingrid Halvorsen").post("/api/clients").then()
                 .statusCode(415).contentType("application/problem+json")
                 .body("detail", containsString("application/json")).body("detail", not(containsString("Reader")));

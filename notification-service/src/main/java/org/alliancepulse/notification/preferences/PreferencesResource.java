@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 @Path("/api/therapists/{id}/notification-preferences")
 public class PreferencesResource {
@@ -32,6 +35,11 @@ public class PreferencesResource {
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "a morning digest, quiet evenings, no fit-concern emails", value = """
+                    {"delivery":"DAILY_DIGEST","digestHour":8,"timeZone":"Europe/Oslo",\
+                    "quietHours":{"from":"21:00","until":"07:00"},"skippedKinds":["FIT_CONCERN"],"resolvedNotes":true}"""),
+            @ExampleObject(name = "every default again", value = "{}") }))
     public PreferencesView replace(@PathParam("id") String id, PreferencesView preferences) {
         return commands.replace(id, preferences);
     }

@@ -104,8 +104,8 @@ public class ProblemDocumentation implements OASFilter {
                         .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
                                 .addProperty("field", text).addProperty("message", text)))
                 .example(Map.of("type", "about:blank", "title", "Invalid request", "status", 400,
-                        "detail", "dateOfBirth: has the wrong type or format",
-                        "violations", java.util.List.of(Map.of("field", "dateOfBirth",
-                                "message", "has the wrong type or format")))));
+                        "detail", "limit: must be between 1 and 10000",
+                        "violations", java.util.List.of(Map.of("field", "limit",
+                                "message", "must be between 1 and 10000")))));
     }
 }

@@ -1,12 +1,16 @@
 package org.alliancepulse.platform.problem;
 
 import java.util.List;
+import java.util.Set;
 
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -85,8 +89,11 @@ public class ProblemMappers {
         return respond(Problem.of(403, "Forbidden", "your role does not allow this"));
     }
 
+    @Inject
+    AllowedMethods allowedMethods;
+
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.errorf("Request failed with %d: %s", status, e.getClass().getName());
@@ -97,8 +104,16 @@ public class ProblemMappers {
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
-        return respond(Problem.of(status, title, status >= 500 ? "the service could not answer"
+        Response problem = respond(Problem.of(status, title, status >= 500 ? "the service could not answer"
                 : detailOf(status, e.getMessage())));
+        if (status == 405) {
+            // RFC 9110: a 405 lists the methods the path does take; the framework's refusal names none
+            Set<String> allowed = allowedMethods.of(uri.getPath());
+            if (!allowed.isEmpty()) {
+                return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
+            }
+        }
+        return problem;
     }
 
     /**

@@ -17,9 +17,11 @@ import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
 import org.alliancepulse.session.session.SessionResource.SessionView;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/sessions/{id}/attendance")
 public class AttendanceResource {
@@ -49,6 +51,15 @@ public class AttendanceResource {
     @Idempotent
     @APIResponse(responseCode = "200", description = "Recorded",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionView.class)))
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "came", value = """
+                    {"outcome":"ATTENDED"}"""),
+            @ExampleObject(name = "no-show", value = """
+                    {"outcome":"NO_SHOW"}"""),
+            @ExampleObject(name = "late cancellation", value = """
+                    {"outcome":"CANCELLED_BY_CLIENT","late":true}"""),
+            @ExampleObject(name = "correcting an outcome recorded wrongly", value = """
+                    {"outcome":"ATTENDED","correction":true}""") }))
     public Response record(@PathParam("id") UUID sessionId, @NotNull @Valid RecordAttendance request) {
         Session session = Session.findAccessible(sessionId, access);
         commands.record(session, request.outcome(), request.late(), Boolean.TRUE.equals(request.correction()));

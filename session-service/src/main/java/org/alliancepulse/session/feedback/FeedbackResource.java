@@ -27,9 +27,11 @@ import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -77,6 +79,14 @@ public class FeedbackResource {
     @Idempotent
     @APIResponse(responseCode = "201", description = "Recorded; Location: the feedback",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "SRS, keyed by item", value = """
+                    {"instrument":"SRS","answers":{"relationship":8,"goals":7.5,"approach":8,"overall":8.5},\
+                    "givenAt":"2026-11-27T14:55:00+01:00"}"""),
+            @ExampleObject(name = "ORS, in item order", value = """
+                    {"instrument":"ORS","answers":[6,5.5,7,6]}"""),
+            @ExampleObject(name = "WAI-SR, in item order", value = """
+                    {"instrument":"WAI-SR","answers":[4,4,5,3,4,4,5,4,3,4,4,4]}""") }))
     public Response submit(@PathParam("id") UUID sessionId, @NotNull @Valid SubmitFeedback request) {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackCommands.Checked checked = commands.check(request.instrument(), request.answers(), "answers");
@@ -90,6 +100,9 @@ public class FeedbackResource {
     @Path("/{instrument}")
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "the paper form read again", value = """
+                    {"answers":{"relationship":8,"goals":8,"approach":7.5,"overall":8}}""")))
     public FeedbackView correct(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument,
             @NotNull @Valid CorrectFeedback request) {
         Session session = Session.findAccessible(sessionId, access);

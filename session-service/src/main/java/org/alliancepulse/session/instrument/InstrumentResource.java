@@ -18,9 +18,11 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/instruments")
 public class InstrumentResource {
@@ -53,6 +55,12 @@ public class InstrumentResource {
     @Path("/{code}/wording")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "the organisation's licensed wording", value = """
+                    {"labels":{"relationship":"(your licensed wording of the first SRS item)",\
+                    "goals":"(the second)","approach":"(the third)","overall":"(the fourth)"}}"""),
+            @ExampleObject(name = "removing it", value = """
+                    {"labels":{}}""") }))
     public Instrument loadWording(@PathParam("code") String code, @NotNull @Valid Wording wording) {
         return catalog.loadWording(code, wording.labels(), caller.username());
     }
@@ -64,6 +72,11 @@ public class InstrumentResource {
     @Idempotent
     @APIResponse(responseCode = "201", description = "Added to the catalogue",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Instrument.class)))
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "a clinic's own three-item check-in", value = """
+                    {"code":"CHECK-IN","name":"Session check-in","measures":"ALLIANCE",\
+                    "items":[{"key":"heard"},{"key":"focus"},{"key":"way"}],"min":1,"max":7,"decimals":0,\
+                    "subscales":{"bond":["heard"],"goals":["focus"],"tasks":["way"]},"index":"LINEAR"}""")))
     public Response add(@NotNull Instrument definition) {
         return Response.status(Response.Status.CREATED).entity(catalog.add(definition, caller.username())).build();
     }

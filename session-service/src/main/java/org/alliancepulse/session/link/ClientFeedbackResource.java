@@ -21,7 +21,9 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.session.instrument.Instrument;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,6 +106,9 @@ public class ClientFeedbackResource {
     @Transactional
     @Idempotent
     @APIResponse(responseCode = "201", description = "The answers were received: {\"received\":true}")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "one instrument, keyed by item", value = """
+                    {"answers":{"SRS":{"relationship":9,"goals":8.5,"approach":9,"overall":9}}}""")))
     public Response answer(@PathParam("token") String token, @NotNull Answers body,
             @Context HttpServerRequest request) {
         links.answer(token, address(request), body.answers());

@@ -27,9 +27,11 @@ import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/sessions/{id}/feedback-links")
 public class FeedbackLinkResource {
@@ -74,6 +76,11 @@ public class FeedbackLinkResource {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedLink.class)))
     // the answer holds the token, which is never stored: a retry with the same key is told so (409)
     @AnswerShownOnce(instead = "issue a new link (the first stays valid until it expires or is used)")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "SRS after the session", value = """
+                    {"instruments":["SRS"]}"""),
+            @ExampleObject(name = "ORS and SRS, open a week", value = """
+                    {"instruments":["ORS","SRS"],"expiresInHours":168}""") }))
     public Response issue(@PathParam("id") UUID sessionId, @NotNull @Valid IssueLink request, @Context UriInfo uri) {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackLinks.Issued issued = links.issue(session, request.instruments(),

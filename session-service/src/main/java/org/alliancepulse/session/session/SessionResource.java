@@ -27,9 +27,11 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.dyad.DyadAccess;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/sessions")
 public class SessionResource {
@@ -83,6 +85,11 @@ public class SessionResource {
             + ProblemException.NOT_YET_KNOWN + " (with Retry-After): the client's assignment has not reached this "
             + "service yet, retry; otherwise (about:blank) the session number is taken, the client was erased, or "
             + "the same session was booked by another request at the same time")
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "at a time, where it is held", value = """
+                    {"clientId":"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f","scheduledAt":"2026-11-27T14:00:00+01:00","sessionNumber":3}"""),
+            @ExampleObject(name = "on a day, numbered next", value = """
+                    {"clientId":"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f","sessionDate":"2026-11-27"}""") }))
     public Response schedule(@NotNull @Valid ScheduleSession request) {
         OffsetDateTime at;
         if (request.scheduledAt() != null) {

@@ -7,8 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
@@ -89,6 +91,32 @@ public abstract class OperationalEndpointsContract {
         // a malformed limit is a 400 naming it (was the framework's bare 404)
         given().auth().oauth2(Tokens.admin()).queryParam("limit", "abc").get("/api/dead-letters/any-topic").then()
                 .statusCode(400).contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+    }
+
+    /**
+     * Other tools call these paths: every body an operation takes is documented with an example (intake's had them;
+     * session-service's had none, found by an outside probe). An operation added later cannot forget it.
+     */
+    @Test
+    void everyRequestBodyIsDocumentedWithAnExample() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        List<String> without = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!(operation instanceof Map<?, ?> described) || !(described.get("requestBody") instanceof Map<?, ?> body)
+                    || !(body.get("content") instanceof Map<?, ?> content)) {
+                return; // not an operation (parameters shared by the path), or one without a body
+            }
+            content.forEach((mediaType, media) -> {
+                Map<?, ?> documented = (Map<?, ?>) media;
+                boolean shown = documented.get("example") != null
+                        || documented.get("examples") instanceof Map<?, ?> examples && !examples.isEmpty();
+                if (!shown) {
+                    without.add(method + " " + path + " (" + mediaType + ")");
+                }
+            });
+        }));
+        assertEquals(List.of(), without.stream().sorted().toList(), "request bodies documented without an example");
     }
 
     @Test

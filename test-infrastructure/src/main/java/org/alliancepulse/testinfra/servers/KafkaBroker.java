@@ -1,5 +1,7 @@
 package org.alliancepulse.testinfra.servers;
 
+import java.nio.file.Files;
+
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -25,6 +27,10 @@ public final class KafkaBroker implements AutoCloseable {
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
+                    // our own directory, deleted by close() once the broker is down: the kit's default one is deleted
+                    // by a JVM shutdown hook of its own, which ran beside the stack's Ctrl-C hook and took the log
+                    // directory from under the stopping broker (dozens of ERROR and WARN lines on every stop)
+                    .setBaseDirectory(Files.createTempDirectory("kafka-"))
                     .build();
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(nodes)
                     .setConfigProp("offsets.topic.replication.factor", "1")

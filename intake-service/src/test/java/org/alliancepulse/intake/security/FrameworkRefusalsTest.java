@@ -32,6 +32,9 @@ class FrameworkRefusalsTest {
                 .patch("/api/clients/" + UUID.randomUUID()).then().statusCode(405)
                 .contentType("application/problem+json").body("detail", containsString("does not take this method"))
                 .header("Allow", equalTo("DELETE, GET, HEAD")); // RFC 9110: the ones it takes
+        // a path that exists for another method only is a 405 too, not the framework's 404 (outside probe)
+        given().auth().oauth2(staff).get("/api/clients/" + UUID.randomUUID() + "/assignment").then().statusCode(405)
+                .contentType("application/problem+json").header("Allow", equalTo("POST"));
         given().auth().oauth2(staff).contentType("text/plain").body("Ingrid Halvorsen").post("/api/clients").then()
                 .statusCode(415).contentType("application/problem+json")
                 .body("detail", containsString("application/json")).body("detail", not(containsString("Reader")));

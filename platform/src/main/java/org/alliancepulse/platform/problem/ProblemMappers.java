@@ -9,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -93,8 +94,14 @@ public class ProblemMappers {
     AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request) {
         int status = e.getResponse().getStatus();
+        Set<String> allowed = status == 404 || status == 405 ? allowedMethods.of(uri.getPath()) : Set.of();
+        if (status == 404 && !allowed.isEmpty() && !allowed.contains(request.getMethod())) {
+            // the path exists, only not for this method: the framework answers 404 where no resource class has the
+            // method at that depth (GET on a POST-only sub-path); the caller is told what the path does take
+            status = 405;
+        }
         if (status >= 500) {
             LOG.errorf("Request failed with %d: %s", status, e.getClass().getName());
         }
@@ -106,12 +113,9 @@ public class ProblemMappers {
         String title = known == null ? "Error" : known.getReasonPhrase();
         Response problem = respond(Problem.of(status, title, status >= 500 ? "the service could not answer"
                 : detailOf(status, e.getMessage())));
-        if (status == 405) {
+        if (status == 405 && !allowed.isEmpty()) {
             // RFC 9110: a 405 lists the methods the path does take; the framework's refusal names none
-            Set<String> allowed = allowedMethods.of(uri.getPath());
-            if (!allowed.isEmpty()) {
-                return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
-            }
+            return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
         return problem;
     }

@@ -64,8 +64,14 @@ public class FeedbackLinks {
             throw ProblemException.invalid("expiresInHours", "must be between 1 and " + config.maxLifetime().toHours()
                     + " hours");
         }
-        if (session.status != Session.Status.SCHEDULED && session.status != Session.Status.ATTENDED) {
+        if (!tookOrMayTakePlace(session)) {
             throw ProblemException.conflict("this session did not take place (" + session.status + ")");
+        }
+        Instant now = Instant.now();
+        if (!now.plus(life).isAfter(session.scheduledAt)) {
+            // feedback is given after a session: a link that expires before it begins could never be answered
+            throw ProblemException.unprocessable("the link would expire before the session begins (at "
+                    + session.scheduledAt + "); issue it nearer the session, or for longer (expiresInHours)");
         }
         String token = LinkTokens.newToken();
         FeedbackLink link = new FeedbackLink();
@@ -73,7 +79,7 @@ public class FeedbackLinks {
         link.sessionId = session.id;
         link.instruments = String.join(",", codes);
         link.createdBy = by;
-        link.createdAt = Instant.now();
+        link.createdAt = now;
         link.expiresAt = link.createdAt.plus(life);
         link.persist();
         return new Issued(token, link);
@@ -103,12 +109,33 @@ public class FeedbackLinks {
             throw gone("this feedback link has expired; please ask your therapist for a new one");
         }
         Session session = Session.findById(link.sessionId);
+        // a link that can no longer be answered says so when it is opened, not after the client filled the form in
+        // (outside probe): the session was missed or cancelled since, or every answer it asks for was entered since
+        if (!tookOrMayTakePlace(session)) {
+            throw gone("this session did not take place, so there is nothing to answer; thank you");
+        }
         List<Instrument> instruments = new ArrayList<>();
-        link.instrumentCodes().forEach(code -> instruments.add(catalog.require(code, "instruments")));
+        link.instrumentCodes().stream().filter(code -> !Feedback.exists(session.id, code))
+                .forEach(code -> instruments.add(catalog.require(code, "instruments")));
+        if (instruments.isEmpty()) {
+            throw gone("the answers for this session were already received; thank you");
+        }
+        if (session.scheduledAt.isAfter(Instant.now())) {
+            throw ProblemException.conflict("this form opens when your session begins ("
+                    + session.scheduledAt + "); please come back afterwards");
+        }
         return new Opened(link, session, instruments);
     }
 
-    /** Records every instrument's answers and uses the link up. Runs in the caller's transaction. */
+    private static boolean tookOrMayTakePlace(Session session) {
+        return session.status == Session.Status.SCHEDULED || session.status == Session.Status.ATTENDED;
+    }
+
+    /**
+     * Records the answers to every instrument the link still asks for and uses the link up. Answers to one entered
+     * since the link was opened (by staff, from paper) are not taken: the first answer stands, as for any feedback.
+     * Runs in the caller's transaction.
+     */
     public void answer(String token, String address, JsonNode answers) {
         Opened opened = open(token, address);
         if (answers == null || !answers.isObject()) {
@@ -121,7 +148,7 @@ public class FeedbackLinks {
             }
         });
         List<Map.Entry<Session, FeedbackCommands.Checked>> checked = new ArrayList<>();
-        for (String code : asked) {
+        for (String code : opened.instruments().stream().map(Instrument::code).toList()) {
             if (!answers.has(code)) {
                 throw ProblemException.invalid("answers." + code, "is missing");
             }

@@ -264,6 +264,62 @@ class FeedbackLinkTest {
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(srs).post(path).then().statusCode(409);
     }
 
+    /**
+     * A link that can no longer be answered says so when the client opens it, not after the form is filled in
+     * (outside probe: the form opened, then the answers were refused in staff wording).
+     */
+    @Test
+    void aLinkThatCanNoLongerBeAnsweredSaysSoWhenOpened() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+
+        // the session was a no-show after the link went out
+        String missed = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String missedToken = tokenOf(issue(dyad.staffToken(), missed, List.of("SRS")));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(Map.of("outcome", "NO_SHOW"))
+                .post("/api/sessions/" + missed + "/attendance").then().statusCode(200);
+        given().accept(ContentType.JSON).get("/api/feedback/" + missedToken).then().statusCode(410)
+                .contentType("application/problem+json").body("detail", containsString("did not take place"));
+
+        // two links overlap: the SRS came through the first, the second still asks for the ORS only
+        String held = dyad.scheduleSessionAt(AN_HOUR_AGO.minus(2, ChronoUnit.DAYS));
+        String srsOnly = tokenOf(issue(dyad.staffToken(), held, List.of("SRS")));
+        String both = tokenOf(issue(dyad.staffToken(), held, List.of("ORS", "SRS")));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
+                .post("/api/feedback/" + srsOnly).then().statusCode(201);
+        given().accept(ContentType.JSON).get("/api/feedback/" + both).then().statusCode(200)
+                .body("instruments.code", equalTo(List.of("ORS")));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("ORS", List.of(6, 6, 6, 6))))
+                .post("/api/feedback/" + both).then().statusCode(201);
+        assertEquals(2, Feedback.count("sessionId", UUID.fromString(held)));
+
+        // everything it asks for was entered by staff meanwhile
+        String entered = dyad.scheduleSessionAt(AN_HOUR_AGO.minus(4, ChronoUnit.DAYS));
+        String enteredToken = tokenOf(issue(dyad.staffToken(), entered, List.of("SRS")));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "SRS", "answers", List.of(8, 8, 8, 8)))
+                .post("/api/sessions/" + entered + "/feedback").then().statusCode(201);
+        given().accept(ContentType.JSON).get("/api/feedback/" + enteredToken).then().statusCode(410)
+                .body("detail", containsString("already received"));
+    }
+
+    /** Feedback is given after a session: a link for one that has not begun waits for it, and must outlive it. */
+    @Test
+    void aLinkForASessionStillToComeMustOutliveItsStartAndOpensOnlyThen() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String nextWeek = dyad.scheduleSessionAt(Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"))).post("/api/sessions/" + nextWeek + "/feedback-links")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("expire before the session begins"));
+        assertEquals(0, FeedbackLink.count("sessionId", UUID.fromString(nextWeek)));
+
+        String url = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 24 * 9))
+                .post("/api/sessions/" + nextWeek + "/feedback-links").then().statusCode(201).extract().path("url");
+        given().accept(ContentType.JSON).get("/api/feedback/" + tokenOf(url)).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("opens when your session"));
+    }
+
     private static String issue(String token, String session, List<String> instruments) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("instruments", instruments))
                 .post("/api/sessions/" + session + "/feedback-links").then().statusCode(201).extract().path("url");

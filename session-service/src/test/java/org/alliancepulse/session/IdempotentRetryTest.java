@@ -66,16 +66,19 @@ class IdempotentRetryTest {
                 .post("/api/sessions/" + session + "/feedback").then().statusCode(409);
     }
 
+    /** A key is the caller's own: the same key and body from another caller is a request of its own, not a replay. */
     @Test
     void staffAndTherapistUsingTheSameKeyForTheSameRequestEachScheduleTheirOwn() {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
         dyad.awaitTherapistKnown();
         long before = Session.count("clientId", dyad.clientId());
         String key = UUID.randomUUID().toString();
-        Map<String, Object> booking = Map.of("clientId", dyad.clientId(), "sessionDate", "2026-12-10");
-
-        Response staff = post(dyad.staffToken(), "/api/sessions", key, booking);
-        Response therapist = post(dyad.therapistToken(), "/api/sessions", key, booking);
+        // a day apart, as the same client at the same moment is one session; with one key for all callers the second
+        // would be refused as the key reused for another request (422), or replayed
+        Response staff = post(dyad.staffToken(), "/api/sessions", key,
+                Map.of("clientId", dyad.clientId(), "sessionDate", "2026-12-10"));
+        Response therapist = post(dyad.therapistToken(), "/api/sessions", key,
+                Map.of("clientId", dyad.clientId(), "sessionDate", "2026-12-11"));
 
         assertEquals(201, staff.statusCode());
         assertEquals(201, therapist.statusCode());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +22,8 @@ import io.restassured.http.ContentType;
  * once it has consumed the events.
  */
 public record KnownDyad(String clinicId, UUID clientId, String clientCode, UUID therapistId, String therapistLogin) {
+
+    private static final java.util.concurrent.atomic.AtomicInteger PROBES = new java.util.concurrent.atomic.AtomicInteger();
 
     public static KnownDyad announce(KafkaEvents kafka) {
         String clinic = "c-" + UUID.randomUUID().toString().substring(0, 8);
@@ -70,9 +73,11 @@ public record KnownDyad(String clinicId, UUID clientId, String clientCode, UUID 
 
     /** Waits until session-service knows the therapist's login too. */
     public void awaitTherapistKnown() {
+        // each try books today, a second later than any try before: one moment is one session of a client
         await().pollInSameThread().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(
                 () -> given().auth().oauth2(therapistToken()).contentType(ContentType.JSON)
-                        .body(Map.of("clientId", clientId, "sessionDate", LocalDate.now().toString()))
+                        .body(Map.of("clientId", clientId, "scheduledAt", LocalDate.now().atStartOfDay()
+                                .plusSeconds(PROBES.incrementAndGet()).atOffset(ZoneOffset.UTC).toString()))
                         .post("/api/sessions").statusCode() == 201);
     }
 }

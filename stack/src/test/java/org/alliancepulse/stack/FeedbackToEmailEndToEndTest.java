@@ -466,9 +466,11 @@ class FeedbackToEmailEndToEndTest {
         post(intake, "/api/clients/" + clientId + "/reassignment", staffNorth,
                 Map.of("therapistId", second, "reason", "FIT")).then().statusCode(201);
 
-        Map<String, Object> today = Map.of("clientId", clientId, "scheduledAt", java.time.Instant.now().toString());
+        // each try at its own moment: until the reassignment arrives a try books with the first therapist, and the
+        // same client at the same moment twice is one session (409)
         await("session-service to book for the new therapist").atMost(Duration.ofSeconds(30)).until(
-                () -> post(session, "/api/sessions", staffNorth, today),
+                () -> post(session, "/api/sessions", staffNorth,
+                        Map.of("clientId", clientId, "scheduledAt", java.time.Instant.now().toString())),
                 response -> response.statusCode() == 201 && second.equals(response.path("therapistId")));
 
         post(intake, "/api/clients/" + clientId + "/discharge", staffNorth,
@@ -478,7 +480,9 @@ class FeedbackToEmailEndToEndTest {
                 found -> found.size() == 1);
         assertEquals("DROPOUT", closed.get(0).payload().ending().name());
         await("session-service to refuse new sessions after the dropout").atMost(Duration.ofSeconds(30)).until(
-                () -> post(session, "/api/sessions", staffNorth, today).statusCode() == 409);
+                () -> post(session, "/api/sessions", staffNorth,
+                        Map.of("clientId", clientId, "scheduledAt", java.time.Instant.now().toString())),
+                response -> response.statusCode() == 409 && response.asString().contains("episode of care has ended"));
     }
 
     /**

@@ -3,6 +3,8 @@ package org.alliancepulse.session.session;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -97,6 +99,12 @@ public class Session extends PanacheEntityBase {
                         Integer.class)
                 .setParameter(1, clientId).setParameter(2, episodeId).getSingleResult();
         return last == null ? 0 : last;
+    }
+
+    /** The client's session that is to take (or took) place at that very moment, if any; cancelled ones do not count. */
+    public static Optional<Session> heldAt(UUID clientId, Instant at) {
+        return find("clientId = ?1 and scheduledAt = ?2 and status not in ?3", clientId, at,
+                List.of(Status.CANCELLED_BY_CLIENT, Status.CANCELLED_BY_CLINIC)).firstResultOptional();
     }
 
     public static boolean numberTaken(UUID clientId, UUID episodeId, int number) {

@@ -45,6 +45,12 @@ public class SessionCommands {
         if (number != null && Session.numberTaken(dyad.clientId, dyad.episodeId, number)) {
             throw ProblemException.conflict("this client's episode of care already has a session number " + number);
         }
+        // the same booking sent twice (without an Idempotency-Key) must not make two sessions of one hour: a client is
+        // in one session at a time (outside probe: three 201s for one moment). A cancelled one frees its time.
+        Session.heldAt(dyad.clientId, scheduledAt.toInstant()).ifPresent(same -> {
+            throw ProblemException.conflict("this client already has session " + same.sessionNumber + " at "
+                    + scheduledAt + " (" + same.id + "); book another time, or cancel that one first");
+        });
         Session session = new Session();
         session.id = UUID.randomUUID();
         session.clientId = dyad.clientId;

@@ -152,6 +152,33 @@ class SessionSchedulingTest {
         assertEquals(Instant.parse("2019-03-04T15:30:00Z"), events.get(0).payload().scheduledAt());
     }
 
+    /** The same booking sent twice without an Idempotency-Key is one session: a client is in one at a time. */
+    @Test
+    void aSecondBookingOfTheClientAtTheSameMomentIsAConflictUntilTheFirstIsCancelled() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        dyad.scheduleSession(LocalDate.of(2026, 12, 1));
+        Map<String, Object> booking = Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-12-08T11:00:00+01:00");
+        String first = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(booking)
+                .post("/api/sessions").then().statusCode(201).extract().path("id");
+        long before = Session.count("clientId", dyad.clientId());
+        // the same moment written at another offset is the same moment
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-12-08T10:00:00Z"))
+                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString(first));
+        assertEquals(before, Session.count("clientId", dyad.clientId()));
+        // an hour later is another session
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-12-08T12:00:00+01:00"))
+                .post("/api/sessions").then().statusCode(201);
+        // once the first is cancelled its time is free again
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "CANCELLED_BY_CLINIC")).post("/api/sessions/" + first + "/attendance")
+                .then().statusCode(200);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(booking)
+                .post("/api/sessions").then().statusCode(201);
+    }
+
     @Test
     void aSessionIsDatedByTheDayWhereItIsHeldNotTheDayInUtc() {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));

@@ -41,7 +41,7 @@ public class FhirExportResource {
         var response = QuestionnaireResponses.of(new QuestionnaireResponses.Feedback(f.id, session.id,
                 session.clientId, instruments.require(f.instrument, "instrument"), feedback.answersOf(f.answers),
                 f.total, feedback.subscalesOf(f.subscales), f.allianceIndex, f.givenAt,
-                f.correctedAt != null ? f.correctedAt : f.submittedAt));
+                f.correctedAt != null ? f.correctedAt : f.submittedAt, f.correctedAt != null));
         return Response.ok(QuestionnaireResponses.json(response), QuestionnaireResponses.MEDIA_TYPE).build();
     }
 }

@@ -31,10 +31,14 @@ public final class QuestionnaireResponses {
     private QuestionnaireResponses() {
     }
 
-    /** What one feedback says, in this service's terms. */
+    /**
+     * What one feedback says, in this service's terms.
+     *
+     * @param corrected whether its answers were corrected after they were first recorded (FHIR's {@code amended})
+     */
     public record Feedback(UUID id, UUID sessionId, UUID clientId, Instrument instrument, List<BigDecimal> answers,
             BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex, java.time.Instant givenAt,
-            java.time.Instant lastChanged) {
+            java.time.Instant lastChanged, boolean corrected) {
     }
 
     public static QuestionnaireResponse of(Feedback f) {
@@ -42,7 +46,9 @@ public final class QuestionnaireResponses {
         response.setId(f.id().toString());
         response.getMeta().setLastUpdated(Date.from(f.lastChanged()));
         response.setIdentifier(new Identifier().setSystem(SYSTEM + "/feedback").setValue(f.id().toString()));
-        response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
+        // a corrected response is "amended": "completed, but changed since" (FHIR R4 QuestionnaireResponse.status)
+        response.setStatus(f.corrected() ? QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED
+                : QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
         response.setQuestionnaire(SYSTEM + "/Questionnaire/" + f.instrument().code());
         response.setSubject(new Reference().setIdentifier(
                 new Identifier().setSystem(SYSTEM + "/client").setValue(f.clientId().toString())));

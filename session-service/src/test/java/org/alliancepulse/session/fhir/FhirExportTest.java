@@ -65,6 +65,15 @@ class FhirExportTest {
                 response.getItem().get(2).getAnswerFirstRep().getValueDecimalType().getValue()));
         assertTrue(json.contains("76.25"), "the alliance index is among the scores");
         assertFalse(json.contains(dyad.clientCode()) || json.contains(dyad.therapistLogin()), "no more than the id");
+
+        // corrected answers are "amended" (outside probe: the export still said "completed")
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("answers", List.of(7, 8, 8, 8))).put("/api/sessions/" + session + "/feedback/SRS")
+                .then().statusCode(200);
+        QuestionnaireResponse amended = context.newJsonParser().parseResource(QuestionnaireResponse.class,
+                given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + session + "/feedback/SRS/fhir")
+                        .then().statusCode(200).extract().asString());
+        assertEquals(QuestionnaireResponse.QuestionnaireResponseStatus.AMENDED, amended.getStatus());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -54,10 +55,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({ JsonProcessingException.class, JsonParseException.class, JsonMappingException.class,
-            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class })
+            MismatchedInputException.class, InvalidFormatException.class, ValueInstantiationException.class,
+            InputCoercionException.class })
     public Response unreadable(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException mapping ? path(mapping) : "";
+        String field = e instanceof JsonMappingException mapping ? path(mapping)
+                : e instanceof InputCoercionException coercion ? nameOf(coercion) : "";
         String why = e instanceof RefusedJsonValue refused ? refused.why()
+                // a number too large for its field (2147483648 for a whole number): well-formed JSON, a wrong value
+                : e instanceof InputCoercionException ? "is out of range for a whole number"
                 : e instanceof JsonParseException ? "the body is not valid JSON"
                 : e instanceof ValueInstantiationException vie && vie.getCause() != null
                         ? vie.getCause().getMessage()
@@ -67,6 +72,16 @@ public class ProblemMappers {
         }
         return respond(new Problem("about:blank", "Invalid request", 400, field + ": " + why,
                 List.of(new Problem.Violation(field, why))));
+    }
+
+    /** The field a number out of range was read for ("" when the parser no longer knows it). */
+    private static String nameOf(InputCoercionException e) {
+        try {
+            String name = e.getProcessor() == null ? null : e.getProcessor().currentName();
+            return name == null ? "" : name;
+        } catch (java.io.IOException | RuntimeException unknown) {
+            return "";
+        }
     }
 
     @ServerExceptionMapper
@@ -106,6 +121,12 @@ public class ProblemMappers {
             LOG.errorf("Request failed with %d: %s", status, e.getClass().getName());
         }
         if (status == 400) {
+            // a number out of range for its field arrives wrapped; its cause names the field
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                if (cause instanceof InputCoercionException coercion) {
+                    return unreadable(coercion);
+                }
+            }
             // Quarkus REST reports an unreadable body (truncated JSON, wrong top-level type) this way
             return respond(Problem.of(400, "Invalid request", "the request body could not be read as the expected JSON"));
         }

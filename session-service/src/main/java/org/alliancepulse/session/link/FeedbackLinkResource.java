@@ -10,7 +10,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -54,7 +53,7 @@ public class FeedbackLinkResource {
      *        is the bound no configuration can pass)
      */
     @Schema(example = "{\"instruments\":[\"SRS\"],\"expiresInHours\":72}")
-    public record IssueLink(@NotEmpty List<String> instruments, @Min(1) @Max(24 * 365) @Schema(description = "Hours"
+    public record IssueLink(@NotEmpty List<String> instruments, @Min(1) @Schema(description = "Hours"
             + " the link stays open: 72 when left out, at most alliance-pulse.feedback-link.max-lifetime (336 by"
             + " default; a longer one is a 400)") Integer expiresInHours) {
     }

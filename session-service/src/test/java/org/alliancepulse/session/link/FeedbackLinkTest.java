@@ -254,6 +254,10 @@ class FeedbackLinkTest {
                 .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 0)).post(path).then().statusCode(400);
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 24 * 30)).post(path).then().statusCode(400);
+        // the limit named is the one configured (was the annotation's 8760 before the configured 336)
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 100_000)).post(path).then().statusCode(400)
+                .body("detail", containsString("between 1 and " + config.maxLifetime().toHours()));
 
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("instruments", List.of("SRS"), "expiresInHours", 2)).post(path).then().statusCode(201);

@@ -224,6 +224,7 @@ class SessionSchedulingTest {
             // a wrong JSON type is refused, not converted (2.5 was cut to 2)
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":2.5}",
             "{\"clientId\":\"%s\",\"sessionDate\":20000}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":2147483648}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":\"two\"}" })
     void badInputIsAProblemAndStoresNothing(String template) {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));

@@ -96,6 +96,11 @@ public class FeedbackCommands {
         Instant given = givenAt == null ? feedback.givenAt : givenAt;
         requireAnswerable(session, given, now);
         List<BigDecimal> previous = answersOf(feedback.answers);
+        if (given.equals(feedback.givenAt) && sameNumbers(previous, checked.answers())) {
+            // the same correction sent again (a PUT retried, a form saved twice) changes nothing: no revision, no
+            // FeedbackCorrected, as a PUT is to be repeatable (outside probe: each repeat was a correction)
+            return feedback;
+        }
         FeedbackRevision original = new FeedbackRevision();
         original.id = UUID.randomUUID();
         original.feedbackId = feedback.id;
@@ -116,6 +121,19 @@ public class FeedbackCommands {
                 checked.score().subscales(), checked.score().allianceIndex(), previous, feedback.givenAt, now,
                 checked.score().subscaleIndices()));
         return feedback;
+    }
+
+    /** 8 and 8.0 are the same answer. */
+    private static boolean sameNumbers(List<BigDecimal> a, List<BigDecimal> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i).compareTo(b.get(i)) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @param answers a stored JSON array of answers */

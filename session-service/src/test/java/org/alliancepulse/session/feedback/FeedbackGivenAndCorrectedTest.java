@@ -90,6 +90,11 @@ class FeedbackGivenAndCorrectedTest {
                 .body(Map.of("answers", List.of(9, 8, 7.5, 8))).put(path + "/SRS").then().statusCode(200)
                 .body("total", equalTo(32.5f)).body("originals", hasSize(1))
                 .body("originals[0].total", equalTo(26.5f));
+        // the same correction again, keyed and with decimals this time, is no second correction: PUT is repeatable
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("answers", Map.of("relationship", 9.0, "goals", 8, "approach", 7.5, "overall", 8)))
+                .put(path + "/SRS").then().statusCode(200).body("total", equalTo(32.5f)).body("originals", hasSize(1));
+        assertEquals(1, FeedbackRevision.of(Feedback.of(UUID.fromString(session), "SRS").orElseThrow().id).size());
 
         given().auth().oauth2(dyad.staffToken()).get(path + "/SRS").then().statusCode(200)
                 .body("answers[0]", equalTo(9)).body("originals[0].answers[0]", equalTo(3))

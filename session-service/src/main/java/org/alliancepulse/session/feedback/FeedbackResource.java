@@ -26,6 +26,7 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
+import org.alliancepulse.session.instrument.InstrumentCatalog;
 import org.alliancepulse.session.session.Session;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -123,7 +124,7 @@ public class FeedbackResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public FeedbackView get(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument) {
         Session session = Session.findReadable(sessionId, access);
-        return view(Feedback.of(session.id, instrument)
+        return view(Feedback.of(session.id, InstrumentCatalog.canonical(instrument))
                 .orElseThrow(() -> ProblemException.notFound("no " + instrument + " feedback for this session")));
     }
 

@@ -36,7 +36,7 @@ public class FhirExportResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public Response export(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument) {
         Session session = Session.findReadable(sessionId, access);
-        Feedback f = Feedback.of(session.id, instrument)
+        Feedback f = Feedback.of(session.id, InstrumentCatalog.canonical(instrument))
                 .orElseThrow(() -> ProblemException.notFound("no " + instrument + " feedback for this session"));
         var response = QuestionnaireResponses.of(new QuestionnaireResponses.Feedback(f.id, session.id,
                 session.clientId, instruments.require(f.instrument, "instrument"), feedback.answersOf(f.answers),

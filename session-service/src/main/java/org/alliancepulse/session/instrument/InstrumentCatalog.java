@@ -32,8 +32,18 @@ public class InstrumentCatalog {
         if (code == null) {
             return Optional.empty();
         }
-        return Scoring.instrument(code).or(() -> Optional.ofNullable(InstrumentDefinition.<InstrumentDefinition>findById(code))
+        code = canonical(code);
+        String known = code;
+        return Scoring.instrument(known).or(() -> Optional.ofNullable(InstrumentDefinition.<InstrumentDefinition>findById(known))
                 .map(this::read)).map(this::worded);
+    }
+
+    /**
+     * An instrument code as stored: codes are upper case (custom ones must be), so {@code srs} in a path or body is
+     * the SRS, the same for every operation (a correction of {@code srs} was a 400 while reading it was a 404).
+     */
+    public static String canonical(String code) {
+        return code.trim().toUpperCase(java.util.Locale.ROOT);
     }
 
     /** @throws ProblemException 400 naming the field {@code instrument} when it is not known */

@@ -52,7 +52,8 @@ public class FeedbackLinks {
         if (instrumentCodes == null || instrumentCodes.isEmpty()) {
             throw ProblemException.invalid("instruments", "name at least one instrument");
         }
-        List<String> codes = List.copyOf(new LinkedHashSet<>(instrumentCodes));
+        List<String> codes = new ArrayList<>(new LinkedHashSet<>(instrumentCodes.stream()
+                .map(code -> code == null ? null : InstrumentCatalog.canonical(code)).toList()));
         for (String code : codes) {
             catalog.require(code, "instruments");
             if (Feedback.exists(session.id, code)) {

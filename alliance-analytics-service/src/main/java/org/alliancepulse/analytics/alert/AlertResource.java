@@ -7,14 +7,18 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.problem.Problem;
+import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -89,12 +93,26 @@ public class AlertResource {
                     @ExampleObject(name = "without a note", value = "{}") }))
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AlertView.class)))
-    public Response acknowledge(@PathParam("id") UUID id, String body) throws JsonProcessingException {
+    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            String body) throws JsonProcessingException {
         // read here: the framework finds no reader for a request without a Content-Type; a body that is not the
         // JSON object is a 400 naming what is wrong (the platform's mapper), as everywhere else
+        if (body != null && !body.isBlank() && contentType != null && !json(contentType)) {
+            // a body said to be something else is refused as everywhere else (it was read as JSON all the same)
+            throw new ProblemException(Problem.of(415, "Unsupported Media Type",
+                    "the body's Content-Type is not one this endpoint reads: send application/json"));
+        }
         Acknowledgement acknowledgement = body == null || body.isBlank() ? null
                 : json.readValue(body, Acknowledgement.class);
         return Response.ok(AlertView.of(commands.acknowledge(id, acknowledgement == null ? null
                 : acknowledgement.note()))).build();
+    }
+
+    private static boolean json(String contentType) {
+        try {
+            return MediaType.APPLICATION_JSON_TYPE.isCompatible(MediaType.valueOf(contentType));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
-import org.alliancepulse.platform.problem.Problem;
-import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -98,9 +97,9 @@ public class AlertResource {
         // read here: the framework finds no reader for a request without a Content-Type; a body that is not the
         // JSON object is a 400 naming what is wrong (the platform's mapper), as everywhere else
         if (body != null && !body.isBlank() && contentType != null && !json(contentType)) {
-            // a body said to be something else is refused as everywhere else (it was read as JSON all the same)
-            throw new ProblemException(Problem.of(415, "Unsupported Media Type",
-                    "the body's Content-Type is not one this endpoint reads: send application/json"));
+            // a body said to be something else is refused as everywhere else (it was read as JSON all the same):
+            // the framework's own refusal, which the platform's mapper words
+            throw new NotSupportedException();
         }
         Acknowledgement acknowledgement = body == null || body.isBlank() ? null
                 : json.readValue(body, Acknowledgement.class);

@@ -61,7 +61,10 @@ class BodyTooLargeTest {
             out.write(("POST /api/clients HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread.sleep(500); // the server answers on the headers alone; the body follows later, as on a slow link
+            // the server answers on the headers alone; the body follows later, as on a slow link. A pause, not a
+            // signal: nothing tells a client that a server closed rather than lingers (reading the answer first
+            // instead let an immediate close pass, as the body then raced the close; with the pause it is red)
+            Thread.sleep(500);
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'a');
             for (int sent = 0; sent < length; sent += chunk.length) {

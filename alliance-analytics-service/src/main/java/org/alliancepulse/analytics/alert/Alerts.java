@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +89,50 @@ public class Alerts {
         return life;
     }
 
+    /**
+     * The stored alert that stands for each decided one: its own (by dyad, kind, raising session and life) when
+     * stored; otherwise an alert of the same kind already announced for the same stretch of the course. Answers that
+     * arrive late can move a condition's first session: a rupture announced at session 7, before session 6's
+     * answers came, is decided at session 6 once they do. It is the same rupture, already announced and maybe already
+     * resolved, so it is not announced a second time (a probe of the running service counted two RUPTURE alerts
+     * for one rupture that way). An alert whose condition a correction took away (WITHDRAWN) stands for nothing:
+     * what is decided later is new to the therapist.
+     */
+    private static Map<DyadAlert, UUID> standing(UUID dyadId, List<DyadAlert> decided, Map<DyadAlert, Integer> lives,
+            Map<UUID, Alert> stored) {
+        Map<DyadAlert, UUID> standing = new HashMap<>();
+        Set<UUID> claimed = new HashSet<>();
+        for (DyadAlert d : decided) {
+            UUID own = idOf(dyadId, d.kind(), d.raisedSession().sessionId(), lives.get(d));
+            if (stored.containsKey(own)) {
+                standing.put(d, own);
+                claimed.add(own);
+            }
+        }
+        for (DyadAlert d : decided) {
+            if (standing.containsKey(d)) {
+                continue;
+            }
+            UUID id = stored.values().stream()
+                    .filter(a -> a.kind.equals(d.kind().name()) && !claimed.contains(a.id)
+                            && !WITHDRAWN.equals(a.resolution) && overlaps(a, d))
+                    .min(Comparator.comparing((Alert a) -> a.sessionNumber).thenComparing(a -> a.id))
+                    .map(a -> a.id)
+                    .orElse(idOf(dyadId, d.kind(), d.raisedSession().sessionId(), lives.get(d)));
+            standing.put(d, id);
+            claimed.add(id);
+        }
+        return standing;
+    }
+
+    /** The stored alert's sessions, raise to resolution, and the decided one's share at least one session number. */
+    private static boolean overlaps(Alert stored, DyadAlert decided) {
+        int storedTo = stored.resolved() && stored.resolvedSessionNumber != null ? stored.resolvedSessionNumber
+                : Integer.MAX_VALUE;
+        int decidedTo = decided.open() ? Integer.MAX_VALUE : decided.resolvedSession().number();
+        return stored.sessionNumber <= decidedTo && decided.raisedSession().number() <= storedTo;
+    }
+
     /** @param storedAlerts the dyad's alerts as stored (read with other dyads' in one query) */
     public void reconcile(Dyad dyad, List<DyadAlert> decided, List<SessionAssessment> assessments,
             List<SessionRecord> sessions, List<Alert> storedAlerts) {
@@ -97,9 +143,8 @@ public class Alerts {
         storedAlerts.forEach(a -> stored.put(a.id, a));
         Map<DyadAlert, Integer> lives = new HashMap<>();
         decided.forEach(d -> lives.put(d, currentLife(dyad.id, d, stored)));
-        Set<UUID> decidedIds = decided.stream()
-                .map(d -> idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), lives.get(d)))
-                .collect(Collectors.toSet());
+        Map<DyadAlert, UUID> standing = standing(dyad.id, decided, lives, stored);
+        Set<UUID> decidedIds = Set.copyOf(standing.values());
 
         // first what closes (so the one-open-per-kind index never sees two), then what opens
         SessionRef latest = assessments.isEmpty() ? null : assessments.get(assessments.size() - 1).session();
@@ -111,7 +156,7 @@ public class Alerts {
             }
         }
         for (DyadAlert d : decided) {
-            Alert alert = stored.get(idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), lives.get(d)));
+            Alert alert = stored.get(standing.get(d));
             if (alert == null || d.resolution() == null) {
                 continue;
             }
@@ -125,12 +170,13 @@ public class Alerts {
         boolean flushed = false;
         for (DyadAlert d : decided) {
             int life = lives.get(d);
-            UUID id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life);
+            UUID id = standing.get(d);
             Alert current = stored.get(id);
             if (current != null && current.resolved() && d.open()) {
                 // the condition is back (a correction took away the repair, or undid a withdrawal): the resolved
                 // alert keeps what was announced, and the therapist hears of the condition again
-                id = idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life + 1);
+                UUID own = idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life);
+                id = stored.containsKey(own) ? idOf(dyad.id, d.kind(), d.raisedSession().sessionId(), life + 1) : own;
                 current = null;
             }
             if (current == null) { // life + 1 is never stored: currentLife found the latest

@@ -241,6 +241,44 @@ class AlertLifecycleTest {
         assertEquals("WITHDRAWN", gone.resolution());
     }
 
+    /**
+     * Session 6's answers arrive after sessions 7 and 8 (a client who answered the link late, or a history entered
+     * attendance first): the rupture, announced at session 7 and already repaired, now begins at session 6. It is the
+     * same rupture and is not announced again (a probe of the running stack counted two RUPTURE alerts for it).
+     */
+    @Test
+    void lateAnswersThatMoveARupturesFirstSessionDoNotAnnounceItTwice() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        DyadStory story = DyadStory.assigned(events, "north", LAST_SPRING)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attendedWithoutAnswers().attended(4, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
+        AlertRaised announced = await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                        && a.kind().equals("RUPTURE")), found -> !found.isEmpty()).get(0).payload();
+        assertEquals(7, announced.sessionNumber());
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(
+                () -> events.published(EventTypes.ALERT_RESOLVED, a -> a.alertId().equals(announced.alertId())),
+                found -> !found.isEmpty());
+
+        story.answersOf(6, 4, 9.5, 9.5, 9.5);
+        UUID sixth = story.sessionIds.get(5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> SessionAssessmentRecord.<SessionAssessmentRecord>findById(sixth)).ruptureState,
+                state -> "RUPTURE".equals(state));
+        await().atMost(Duration.ofSeconds(30)).until(events.consumedByGroup(GROUP, Topics.SESSION_EVENTS));
+
+        var raised = events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)
+                && a.kind().equals("RUPTURE"));
+        assertEquals(1, raised.size(), "one alert for one rupture: " + raised.stream()
+                .map(r -> "session " + r.payload().sessionNumber()).toList());
+        QuarkusTransaction.requiringNew().run(() -> {
+            Alert alert = Alert.findById(announced.alertId());
+            assertEquals("REPAIRED", alert.resolution);
+            assertEquals(8, alert.resolvedSessionNumber);
+        });
+    }
+
     @Test
     void aRedeliveredEventRaisesNothingMore() {
         KafkaEvents events = new KafkaEvents(kafka);

@@ -90,6 +90,21 @@ public final class IntakeApi {
                 .body(Map.of("therapistId", therapist)).post("/api/clients/" + client + "/assignment");
     }
 
+    /** An assignment dated by the day care began (a course entered afterwards). */
+    public static Response assign(String clinicId, String client, String therapist, String startDate) {
+        return given().auth().oauth2(Tokens.clinicStaff(clinicId)).contentType(ContentType.JSON)
+                .body(Map.of("therapistId", therapist, "startDate", startDate))
+                .post("/api/clients/" + client + "/assignment");
+    }
+
+    /** A change of therapist dated by the day the new one took over. */
+    public static Response reassign(String clinicId, String client, String therapist, String reason,
+            String startDate) {
+        return given().auth().oauth2(Tokens.clinicStaff(clinicId)).contentType(ContentType.JSON)
+                .body(Map.of("therapistId", therapist, "reason", reason, "startDate", startDate))
+                .post("/api/clients/" + client + "/reassignment");
+    }
+
     public static Response reassign(String clinicId, String client, String therapist, String reason) {
         return given().auth().oauth2(Tokens.clinicStaff(clinicId)).contentType(ContentType.JSON)
                 .body(Map.of("therapistId", therapist, "reason", reason))

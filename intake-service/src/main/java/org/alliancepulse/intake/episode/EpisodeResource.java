@@ -38,10 +38,20 @@ public class EpisodeResource {
     @Inject
     ClinicScope scope;
 
-    public record AssignTherapist(@NotNull UUID therapistId) {
+    /**
+     * @param startDate the day care with this therapist began, for a course entered afterwards (a history); today
+     *                  when left out. Not in the future.
+     */
+    public record AssignTherapist(@NotNull UUID therapistId, LocalDate startDate) {
     }
 
-    public record ReassignTherapist(@NotNull UUID therapistId, @NotNull ClientReassigned.Reason reason) {
+    /**
+     * @param startDate the day the new therapist took over, for a course entered afterwards; today when left out.
+     *                  After the day the current therapist took over, and not in the future. The previous
+     *                  therapist's sessions are theirs up to that day.
+     */
+    public record ReassignTherapist(@NotNull UUID therapistId, @NotNull ClientReassigned.Reason reason,
+            LocalDate startDate) {
     }
 
     /** @param endDate the clinical end, e.g. the last session attended; may be in the past */
@@ -70,13 +80,17 @@ public class EpisodeResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
-    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "first therapist", value = """
-            {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70"}""")))
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "first therapist", value = """
+                    {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70"}"""),
+            @ExampleObject(name = "a course entered afterwards", description = "care began on that day, last year", value = """
+                    {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","startDate":"2025-03-03"}""") }))
     @APIResponse(responseCode = "201", description = "Assigned",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
     public Response assign(@PathParam("id") UUID id, @NotNull @Valid AssignTherapist request) {
         Client client = scope.clientForStaff(id);
-        CareAssignment assignment = episodes.assign(scope.actor(), client, request.therapistId());
+        CareAssignment assignment = episodes.assign(scope.actor(), client, request.therapistId(),
+                request.startDate());
         return Response.status(Response.Status.CREATED).entity(AssignmentView.of(client, assignment)).build();
     }
 
@@ -86,14 +100,17 @@ public class EpisodeResource {
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
     @Idempotent
-    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "poor fit", value = """
-            {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","reason":"FIT"}""")))
+    @RequestBody(content = @Content(mediaType = "application/json", examples = {
+            @ExampleObject(name = "poor fit", value = """
+                    {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","reason":"FIT"}"""),
+            @ExampleObject(name = "a change entered afterwards", description = "the new therapist took over on that day", value = """
+                    {"therapistId":"6f1c2b9e-4a57-4d0e-9b8a-2f3c4d5e6f70","reason":"FIT","startDate":"2025-05-02"}""") }))
     @APIResponse(responseCode = "201", description = "Reassigned",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AssignmentView.class)))
     public Response reassign(@PathParam("id") UUID id, @NotNull @Valid ReassignTherapist request) {
         Client client = scope.clientForStaff(id);
         CareAssignment assignment = episodes.reassign(scope.actor(), client, request.therapistId(),
-                request.reason());
+                request.reason(), request.startDate());
         return Response.status(Response.Status.CREATED).entity(AssignmentView.of(client, assignment)).build();
     }
 

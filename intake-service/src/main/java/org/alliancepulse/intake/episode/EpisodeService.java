@@ -3,6 +3,7 @@ package org.alliancepulse.intake.episode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,22 +61,25 @@ public class EpisodeService {
         return episode;
     }
 
-    public CareAssignment assign(String actor, Client client, UUID therapistId) {
+    /** @param startDate the day care began (a course entered afterwards); null for now */
+    public CareAssignment assign(String actor, Client client, UUID therapistId, LocalDate startDate) {
         Episode episode = openEpisode(client, "assign");
         if (episode.therapistId != null) {
             throw ProblemException.conflict(
                     "the client is already assigned to a therapist in this episode; a change of therapist is a reassignment");
         }
+        Instant since = startOf(startDate, client);
         Therapist therapist = therapistTakingClients(client, therapistId);
-        Instant now = Instant.now();
-        CareAssignment assignment = startDyad(client, episode, therapist, now);
+        CareAssignment assignment = startDyad(client, episode, therapist, since);
         PhiAccessLog.record(actor, "ASSIGN", client.id);
-        outbox.publish(new ClientAssigned(client.id, client.clientCode, client.clinicId, therapist.id, now,
+        outbox.publish(new ClientAssigned(client.id, client.clientCode, client.clinicId, therapist.id, since,
                 episode.id));
         return assignment;
     }
 
-    public CareAssignment reassign(String actor, Client client, UUID therapistId, ClientReassigned.Reason reason) {
+    /** @param startDate the day the new therapist took over (a course entered afterwards); null for now */
+    public CareAssignment reassign(String actor, Client client, UUID therapistId, ClientReassigned.Reason reason,
+            LocalDate startDate) {
         Episode episode = openEpisode(client, "reassign");
         if (episode.therapistId == null) {
             throw ProblemException.conflict("the client has no therapist in this episode yet; the first one is an assignment");
@@ -84,16 +88,16 @@ public class EpisodeService {
             throw ProblemException.conflict("the client is already assigned to this therapist");
         }
         UUID previous = episode.therapistId;
+        Instant since = startOf(startDate, client);
         Therapist therapist = therapistTakingClients(client, therapistId);
-        Instant now = Instant.now();
         CareAssignment.current(episode.id).ifPresent(ended -> {
-            ended.endedAt = now;
+            ended.endedAt = since;
             ended.endReason = reason;
         });
-        CareAssignment assignment = startDyad(client, episode, therapist, now);
+        CareAssignment assignment = startDyad(client, episode, therapist, since);
         PhiAccessLog.record(actor, "REASSIGN", client.id);
         outbox.publish(new ClientReassigned(client.id, client.clientCode, client.clinicId, episode.id, previous,
-                therapist.id, reason, now));
+                therapist.id, reason, since));
         return assignment;
     }
 
@@ -126,6 +130,44 @@ public class EpisodeService {
         outbox.publish(new EpisodeClosed(client.id, client.clientCode, client.clinicId, episode.id,
                 episode.therapistId, ending, endDate, now));
         return episode;
+    }
+
+    /**
+     * When a therapist took over, in event time: the start of the day given (UTC) for a course entered afterwards,
+     * so that the events date the dyad, and the alerts its change resolves, then; the moment of the request for a
+     * change made today (or none given).
+     */
+    private static Instant startOf(LocalDate startDate, Client client) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (startDate == null || !startDate.isBefore(today)) {
+            if (startDate != null && startDate.isAfter(today.plusDays(1))) {
+                // a day's grace for time zones east of UTC, as for a discharge's end date
+                throw ProblemException.invalid("startDate", "must not be in the future");
+            }
+            return Instant.now();
+        }
+        if (startDate.isBefore(Require.FIRST_SESSION_DAY)) {
+            throw ProblemException.invalid("startDate", "must be " + Require.FIRST_SESSION_DAY + " or later");
+        }
+        if (client.dateOfBirth != null && startDate.isBefore(client.dateOfBirth)) {
+            throw ProblemException.invalid("startDate", "must not be before the client's date of birth");
+        }
+        Instant since = startDate.atStartOfDay(ZoneOffset.UTC).toInstant();
+        // consumers take a change of therapist only after the one before it, in the events' own times: a day out of
+        // order would be ignored there, so it is refused here
+        List<CareAssignment> earlier = CareAssignment.ofClient(client.id);
+        if (!earlier.isEmpty() && !since.isAfter(earlier.get(earlier.size() - 1).startedAt)) {
+            throw ProblemException.invalid("startDate", "must be after "
+                    + LocalDate.ofInstant(earlier.get(earlier.size() - 1).startedAt, ZoneOffset.UTC)
+                    + ", the day the client's last therapist took over");
+        }
+        for (Episode previous : Episode.ofClient(client.id)) {
+            if (previous.endDate != null && startDate.isBefore(previous.endDate)) {
+                throw ProblemException.invalid("startDate", "must not be before " + previous.endDate
+                        + ", the end of the client's previous episode of care");
+            }
+        }
+        return since;
     }
 
     private Episode openEpisode(Client client, String move) {

@@ -10,8 +10,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -83,6 +85,52 @@ class EpisodeOfCareTest {
         assertEquals(LocalDate.parse(lastSession), closed.endDate());
         assertEquals(UUID.fromString(second), closed.therapistId(), "the dyad that ended");
         assertEquals(UUID.fromString(episode), closed.episodeId());
+    }
+
+    /**
+     * A history entered afterwards: the assignment and the change of therapist carry the days they happened, so the
+     * events date the dyads, and what the change resolves downstream, in event time (an outside probe found a 2025
+     * change of therapist dated the day it was typed in). A day out of order, in the future or before 1900 is a 400
+     * naming {@code startDate}; none is the moment of the request.
+     */
+    @Test
+    void aCourseEnteredAfterwardsIsDatedByTheDaysGiven() {
+        String clinic = IntakeApi.newClinic();
+        String first = IntakeApi.newTherapist(clinic);
+        String second = IntakeApi.newTherapist(clinic);
+        String third = IntakeApi.newTherapist(clinic);
+        String client = IntakeApi.newClient(clinic);
+        String tomorrowButOne = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+
+        assign(clinic, client, first, tomorrowButOne).then().statusCode(400)
+                .body("violations[0].field", equalTo("startDate"));
+        assign(clinic, client, first, "1899-12-31").then().statusCode(400)
+                .body("violations[0].field", equalTo("startDate"));
+        assign(clinic, client, first, "2025-03-03").then().statusCode(201)
+                .body("assignedAt", equalTo("2025-03-03T00:00:00Z"));
+        reassign(clinic, client, second, "FIT", "2025-03-03").then().statusCode(400)
+                .body("violations[0].field", equalTo("startDate"))
+                .body("violations[0].message", containsString("2025-03-03"));
+        reassign(clinic, client, second, "FIT", "2025-05-02").then().statusCode(201);
+        discharge(clinic, client, "PLANNED", "2025-06-30").then().statusCode(200);
+        newEpisode(clinic, client).then().statusCode(201);
+        assign(clinic, client, third, "2025-06-29").then().statusCode(400)
+                .body("violations[0].field", equalTo("startDate"))
+                .body("violations[0].message", containsString("previous episode"));
+        assign(clinic, client, third, "2025-07-07").then().statusCode(201);
+        Instant beforeTheChange = Instant.now();
+        reassign(clinic, client, first, "AVAILABILITY").then().statusCode(201);
+
+        KafkaEvents events = new KafkaEvents(kafka);
+        var reassigned = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> events.published(EventTypes.CLIENT_REASSIGNED, e -> e.clientId().toString().equals(client)),
+                found -> found.size() == 2);
+        var assigned = events.published(EventTypes.CLIENT_ASSIGNED, e -> e.clientId().toString().equals(client));
+        assertEquals(Instant.parse("2025-03-03T00:00:00Z"), assigned.get(0).payload().assignedAt());
+        assertEquals(Instant.parse("2025-05-02T00:00:00Z"), reassigned.get(0).payload().reassignedAt());
+        assertEquals(Instant.parse("2025-07-07T00:00:00Z"), assigned.get(1).payload().assignedAt());
+        assertTrue(!reassigned.get(1).payload().reassignedAt().isBefore(beforeTheChange), "none given: now");
+        assertEquals(Client.Status.IN_CARE, Client.<Client>findById(UUID.fromString(client)).status);
     }
 
     @Test

@@ -479,9 +479,10 @@ class FeedbackToEmailEndToEndTest {
                 () -> kafka.published(EventTypes.EPISODE_CLOSED, e -> e.clientId().toString().equals(clientId)),
                 found -> found.size() == 1);
         assertEquals("DROPOUT", closed.get(0).payload().ending().name());
+        // after the episode's last day (sessions up to it may still be entered afterwards)
         await("session-service to refuse new sessions after the dropout").atMost(Duration.ofSeconds(30)).until(
-                () -> post(session, "/api/sessions", staffNorth,
-                        Map.of("clientId", clientId, "scheduledAt", java.time.Instant.now().toString())),
+                () -> post(session, "/api/sessions", staffNorth, Map.of("clientId", clientId, "scheduledAt",
+                        java.time.Instant.now().plus(Duration.ofDays(2)).toString())),
                 response -> response.statusCode() == 409 && response.asString().contains("episode of care has ended"));
     }
 

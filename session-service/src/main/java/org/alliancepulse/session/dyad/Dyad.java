@@ -1,6 +1,7 @@
 package org.alliancepulse.session.dyad;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -52,6 +53,13 @@ public class Dyad extends PanacheEntityBase {
     /** When the episode of care was closed; null while it runs. */
     @Column(name = "episode_closed_at")
     public Instant episodeClosedAt;
+
+    /**
+     * The clinical end of the closed episode, as intake dated it (its last day of care); null while it runs, and for
+     * episodes closed before this was kept.
+     */
+    @Column(name = "episode_end_date")
+    public LocalDate episodeEndDate;
 
     /** When intake erased the client (right to erasure); null otherwise. Nothing more is recorded after it. */
     @Column(name = "erased_at")

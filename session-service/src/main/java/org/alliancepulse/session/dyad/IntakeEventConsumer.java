@@ -66,8 +66,10 @@ public class IntakeEventConsumer implements InboxConsumer {
         if (newEpisode) {
             dyad.episodeId = assigned.episodeOrDerived();
             dyad.episodeClosedAt = null;
+            dyad.episodeEndDate = null;
         } else if (dyad.episodeClosed() && !dyad.episodeClosedAt.isAfter(assigned.assignedAt())) {
             dyad.episodeClosedAt = null; // assignments without episode ids: a new one began after the last ended
+            dyad.episodeEndDate = null;
         }
         dyad.clientCode = assigned.clientCode();
         dyad.clinicId = assigned.clinicId();
@@ -95,13 +97,14 @@ public class IntakeEventConsumer implements InboxConsumer {
         dyad.persist();
     }
 
-    /** No new sessions after the episode ended, until a new episode's assignment. */
+    /** No new sessions after the episode's last day, until a new episode's assignment. */
     private static void closeEpisode(EpisodeClosed closed) {
         Dyad dyad = Dyad.findById(closed.clientId());
         if (dyad == null || dyad.assignedAt.isAfter(closed.closedAt())) {
             return; // unknown client, or a newer episode has begun since
         }
         dyad.episodeClosedAt = closed.closedAt();
+        dyad.episodeEndDate = closed.endDate();
         dyad.persist();
     }
 

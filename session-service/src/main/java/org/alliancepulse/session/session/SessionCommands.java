@@ -34,9 +34,14 @@ public class SessionCommands {
     public Session schedule(UUID clientId, OffsetDateTime scheduledAt, Integer number) {
         Dyad dyad = access.requireActFor(clientId);
         dyad.requireNotErased();
-        if (dyad.episodeClosed()) {
-            throw ProblemException.conflict("the client's episode of care has ended; a new episode must begin (a new "
-                    + "assignment in intake) before sessions are booked");
+        if (dyad.episodeClosed() && (dyad.episodeEndDate == null
+                || scheduledAt.toLocalDate().isAfter(dyad.episodeEndDate))) {
+            // a session held up to the episode's last day is part of its care, entered afterwards (a history, or a
+            // discharge entered before the last sessions): taken, as their attendance and answers are
+            throw ProblemException.conflict("the client's episode of care has ended"
+                    + (dyad.episodeEndDate == null ? "" : " (its last day was " + dyad.episodeEndDate
+                            + "; sessions up to that day may still be entered)")
+                    + "; a new episode must begin (a new assignment in intake) before later sessions are booked");
         }
         // bookings for one client are numbered one at a time: without the dyad's row lock two concurrent bookings
         // read the same last number and the second failed on the unique number (a 500, found by the load benchmark)

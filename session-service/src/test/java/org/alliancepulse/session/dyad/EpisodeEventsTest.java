@@ -2,6 +2,7 @@ package org.alliancepulse.session.dyad;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
@@ -81,7 +82,18 @@ class EpisodeEventsTest {
 
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
-                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json");
+                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("its last day was " + LocalDate.now().minusDays(1)));
+        // a session held up to the last day is part of the episode's care, entered afterwards (outside probe: a
+        // history whose discharge was entered first could not be entered at all)
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt",
+                        LocalDate.now().minusDays(1) + "T23:30:00-05:00"))
+                .post("/api/sessions").then().statusCode(201).body("sessionNumber", equalTo(2));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt",
+                        LocalDate.now().minusDays(1).plusDays(1) + "T00:30:00+01:00"))
+                .post("/api/sessions").then().statusCode(409);
 
         // a late, older assignment does not reopen it; a new episode's assignment does
         events.publish(new ClientAssigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), dyad.therapistId(),

@@ -67,14 +67,15 @@ public final class DropoutRisk {
         List<Double> ors = observed.ors();
 
         List<Contribution> parts = new ArrayList<>();
-        boolean earlyNoShow = recorded.stream()
-                .anyMatch(s -> s.number() <= 3 && s.attendance() == Attendance.NO_SHOW);
-        parts.add(new Contribution(RiskFactor.EARLY_NO_SHOW, earlyNoShow ? 1 : 0, w.earlyNoShow()));
+        SessionObservation firstEarlyNoShow = recorded.stream()
+                .filter(s -> s.number() <= 3 && s.attendance() == Attendance.NO_SHOW).findFirst().orElse(null);
+        parts.add(new Contribution(RiskFactor.EARLY_NO_SHOW, firstEarlyNoShow != null ? 1 : 0, w.earlyNoShow()));
 
-        // each missed session counts once: a no-show already counted as early is not counted again as recent
+        // each missed session counts once: the no-show EARLY_NO_SHOW stands for is not counted again as recent, a
+        // second one is (it used to be left out too, so two early no-shows weighed no more than one: outside probe)
         long missed = recorded.subList(Math.max(0, recorded.size() - w.recentSessions()), recorded.size()).stream()
                 .filter(SessionObservation::missedByClient)
-                .filter(s -> !(s.number() <= 3 && s.attendance() == Attendance.NO_SHOW)).count();
+                .filter(s -> !s.equals(firstEarlyNoShow)).count();
         parts.add(new Contribution(RiskFactor.RECENT_MISSED_SESSIONS, missed, w.recentMissed()));
 
         // on top of the count: a no-show at the session assessed weighs more than one three sessions ago

@@ -27,6 +27,8 @@ class DropoutRiskTest {
             "a miss 4 sessions back still counts; 90 90 90 x 90 90 90; ; RECENT_MISSED_SESSIONS; 1",
             "a miss 5 sessions back does not; 90 90 x 90 90 90 90; ; RECENT_MISSED_SESSIONS; 0",
             "an early no-show counts once; 90 x 90; ; RECENT_MISSED_SESSIONS; 0",
+            "a second early no-show is recent; 90 x x; ; RECENT_MISSED_SESSIONS; 1",
+            "two early no-shows, one counted as early; x x 90; ; RECENT_MISSED_SESSIONS; 1",
             "an early late cancellation is recent; 90 l 90; ; RECENT_MISSED_SESSIONS; 1",
             "a no-show at the session assessed; 90 90 90 x; ; LATEST_NO_SHOW; 1",
             "a late cancellation is not a no-show; 90 90 90 l; ; LATEST_NO_SHOW; 0",
@@ -73,6 +75,11 @@ class DropoutRiskTest {
             "90 x 90 x; 0.3894",
             // two recent misses 0.4 + the latest a no-show 0.7 + overdue 1 x 0.1
             "90 90 90 x x; 0.3775",
+            // two early no-shows: early 0.35 + the second one a recent miss 0.2 + the latest 0.7 + overdue 0.1
+            "90 x x; 0.4134",
+            // the same after a low first session (SRS 32, low alliance 1 SD x 0.5): over the 0.5 that raises an
+            // alert (an outside probe's early dropout scored 0.488 while the second no-show counted for nothing)
+            "80 x x; 0.5374",
             // low alliance 2 SD x 0.5
             "70 70; 0.3318",
             // falling 1.732 SD x 0.4 + low alliance 0.25 SD x 0.5

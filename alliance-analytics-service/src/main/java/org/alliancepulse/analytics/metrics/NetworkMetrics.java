@@ -19,6 +19,7 @@ import org.alliancepulse.analytics.metrics.MetricsReader.Level;
 import org.alliancepulse.analytics.metrics.MetricsReader.Row;
 import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -215,13 +216,6 @@ public class NetworkMetrics {
     }
 
     private static LocalDate date(String field, String value, LocalDate otherwise) {
-        if (value == null || value.isBlank()) {
-            return otherwise;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date, e.g. 2026-11-27");
-        }
+        return value == null || value.isBlank() ? otherwise : QueryParameters.date(field, value).orElseThrow();
     }
 }

@@ -168,6 +168,8 @@ class NetworkMetricsTest {
                 .statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.admin()).queryParam("from", "2024-06-01").queryParam("to", "2024-05-01")
                 .get("/api/metrics/network").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).queryParam("from", "-999999999-01-01").get("/api/metrics/network")
+                .then().statusCode(400).body("violations[0].field", equalTo("from"));
         assertFalse(stories.isEmpty());
     }
 

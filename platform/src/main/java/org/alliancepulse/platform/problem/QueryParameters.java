@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.alliancepulse.contracts.Require;
+
 /**
  * Query parameters taken as given (strings) and parsed here, so that a bad one is a 400 problem naming it rather
  * than the framework's bare 404 or 500 — the one way every search endpoint reads its filters and pages.
@@ -63,11 +65,18 @@ public final class QueryParameters {
         if (value == null) {
             return Optional.empty();
         }
+        LocalDate date;
         try {
-            return Optional.of(LocalDate.parse(value.trim()));
+            date = LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date, e.g. 2026-11-27");
         }
+        // the years a session may lie in, as everywhere else: year -999999999 reached the database and came back as
+        // its refusal, year 0000 was taken (outside probe)
+        if (date.isBefore(Require.FIRST_SESSION_DAY) || !date.isBefore(Require.NO_SESSION_FROM)) {
+            throw ProblemException.invalid(field, Require.SESSION_YEARS);
+        }
+        return Optional.of(date);
     }
 
     /** true or false (any case), or null when absent. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.analytics.access.TherapistLogin;
+import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.metrics.MetricsReader.Level;
 import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -67,6 +68,12 @@ public class MetricsResource {
         if (!caller.isAdmin() && !caller.worksAt(clinicId)) {
             throw ProblemException.forbidden("you see the metrics of your own clinic only");
         }
+        if (!caller.worksAt(clinicId) && TherapistLogin.count("clinicId", clinicId) == 0
+                && Dyad.count("clinicId", clinicId) == 0) {
+            // a typo in an admin's path looked like an empty clinic (outside probe); the clinic's own staff are
+            // told its figures, zeros included, however new it is
+            throw ProblemException.notFound("no therapist or client of clinic '" + clinicId + "' is known here");
+        }
         return respond(metrics.report(new Scope(Level.CLINIC, clinicId), from, to));
     }
 
@@ -97,6 +104,9 @@ public class MetricsResource {
                 throw ProblemException.forbidden("you see your own figures only (clinic staff: the clinic's report"
                         + " has each therapist's figures)");
             }
+        }
+        if (TherapistLogin.findById(id) == null && Dyad.count("therapistId", id) == 0) {
+            throw ProblemException.notFound("no therapist with this id is known here");
         }
         return respond(metrics.report(new Scope(Level.THERAPIST, id.toString()), from, to));
     }

@@ -153,6 +153,14 @@ class NetworkMetricsTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(busyToken).get(path).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200);
+        // an id nobody here knows is a 404, not an empty clinic or therapist (a typo looked like one: outside probe);
+        // a clinic's own staff get its figures however new it is
+        given().auth().oauth2(Tokens.admin()).get("/api/metrics/clinics/nowhere-" + clinic).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.admin()).get("/api/metrics/therapists/" + UUID.randomUUID()).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.clinicStaff("new-" + clinic)).get("/api/metrics/clinics/new-" + clinic).then()
+                .statusCode(200).body("figures.sessions.value", equalTo(0.0f));
         // staff read the clinic's report (its per-therapist breakdown is suppressed in one table), not a therapist's
         // by month beside it, which would give away the rest of the clinic's small counts by difference
         given().auth().oauth2(Tokens.clinicStaff(clinic)).get(therapistPath).then().statusCode(403)

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
@@ -106,6 +107,12 @@ public class PreferencesCommands {
             } catch (DateTimeException e) {
                 throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Oslo");
             }
+            // a fixed offset (+01:00, UTC+1) knows no summer time: quiet hours and the digest would be an hour off
+            // for half the year (outside probe: both were taken)
+            if (zone instanceof ZoneOffset || zone.getId().matches("(?i)(UTC|GMT|UT)[+-].*")) {
+                throw ProblemException.invalid("timeZone", "must be an IANA time zone such as Europe/Oslo, not a"
+                        + " fixed offset (it knows no summer time)");
+            }
         }
         LocalTime from = null;
         LocalTime until = null;
@@ -114,6 +121,16 @@ public class PreferencesCommands {
             until = time("quietHours.until", body.quietHours().until());
             if (from.equals(until)) {
                 throw ProblemException.invalid("quietHours", "from and until must differ (omit quietHours for none)");
+            }
+            LocalTime digestAt = LocalTime.of(hour, 0);
+            boolean quietAtDigest = from.isBefore(until)
+                    ? !digestAt.isBefore(from) && digestAt.isBefore(until)
+                    : !digestAt.isBefore(from) || digestAt.isBefore(until); // quiet hours across midnight
+            if (delivery == Preferences.Delivery.DAILY_DIGEST && quietAtDigest) {
+                // no email goes out in quiet hours, the digest included (outside probe: a digest at 08:00 inside
+                // quiet hours 07:00-09:00 was taken and would have gone out then)
+                throw ProblemException.invalid("digestHour", "falls within the quiet hours (" + from + "-" + until
+                        + "), when no email goes out");
             }
         }
         Set<String> skipped = new HashSet<>();
@@ -135,14 +152,17 @@ public class PreferencesCommands {
                 body.resolvedNotes() != null && body.resolvedNotes());
     }
 
+    private static final java.time.format.DateTimeFormatter HOURS_AND_MINUTES =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+
     private static LocalTime time(String field, String value) {
         if (value == null) {
             throw ProblemException.invalid(field, "is required with quietHours (HH:mm)");
         }
         try {
-            return LocalTime.parse(value.trim());
+            return LocalTime.parse(value.trim(), HOURS_AND_MINUTES);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a local time such as 21:30");
+            throw ProblemException.invalid(field, "must be a local time such as 21:30 (HH:mm)");
         }
     }
 }

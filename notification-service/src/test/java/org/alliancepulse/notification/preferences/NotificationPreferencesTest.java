@@ -100,7 +100,16 @@ class NotificationPreferencesTest {
                 Map.of("quietHours", Map.of("from", "07:00", "until", "07:00")),
                 Map.of("skippedKinds", java.util.List.of("DROPOUT_RISK")),
                 Map.of("skippedKinds", java.util.List.of("UNRESOLVED_RUPTURE")),
-                Map.of("skippedKinds", java.util.List.of("SOMETHING")))) {
+                Map.of("skippedKinds", java.util.List.of("SOMETHING")),
+                // found by an outside probe: fixed offsets know no summer time, HH:mm means no seconds, and a
+                // digest in the quiet hours would go out in them
+                Map.of("timeZone", "+02:00"),
+                Map.of("timeZone", "UTC+2"),
+                Map.of("quietHours", Map.of("from", "21:00:30", "until", "07:00")),
+                Map.of("delivery", "DAILY_DIGEST", "digestHour", 8, "quietHours",
+                        Map.of("from", "07:00", "until", "09:00")),
+                Map.of("delivery", "DAILY_DIGEST", "digestHour", 23, "quietHours",
+                        Map.of("from", "22:00", "until", "06:00")))) {
             given().auth().oauth2(own).contentType("application/json").body(bad).put(PATH, therapist.id()).then()
                     .statusCode(400).contentType("application/problem+json");
         }

@@ -27,7 +27,10 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
                 .body("paths", hasKey("/api/metrics/network"))
                 .body("paths", hasKey("/api/metrics/clinics/{id}"))
                 .body("paths", hasKey("/api/metrics/therapists/{id}"))
-                .body("paths", not(hasKey("/alerts/{id}")));
+                .body("paths", not(hasKey("/alerts/{id}")))
+                // the CSV a caller may ask for is documented (outside probe: only the JSON was)
+                .body("paths.'/api/metrics/network'.get.responses.'200'.content", hasKey("text/csv"))
+                .body("paths.'/api/metrics/clinics/{id}'.get.responses.'200'.content", hasKey("text/csv"));
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,8 +51,10 @@ public class MetricsResource {
     @Path("/network")
     @RolesAllowed(Roles.ADMIN)
     @Transactional
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = NetworkMetrics.Report.class)))
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkMetrics.Report.class)),
+            @Content(mediaType = NetworkMetricsCsv.TEXT_CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = "one line per unit and metric")) })
     public Response network(@QueryParam("from") String from, @QueryParam("to") String to) {
         return respond(metrics.report(new Scope(Level.NETWORK, "network"), from, to));
     }
@@ -61,8 +64,10 @@ public class MetricsResource {
     @Path("/clinics/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = NetworkMetrics.Report.class)))
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkMetrics.Report.class)),
+            @Content(mediaType = NetworkMetricsCsv.TEXT_CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = "one line per unit and metric")) })
     public Response clinic(@PathParam("id") String clinicId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         if (!caller.isAdmin() && !caller.worksAt(clinicId)) {
@@ -87,8 +92,10 @@ public class MetricsResource {
     @Path("/therapists/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.THERAPIST })
     @Transactional
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = NetworkMetrics.Report.class)))
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkMetrics.Report.class)),
+            @Content(mediaType = NetworkMetricsCsv.TEXT_CSV,
+                    schema = @Schema(type = SchemaType.STRING, description = "one line per unit and metric")) })
     public Response therapist(@PathParam("id") String therapistId, @QueryParam("from") String from,
             @QueryParam("to") String to) {
         UUID id;

@@ -84,7 +84,11 @@ public class SessionResource {
     @APIResponse(responseCode = "409", description = "Conflict; nothing was stored. Of type "
             + ProblemException.NOT_YET_KNOWN + " (with Retry-After): the client's assignment has not reached this "
             + "service yet, retry; otherwise (about:blank) the session number is taken, the client was erased, or "
-            + "the same session was booked by another request at the same time")
+            + "the same session was booked by another request at the same time, the client already has a "
+            + "session at that moment, or the episode of care ended before it")
+    @APIResponse(responseCode = "404", description = "No such client for the caller: another clinic's client, or "
+            + "(for a therapist) a client who is not theirs",
+            content = @Content(mediaType = "application/problem+json"))
     @RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "at a time, where it is held", value = """
                     {"clientId":"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f","scheduledAt":"2026-11-27T14:00:00+01:00","sessionNumber":3}"""),

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -70,8 +71,9 @@ public class AlertResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
-    public AlertView alert(@PathParam("id") UUID id) {
-        return AlertView.of(commands.find(id));
+    public AlertView alert(@PathParam("id") String id) {
+        // a malformed id is a 400 naming it, as on the dyad view (the framework's 404 said "check the path")
+        return AlertView.of(commands.find(QueryParameters.uuid("id", id)));
     }
 
     /**
@@ -92,8 +94,9 @@ public class AlertResource {
                     @ExampleObject(name = "without a note", value = "{}") }))
     @APIResponse(responseCode = "200", description = "Acknowledged",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = AlertView.class)))
-    public Response acknowledge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            String body) throws JsonProcessingException {
+    public Response acknowledge(@PathParam("id") String alertId,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, String body) throws JsonProcessingException {
+        UUID id = QueryParameters.uuid("id", alertId);
         // read here: the framework finds no reader for a request without a Content-Type; a body that is not the
         // JSON object is a 400 naming what is wrong (the platform's mapper), as everywhere else
         if (body != null && !body.isBlank() && contentType != null && !json(contentType)) {

@@ -106,6 +106,13 @@ class WhatIfReplayTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("from", "2025-06-01", "to", "2025-05-01")).post("/api/what-if-replays")
                 .then().statusCode(400).body("violations.field", hasItem("to"));
+        // as the metrics take them (outside probe: years 0001-9999 and an unknown clinic were replayed)
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("from", "0001-01-01", "to", "2025-05-01")).post("/api/what-if-replays")
+                .then().statusCode(400).body("violations.field", hasItem("from"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", "nowhere-" + java.util.UUID.randomUUID())).post("/api/what-if-replays")
+                .then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test

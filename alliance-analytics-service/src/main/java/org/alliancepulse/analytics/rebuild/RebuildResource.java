@@ -36,6 +36,6 @@ public class RebuildResource {
     @APIResponse(responseCode = "200", description = "Rebuilt",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rebuild.Report.class)))
     public Response rebuild() {
-        return Response.ok(rebuild.run()).build();
+        return Response.ok(rebuild.runUnlessRunning()).build();
     }
 }

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.alliancepulse.analytics.access.TherapistLogin;
+import org.alliancepulse.analytics.access.KnownUnits;
 import org.alliancepulse.analytics.course.SessionObservation;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.DyadCourses;
@@ -31,8 +31,8 @@ import org.alliancepulse.analytics.rules.CourseAssessment;
 import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.analytics.rules.SessionAssessment;
-import org.alliancepulse.contracts.Require;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.platform.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -81,27 +81,18 @@ public class WhatIfReplay {
             Map<String, Number> whatIfSettings, Figures live, Figures whatIf) {
     }
 
-    /** The years a session may lie in, as every date filter takes them (outside probe: 0001-9999 was taken). */
-    private static void inSessionYears(String field, LocalDate day) {
-        if (day != null && (day.isBefore(Require.FIRST_SESSION_DAY) || !day.isBefore(Require.NO_SESSION_FROM))) {
-            throw ProblemException.invalid(field, Require.SESSION_YEARS);
-        }
-    }
-
     public Result run(Request request) {
         ClinicalThresholds live = rules.thresholds();
         ClinicalThresholds other = ThresholdOverrides.apply(live,
                 request.thresholds() == null ? Map.of() : request.thresholds());
-        inSessionYears("from", request.from());
-        inSessionYears("to", request.to());
+        // as every date filter takes them (outside probe: 0001-9999 was taken)
+        QueryParameters.inSessionYears("from", request.from());
+        QueryParameters.inSessionYears("to", request.to());
         if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
             throw ProblemException.invalid("to", "must not be before from");
         }
-        if (request.clinicId() != null && TherapistLogin.count("clinicId", request.clinicId()) == 0
-                && Dyad.count("clinicId", request.clinicId()) == 0) {
-            // as the metrics answer it: a typo is not an empty clinic (outside probe: 200 with nothing in it)
-            throw ProblemException.notFound("no therapist or client of clinic '" + request.clinicId()
-                    + "' is known here");
+        if (request.clinicId() != null) {
+            KnownUnits.requireClinic(request.clinicId()); // as the metrics answer a typo (outside probe: a 200)
         }
         List<Dyad> dyads = request.clinicId() == null ? Dyad.listAll() : Dyad.list("clinicId", request.clinicId());
         Set<UUID> clients = dyads.stream().map(d -> d.clientId).collect(Collectors.toSet());

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.analytics.access.TherapistLogin;
-import org.alliancepulse.analytics.dyad.Dyad;
+import org.alliancepulse.analytics.access.KnownUnits;
 import org.alliancepulse.analytics.metrics.MetricsReader.Level;
 import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -73,11 +73,10 @@ public class MetricsResource {
         if (!caller.isAdmin() && !caller.worksAt(clinicId)) {
             throw ProblemException.forbidden("you see the metrics of your own clinic only");
         }
-        if (!caller.worksAt(clinicId) && TherapistLogin.count("clinicId", clinicId) == 0
-                && Dyad.count("clinicId", clinicId) == 0) {
+        if (!caller.worksAt(clinicId)) {
             // a typo in an admin's path looked like an empty clinic (outside probe); the clinic's own staff are
             // told its figures, zeros included, however new it is
-            throw ProblemException.notFound("no therapist or client of clinic '" + clinicId + "' is known here");
+            KnownUnits.requireClinic(clinicId);
         }
         return respond(metrics.report(new Scope(Level.CLINIC, clinicId), from, to));
     }
@@ -112,9 +111,7 @@ public class MetricsResource {
                         + " has each therapist's figures)");
             }
         }
-        if (TherapistLogin.findById(id) == null && Dyad.count("therapistId", id) == 0) {
-            throw ProblemException.notFound("no therapist with this id is known here");
-        }
+        KnownUnits.requireTherapist(id);
         return respond(metrics.report(new Scope(Level.THERAPIST, id.toString()), from, to));
     }
 

@@ -54,9 +54,6 @@ public class BodyTooLarge {
         lingerThenClose(context);
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("Cache-Control", "no-store")
-                .putHeader("X-Content-Type-Options", "nosniff")
-                .putHeader("X-Frame-Options", "DENY")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .end(body);
     }

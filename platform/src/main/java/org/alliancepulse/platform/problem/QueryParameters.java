@@ -71,12 +71,18 @@ public final class QueryParameters {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid(field, "must be a date, e.g. 2026-11-27");
         }
-        // the years a session may lie in, as everywhere else: year -999999999 reached the database and came back as
-        // its refusal, year 0000 was taken (outside probe)
-        if (date.isBefore(Require.FIRST_SESSION_DAY) || !date.isBefore(Require.NO_SESSION_FROM)) {
+        return Optional.of(inSessionYears(field, date));
+    }
+
+    /**
+     * The day itself, if it lies in the years a session may lie in, as every date filter takes them: year -999999999
+     * reached the database and came back as its refusal, year 0000 was taken (outside probe). Null stays null.
+     */
+    public static LocalDate inSessionYears(String field, LocalDate date) {
+        if (date != null && (date.isBefore(Require.FIRST_SESSION_DAY) || !date.isBefore(Require.NO_SESSION_FROM))) {
             throw ProblemException.invalid(field, Require.SESSION_YEARS);
         }
-        return Optional.of(date);
+        return date;
     }
 
     /** true or false (any case), or null when absent. */

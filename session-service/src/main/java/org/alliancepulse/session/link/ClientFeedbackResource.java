@@ -41,6 +41,14 @@ public class ClientFeedbackResource {
     /** A page or answer reached through a secret link is kept by no cache. */
     private static final String NO_STORE = "no-store";
 
+    /**
+     * The form's Content-Security-Policy: its own script and style only (no inline ones, no other site's), answers
+     * sent only back to this service, never framed. The page is opened from a link in a message, on the client's own
+     * device; an injected script there could read or change what the client tells the therapist.
+     */
+    static final String FORM_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
     @Inject
     FeedbackLinks links;
 
@@ -88,11 +96,13 @@ public class ClientFeedbackResource {
             FeedbackLinks.Opened opened = links.open(token, address(request));
             return Response.ok(feedbackForm.data("questions", opened.instruments().stream().map(Question::of).toList())
                     .data("problem", null).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                    .header("Cache-Control", NO_STORE).build();
+                    .header("Cache-Control", NO_STORE).header("Content-Security-Policy", FORM_POLICY)
+                    .header("Referrer-Policy", "no-referrer").build();
         } catch (ProblemException e) {
             Response.ResponseBuilder page = Response.status(e.problem().status())
                     .entity(feedbackForm.data("questions", List.of()).data("problem", e.problem().detail()).render())
-                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", NO_STORE);
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", NO_STORE)
+                    .header("Content-Security-Policy", FORM_POLICY).header("Referrer-Policy", "no-referrer");
             if (e.retryAfterSeconds() != null) {
                 page.header("Retry-After", e.retryAfterSeconds()); // the 429 of too many failed attempts
             }

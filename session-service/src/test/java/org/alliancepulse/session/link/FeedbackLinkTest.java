@@ -306,6 +306,33 @@ class FeedbackLinkTest {
                 .body("detail", containsString("already received"));
     }
 
+    /**
+     * The form, and the page saying a link cannot be used, run only the service's own script and style: no inline
+     * ones, which the policy refuses (the form had its script inline and no policy). FeedbackFormBrowserTest shows
+     * the form still works under it in a real browser.
+     */
+    @Test
+    void theFormRunsOnlyItsOwnScriptAndStyle() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String token = tokenOf(issue(dyad.staffToken(), dyad.scheduleSessionAt(AN_HOUR_AGO), List.of("SRS")));
+        String form = given().accept(ContentType.HTML).get("/api/feedback/" + token).then().statusCode(200)
+                .header("Content-Security-Policy", equalTo(ClientFeedbackResource.FORM_POLICY))
+                .header("Referrer-Policy", "no-referrer").extract().asString();
+        assertTrue(form.contains("<script src=\"../../form/feedback.js\" defer></script>"), form);
+        assertFalse(form.contains("<style") || form.contains("style=") || form.contains("<script>")
+                || form.matches("(?s).*\\son[a-z]+=.*"), "nothing inline: " + form);
+        given().accept(ContentType.HTML).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404)
+                .header("Content-Security-Policy", equalTo(ClientFeedbackResource.FORM_POLICY));
+        assertFalse(ClientFeedbackResource.FORM_POLICY.contains("unsafe"));
+
+        // the relative paths resolve from /api/feedback/{token} to the files; browsers keep them minutes, not a day
+        given().get("/form/feedback.js").then().statusCode(200).contentType(containsString("javascript"))
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", containsString("max-age=300"))
+                .body(containsString("addEventListener('submit'"));
+        given().get("/form/feedback.css").then().statusCode(200).contentType(containsString("text/css"))
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
     /** Feedback is given after a session: a link for one that has not begun waits for it, and must outlive it. */
     @Test
     void aLinkForASessionStillToComeMustOutliveItsStartAndOpensOnlyThen() {

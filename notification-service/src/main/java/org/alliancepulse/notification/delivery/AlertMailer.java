@@ -223,6 +223,18 @@ public class AlertMailer {
         return claim.due() < config.batchSize() ? Round.DONE : Round.MORE;
     }
 
+    /**
+     * Whether an escalation's supervisor was sent the alert itself, in an inactive therapist's place (or is waiting
+     * for an address to be sent it): then the escalation would tell them only what they were told first. The query
+     * flushes this claim's rows first, so an alert email routed a moment ago in the same claim counts.
+     */
+    private static boolean supervisorHadTheAlert(AlertNotification escalation) {
+        return escalation.purpose == Purpose.ESCALATION && AlertNotification.count(
+                "alertId = ?1 and purpose = ?2 and status <> ?3 and (recipient = ?4 or status = ?5)",
+                escalation.alertId, Purpose.ALERT, Status.FAILED, AlertNotification.Recipient.SUPERVISOR,
+                Status.WAITING_FOR_SUPERVISOR) > 0;
+    }
+
     private Claim claim(Instant dueBy) {
         @SuppressWarnings("unchecked")
         List<AlertNotification> due = entityManager.createNativeQuery(DUE, AlertNotification.class)
@@ -243,7 +255,7 @@ public class AlertMailer {
             String clinicId = notification.clinicId;
             Preferences chosen = preferences.of(notification.therapistId);
             Routing.Decision decision = Routing.decide(notification.purpose, notification.kind, therapist,
-                    recipients.supervisor(clinicId), chosen, dueBy);
+                    recipients.supervisor(clinicId), supervisorHadTheAlert(notification), chosen, dueBy);
             String therapistName = therapist.map(Therapist::displayName).orElse("the therapist");
             if (decision instanceof Routing.WaitForTherapist) {
                 notification.waitForTherapist();

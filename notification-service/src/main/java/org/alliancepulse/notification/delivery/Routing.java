@@ -17,7 +17,8 @@ import org.alliancepulse.notification.preferences.Preferences;
  * supervisor, saying why. A kind the therapist skips is not sent; in digest mode it waits for the next digest;
  * in quiet hours it waits for their end.</li>
  * <li>An escalation goes to the clinic's supervisor (no quiet hours: a supervisor address is a clinic's, not a
- * person's evening).</li>
+ * person's evening) — unless the supervisor was sent the alert itself, in the inactive therapist's place: it would
+ * only tell them again what they were told first.</li>
  * <li>A resolved note goes to an active therapist who asked for them, after quiet hours.</li>
  * <li>A digest goes to its therapist at the hour they chose; not to one no longer active (its alerts are decided
  * again, and go to the supervisor).</li>
@@ -68,10 +69,14 @@ public final class Routing {
     public record Skip(String reason) implements Decision {
     }
 
+    /**
+     * @param supervisorHadTheAlert the alert's own email went (or is going) to the supervisor, in the therapist's place
+     */
     public static Decision decide(AlertNotification.Purpose purpose, String kind, Optional<Therapist> therapist,
-            Optional<Supervisor> supervisor, Preferences preferences, Instant now) {
+            Optional<Supervisor> supervisor, boolean supervisorHadTheAlert, Preferences preferences, Instant now) {
         return switch (purpose) {
-            case ESCALATION -> toSupervisor(supervisor, false);
+            case ESCALATION -> supervisorHadTheAlert ? new Skip("SUPERVISOR_HAD_THE_ALERT")
+                    : toSupervisor(supervisor, false);
             case DIGEST -> therapist.isEmpty() ? new WaitForTherapist()
                     // its alerts are decided again, and go to the supervisor
                     : therapist.get().active() ? toTherapist(therapist.get()) : new Skip("THERAPIST_NOT_ACTIVE");

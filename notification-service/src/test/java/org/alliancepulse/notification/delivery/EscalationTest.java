@@ -136,6 +136,37 @@ class EscalationTest {
         assertTrue(mail.receivedBy(therapist.email()).isEmpty(), "nothing to the inactive therapist's address");
     }
 
+    /**
+     * The supervisor who was sent an inactive therapist's alert is not sent its escalation too (they were sent the
+     * alert and the escalation, 72 hours apart, about one alert). An alert the therapist was sent before they left
+     * is still escalated to the supervisor, who has not seen it.
+     */
+    @Test
+    void aSupervisorSentTheAlertInTheTherapistsPlaceIsNotSentItsEscalationToo() {
+        TestDirectory directory = new TestDirectory(kafka);
+        String supervisor = "lead-" + directory.suffix + "@clinic.example";
+        String clinic = directory.clinic(supervisor);
+        Therapist therapist = directory.therapist(clinic);
+        DeliveryLog log = new DeliveryLog(dataSource);
+        AlertRaised seenByTheTherapist = TestDirectory.alert("DROPOUT_RISK", therapist);
+        directory.events.publish(seenByTheTherapist);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(therapist.email()).size() == 1);
+
+        directory.deactivate(therapist);
+        AlertRaised afterTheyLeft = TestDirectory.alert("RUPTURE", therapist);
+        directory.events.publish(afterTheyLeft);
+        await().atMost(Duration.ofSeconds(20)).until(() -> mail.receivedBy(supervisor).size() == 1);
+
+        mailer.deliverDue(smtp, later());
+        var received = mail.receivedBy(supervisor);
+        assertEquals(2, received.size(), () -> "the alert, then one escalation: " + received);
+        assertTrue(received.get(0).subject().contains(afterTheyLeft.clientCode()), received.get(0).subject());
+        assertTrue(received.get(1).subject().contains(seenByTheTherapist.clientCode() + " not acknowledged"),
+                received.get(1).subject());
+        assertEquals("SKIPPED", log.status(afterTheyLeft.alertId(), "ESCALATION"));
+        assertEquals("SENT", log.status(seenByTheTherapist.alertId(), "ESCALATION"));
+    }
+
     @Test
     void aResolvedAlertIsAShortNoteForATherapistWhoAskedAndNothingForOneWhoDidNot() {
         TestDirectory directory = new TestDirectory(kafka);

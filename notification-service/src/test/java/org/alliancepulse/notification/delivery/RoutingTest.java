@@ -38,39 +38,45 @@ class RoutingTest {
      * @param prefs IMMEDIATE, QUIET (21:00-07:00), DIGEST (at 8), SKIP (RUPTURE and FIT_CONCERN skipped)
      * @param expected SEND_THERAPIST, SEND_SUPERVISOR, SEND_SUPERVISOR_INSTEAD, WAIT_THERAPIST, WAIT_SUPERVISOR,
      *        DEFER, DIGEST, SKIP
+     * @param alertWentTo SUPERVISOR_HAD_IT when the alert's own email went to the supervisor instead; else empty
      */
-    @ParameterizedTest(name = "{0} {1}, therapist {2}, supervisor {3}, {4}, {5}: {6}")
+    @ParameterizedTest(name = "{0} {1}, therapist {2}, supervisor {3}, {4}, {5}, {7}: {6}")
     @CsvSource({
             // the alert itself
-            "ALERT, RUPTURE,            ACTIVE,   true,  IMMEDIATE, MORNING, SEND_THERAPIST",
-            "ALERT, RUPTURE,            ACTIVE,   true,  QUIET,     NIGHT,   DEFER",
-            "ALERT, RUPTURE,            ACTIVE,   true,  QUIET,     MORNING, SEND_THERAPIST",
-            "ALERT, RUPTURE,            ACTIVE,   true,  DIGEST,    MORNING, DIGEST",
-            "ALERT, RUPTURE,            ACTIVE,   true,  SKIP,      MORNING, SKIP",
-            "ALERT, FIT_CONCERN,        ACTIVE,   true,  SKIP,      MORNING, SKIP",
-            "ALERT, DROPOUT_RISK,       ACTIVE,   true,  SKIP,      MORNING, SEND_THERAPIST",
-            "ALERT, UNRESOLVED_RUPTURE, ACTIVE,   true,  SKIP,      NIGHT,   SEND_THERAPIST",
-            "ALERT, LOW_ALLIANCE,       ACTIVE,   true,  IMMEDIATE, MORNING, SKIP",
-            "ALERT, WATCH,              ACTIVE,   true,  IMMEDIATE, MORNING, SKIP",
-            "ALERT, RUPTURE,            UNKNOWN,  true,  IMMEDIATE, MORNING, WAIT_THERAPIST",
-            "ALERT, RUPTURE,            INACTIVE, true,  IMMEDIATE, MORNING, SEND_SUPERVISOR_INSTEAD",
-            "ALERT, RUPTURE,            INACTIVE, true,  QUIET,     NIGHT,   SEND_SUPERVISOR_INSTEAD",
-            "ALERT, RUPTURE,            INACTIVE, false, IMMEDIATE, MORNING, WAIT_SUPERVISOR",
+            "ALERT, RUPTURE,            ACTIVE,   true,  IMMEDIATE, MORNING, SEND_THERAPIST,",
+            "ALERT, RUPTURE,            ACTIVE,   true,  QUIET,     NIGHT,   DEFER,",
+            "ALERT, RUPTURE,            ACTIVE,   true,  QUIET,     MORNING, SEND_THERAPIST,",
+            "ALERT, RUPTURE,            ACTIVE,   true,  DIGEST,    MORNING, DIGEST,",
+            "ALERT, RUPTURE,            ACTIVE,   true,  SKIP,      MORNING, SKIP,",
+            "ALERT, FIT_CONCERN,        ACTIVE,   true,  SKIP,      MORNING, SKIP,",
+            "ALERT, DROPOUT_RISK,       ACTIVE,   true,  SKIP,      MORNING, SEND_THERAPIST,",
+            "ALERT, UNRESOLVED_RUPTURE, ACTIVE,   true,  SKIP,      NIGHT,   SEND_THERAPIST,",
+            "ALERT, LOW_ALLIANCE,       ACTIVE,   true,  IMMEDIATE, MORNING, SKIP,",
+            "ALERT, WATCH,              ACTIVE,   true,  IMMEDIATE, MORNING, SKIP,",
+            "ALERT, RUPTURE,            UNKNOWN,  true,  IMMEDIATE, MORNING, WAIT_THERAPIST,",
+            "ALERT, RUPTURE,            INACTIVE, true,  IMMEDIATE, MORNING, SEND_SUPERVISOR_INSTEAD,",
+            "ALERT, RUPTURE,            INACTIVE, true,  QUIET,     NIGHT,   SEND_SUPERVISOR_INSTEAD,",
+            "ALERT, RUPTURE,            INACTIVE, false, IMMEDIATE, MORNING, WAIT_SUPERVISOR,",
             // escalation: the supervisor, whatever the therapist's settings
-            "ESCALATION, RUPTURE,       ACTIVE,   true,  QUIET,     NIGHT,   SEND_SUPERVISOR",
-            "ESCALATION, DROPOUT_RISK,  UNKNOWN,  true,  IMMEDIATE, MORNING, SEND_SUPERVISOR",
-            "ESCALATION, RUPTURE,       ACTIVE,   false, IMMEDIATE, MORNING, WAIT_SUPERVISOR",
+            "ESCALATION, RUPTURE,       ACTIVE,   true,  QUIET,     NIGHT,   SEND_SUPERVISOR,",
+            "ESCALATION, DROPOUT_RISK,  UNKNOWN,  true,  IMMEDIATE, MORNING, SEND_SUPERVISOR,",
+            "ESCALATION, RUPTURE,       ACTIVE,   false, IMMEDIATE, MORNING, WAIT_SUPERVISOR,",
+            // ... who had not been sent the alert itself: its therapist left after it was emailed to them
+            "ESCALATION, RUPTURE,       INACTIVE, true,  IMMEDIATE, MORNING, SEND_SUPERVISOR,",
+            // the supervisor had the alert in the inactive therapist's place: no second email about it
+            "ESCALATION, RUPTURE,       INACTIVE, true,  IMMEDIATE, MORNING, SKIP, SUPERVISOR_HAD_IT",
+            "ESCALATION, DROPOUT_RISK,  INACTIVE, false, IMMEDIATE, MORNING, SKIP, SUPERVISOR_HAD_IT",
             // resolved note
-            "RESOLVED, RUPTURE,         ACTIVE,   true,  IMMEDIATE, MORNING, SEND_THERAPIST",
-            "RESOLVED, RUPTURE,         ACTIVE,   true,  QUIET,     NIGHT,   DEFER",
-            "RESOLVED, RUPTURE,         INACTIVE, true,  IMMEDIATE, MORNING, SKIP",
+            "RESOLVED, RUPTURE,         ACTIVE,   true,  IMMEDIATE, MORNING, SEND_THERAPIST,",
+            "RESOLVED, RUPTURE,         ACTIVE,   true,  QUIET,     NIGHT,   DEFER,",
+            "RESOLVED, RUPTURE,         INACTIVE, true,  IMMEDIATE, MORNING, SKIP,",
             // digest: at the hour the therapist chose, quiet hours or not
-            "DIGEST, ,                  ACTIVE,   true,  DIGEST,    NIGHT,   SEND_THERAPIST",
-            "DIGEST, ,                  UNKNOWN,  true,  DIGEST,    MORNING, WAIT_THERAPIST",
-            "DIGEST, ,                  INACTIVE, true,  DIGEST,    MORNING, SKIP",
+            "DIGEST, ,                  ACTIVE,   true,  DIGEST,    NIGHT,   SEND_THERAPIST,",
+            "DIGEST, ,                  UNKNOWN,  true,  DIGEST,    MORNING, WAIT_THERAPIST,",
+            "DIGEST, ,                  INACTIVE, true,  DIGEST,    MORNING, SKIP,",
     })
     void decides(Purpose purpose, String kind, String therapist, boolean supervisor, String prefs, String at,
-            String expected) {
+            String expected, String alertWentTo) {
         Optional<Therapist> who = switch (therapist) {
             case "ACTIVE" -> Optional.of(ACTIVE);
             case "INACTIVE" -> Optional.of(GONE);
@@ -78,7 +84,7 @@ class RoutingTest {
         };
         Instant now = at.equals("NIGHT") ? NIGHT : MORNING;
         Decision decision = Routing.decide(purpose, kind, who, supervisor ? Optional.of(SUPERVISOR) : Optional.empty(),
-                preferences(prefs), now);
+                "SUPERVISOR_HAD_IT".equals(alertWentTo), preferences(prefs), now);
         assertEquals(expected, name(decision), () -> decision.toString());
         if (decision instanceof Routing.Defer defer) {
             assertEquals(Instant.parse("2026-11-28T06:00:00Z"), defer.until(), "07:00 in Oslo");

@@ -135,10 +135,10 @@ public class Rebuild {
             advisory(lock, "SELECT pg_advisory_lock(?)");
             try {
                 Map<TopicPartition, Long> end = endOffsets();
-                QuarkusTransaction.requiringNew().run(this::forget);
+                List<List<TopicPartition>> folds = folds(end.keySet());
+                QuarkusTransaction.requiringNew().run(() -> forget(folds.size()));
                 long[] counts = new long[2];
                 long[] nanos = new long[2]; // folding (on its own thread, beside the writing), writing
-                List<List<TopicPartition>> folds = folds(end.keySet());
                 // one fold ahead: the next partition is read and folded (Kafka, JSON: this JVM's CPU) while the
                 // previous one is written (mostly PostgreSQL's CPU), so the two cores work at the same time
                 ExecutorService folding = Executors.newSingleThreadExecutor(r -> new Thread(r, "rebuild-fold"));
@@ -156,15 +156,16 @@ public class Rebuild {
                         long writing = System.nanoTime();
                         write(folded);
                         nanos[1] += System.nanoTime() - writing;
+                        run.written(folded.events(), folded.skipped());
                     }
                 } finally {
                     folding.shutdownNow();
                 }
                 long assessing = System.nanoTime();
                 long dyads = assessAll();
-                run.finish();
                 Report report = new Report(counts[0], counts[1], dyads,
                         Duration.between(started, Instant.now()).toMillis() / 1000.0);
+                run.finish(report);
                 LOG.infof("Rebuilt the analytics state: %d events (%d skipped as unreadable), %d dyads, %.1f s "
                         + "(reading and folding %.1f s beside writing %.1f s, assessing %.1f s)", report.events(),
                         report.skipped(), report.dyads(), report.seconds(), nanos[0] / 1e9, nanos[1] / 1e9,
@@ -185,8 +186,8 @@ public class Rebuild {
         }
     }
 
-    private void forget() {
-        entityManager.unwrap(Session.class).doWork(RebuildRun::begin);
+    private void forget(int partitions) {
+        entityManager.unwrap(Session.class).doWork(connection -> RebuildRun.begin(connection, partitions));
         entityManager.createNativeQuery("TRUNCATE episode_of_care, dyad, session_record, feedback_measure, "
                 + "session_assessment, therapist_login, network_sd_snapshot").executeUpdate();
         // The inbox's ids are forgotten with the state. They are normally all this service's own (one consumer

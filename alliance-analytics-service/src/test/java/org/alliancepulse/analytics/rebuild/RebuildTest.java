@@ -73,8 +73,16 @@ class RebuildTest {
         int announced = announcements(events, clients);
 
         given().auth().oauth2(Tokens.clinicStaff("north")).post("/api/admin/rebuild").then().statusCode(403);
-        given().auth().oauth2(Tokens.admin()).post("/api/admin/rebuild").then().statusCode(200)
-                .body("events", greaterThan(0)).body("dyads", greaterThan(1));
+        var report = given().auth().oauth2(Tokens.admin()).post("/api/admin/rebuild").then().statusCode(200)
+                .body("events", greaterThan(0)).body("dyads", greaterThan(1)).extract().jsonPath();
+        given().auth().oauth2(Tokens.clinicStaff("north")).get("/api/admin/rebuild").then().statusCode(403);
+        given().get("/api/admin/rebuild").then().statusCode(401);
+        var status = given().auth().oauth2(Tokens.admin()).get("/api/admin/rebuild").then().statusCode(200)
+                .body("state", equalTo("FINISHED")).body("finishedAt", org.hamcrest.Matchers.notNullValue())
+                .extract().jsonPath();
+        assertEquals(status.getInt("partitionsTotal"), status.getInt("partitionsWritten"), "every partition written");
+        assertEquals(report.getLong("events"), status.getLong("events"));
+        assertEquals(report.getLong("dyads"), status.getLong("dyads"));
 
         assertEquals(live, state(clients), "the rebuilt state is the live one");
         awaitCaughtUp(events);
@@ -187,6 +195,9 @@ class RebuildTest {
         }
         try {
             assertTrue(rebuildRun.status().abandoned(), "begun, not finished, nobody at it");
+            given().auth().oauth2(Tokens.admin()).get("/api/admin/rebuild").then().statusCode(200)
+                    .body("state", equalTo("ABANDONED")).body("finishedAt", org.hamcrest.Matchers.nullValue())
+                    .body("partitionsWritten", org.hamcrest.Matchers.lessThan(status("partitionsTotal")));
             given().get("/q/health/ready").then().statusCode(503)
                     .body("checks.find { it.name == 'analytics state' }.status", equalTo("DOWN"));
             double refusedBefore = refusals();
@@ -298,5 +309,9 @@ class RebuildTest {
             rows.next();
             return rows.getLong(1);
         }
+    }
+
+    private static int status(String field) {
+        return given().auth().oauth2(Tokens.admin()).get("/api/admin/rebuild").then().extract().path(field);
     }
 }

@@ -37,7 +37,8 @@ class EventContractsTest {
      * only sometimes. Everything else is required.
      */
     static final Map<EventType<?>, Set<String>> OPTIONAL = Map.ofEntries(
-            Map.entry(EventTypes.CLIENT_ASSIGNED, Set.of("episodeId")),
+            Map.entry(EventTypes.CLIENT_ASSIGNED, Set.of("episodeId", "startDate")),
+            Map.entry(EventTypes.CLIENT_REASSIGNED, Set.of("startDate")),
             Map.entry(EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail")),
             Map.entry(EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail")),
             Map.entry(EventTypes.EPISODE_CLOSED, Set.of("therapistId")),

@@ -4,6 +4,7 @@ import static org.alliancepulse.contracts.Require.present;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.alliancepulse.contracts.EventPayload;
@@ -15,9 +16,13 @@ import org.alliancepulse.contracts.EventPayload;
  *
  * @param episodeId the episode of care this assignment opens; optional, absent in events published before episodes
  *                  existed (a consumer must accept {@code null})
+ * @param startDate the day care began as staff gave it (a course entered afterwards; {@code assignedAt} is then its
+ *                  start, UTC); {@code null} when none was given and care began when the assignment was entered, and
+ *                  in events published before 2026-11-29. Sessions before a given day belong to no dyad of this
+ *                  assignment.
  */
 public record ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt,
-        UUID episodeId) implements EventPayload {
+        UUID episodeId, LocalDate startDate) implements EventPayload {
 
     public ClientAssigned {
         present(clientId, "clientId");
@@ -29,7 +34,13 @@ public record ClientAssigned(UUID clientId, String clientCode, String clinicId, 
 
     /** An assignment outside any episode, as published before episodes existed. */
     public ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt) {
-        this(clientId, clientCode, clinicId, therapistId, assignedAt, null);
+        this(clientId, clientCode, clinicId, therapistId, assignedAt, null, null);
+    }
+
+    /** An assignment without a start day given: care began when it was entered. */
+    public ClientAssigned(UUID clientId, String clientCode, String clinicId, UUID therapistId, Instant assignedAt,
+            UUID episodeId) {
+        this(clientId, clientCode, clinicId, therapistId, assignedAt, episodeId, null);
     }
 
     /**

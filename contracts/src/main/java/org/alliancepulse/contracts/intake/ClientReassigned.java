@@ -3,6 +3,7 @@ package org.alliancepulse.contracts.intake;
 import static org.alliancepulse.contracts.Require.present;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.alliancepulse.contracts.EventPayload;
@@ -11,9 +12,13 @@ import org.alliancepulse.contracts.EventPayload;
  * Within one episode of care, the client moved from one therapist to another: the old dyad ends, a new one begins.
  *
  * @param reason why; {@code FIT} (the pairing did not work) is the one the analytics learns from
+ * @param startDate the day the new therapist took over as staff gave it ({@code reassignedAt} is then its start,
+ *                  UTC); {@code null} when none was given (they took over when it was entered) and in events
+ *                  published before 2026-11-29
  */
 public record ClientReassigned(UUID clientId, String clientCode, String clinicId, UUID episodeId,
-        UUID previousTherapistId, UUID therapistId, Reason reason, Instant reassignedAt) implements EventPayload {
+        UUID previousTherapistId, UUID therapistId, Reason reason, Instant reassignedAt, LocalDate startDate)
+        implements EventPayload {
 
     /** Why a client changed therapist. */
     public enum Reason {
@@ -35,6 +40,12 @@ public record ClientReassigned(UUID clientId, String clientCode, String clinicId
         present(therapistId, "therapistId");
         present(reason, "reason");
         present(reassignedAt, "reassignedAt");
+    }
+
+    /** A change of therapist without a day given: the new one took over when it was entered. */
+    public ClientReassigned(UUID clientId, String clientCode, String clinicId, UUID episodeId,
+            UUID previousTherapistId, UUID therapistId, Reason reason, Instant reassignedAt) {
+        this(clientId, clientCode, clinicId, episodeId, previousTherapistId, therapistId, reason, reassignedAt, null);
     }
 
     @Override

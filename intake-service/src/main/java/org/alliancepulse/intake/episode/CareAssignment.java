@@ -39,6 +39,10 @@ public class CareAssignment extends PanacheEntityBase {
     @Column(name = "started_at")
     public Instant startedAt;
 
+    /** The day staff gave for the start (a course entered afterwards); null when it began when entered. */
+    @Column(name = "start_date")
+    public java.time.LocalDate startDate;
+
     @Column(name = "ended_at")
     public Instant endedAt;
 

@@ -70,10 +70,10 @@ public class EpisodeService {
         }
         Instant since = startOf(startDate, client);
         Therapist therapist = therapistTakingClients(client, therapistId);
-        CareAssignment assignment = startDyad(client, episode, therapist, since);
+        CareAssignment assignment = startDyad(client, episode, therapist, since, startDate);
         PhiAccessLog.record(actor, "ASSIGN", client.id);
         outbox.publish(new ClientAssigned(client.id, client.clientCode, client.clinicId, therapist.id, since,
-                episode.id));
+                episode.id, startDate));
         return assignment;
     }
 
@@ -94,10 +94,10 @@ public class EpisodeService {
             ended.endedAt = since;
             ended.endReason = reason;
         });
-        CareAssignment assignment = startDyad(client, episode, therapist, since);
+        CareAssignment assignment = startDyad(client, episode, therapist, since, startDate);
         PhiAccessLog.record(actor, "REASSIGN", client.id);
         outbox.publish(new ClientReassigned(client.id, client.clientCode, client.clinicId, episode.id, previous,
-                therapist.id, reason, since));
+                therapist.id, reason, since, startDate));
         return assignment;
     }
 
@@ -117,6 +117,22 @@ public class EpisodeService {
             throw ProblemException.invalid("endDate", "must be " + Require.FIRST_SESSION_DAY + " or later");
         }
         Episode episode = Episode.findById(client.currentEpisodeId);
+        // an episode cannot end before care in it began: before the day given for its last therapist's start, or
+        // before the previous episode's end (outside probe: a course of 2026-10-01 ended on 2026-09-01, and analytics
+        // then held a dyad that ended before it began). A start entered without a day is the moment it was entered;
+        // a history entered that way may end earlier, as before.
+        for (CareAssignment dated : CareAssignment.ofClient(client.id)) {
+            if (dated.episodeId.equals(episode.id) && dated.startDate != null && endDate.isBefore(dated.startDate)) {
+                throw ProblemException.invalid("endDate", "must not be before " + dated.startDate
+                        + ", the day the client's therapist in this episode took over");
+            }
+        }
+        for (Episode previous : Episode.ofClient(client.id)) {
+            if (previous.endDate != null && endDate.isBefore(previous.endDate)) {
+                throw ProblemException.invalid("endDate", "must not be before " + previous.endDate
+                        + ", the end of the client's previous episode of care");
+            }
+        }
         Instant now = Instant.now();
         CareAssignment.current(episode.id).ifPresent(ended -> ended.endedAt = now);
         episode.closedAt = now;
@@ -196,7 +212,8 @@ public class EpisodeService {
         return therapist;
     }
 
-    private static CareAssignment startDyad(Client client, Episode episode, Therapist therapist, Instant now) {
+    private static CareAssignment startDyad(Client client, Episode episode, Therapist therapist, Instant now,
+            LocalDate startDate) {
         episode.therapistId = therapist.id;
         client.therapistId = therapist.id;
         client.assignedAt = now;
@@ -206,6 +223,7 @@ public class EpisodeService {
         assignment.clientId = client.id;
         assignment.therapistId = therapist.id;
         assignment.startedAt = now;
+        assignment.startDate = startDate;
         assignment.persist();
         return assignment;
     }

@@ -112,6 +112,10 @@ class EpisodeOfCareTest {
                 .body("violations[0].field", equalTo("startDate"))
                 .body("violations[0].message", containsString("2025-03-03"));
         reassign(clinic, client, second, "FIT", "2025-05-02").then().statusCode(201);
+        // an episode does not end before its therapist took over (outside probe: it ended a month before it began)
+        discharge(clinic, client, "DROPOUT", "2025-05-01").then().statusCode(400)
+                .body("violations[0].field", equalTo("endDate"))
+                .body("violations[0].message", containsString("2025-05-02"));
         discharge(clinic, client, "PLANNED", "2025-06-30").then().statusCode(200);
         newEpisode(clinic, client).then().statusCode(201);
         assign(clinic, client, third, "2025-06-29").then().statusCode(400)
@@ -120,6 +124,8 @@ class EpisodeOfCareTest {
         assign(clinic, client, third, "2025-07-07").then().statusCode(201);
         Instant beforeTheChange = Instant.now();
         reassign(clinic, client, first, "AVAILABILITY").then().statusCode(201);
+        discharge(clinic, client, "PLANNED", "2025-07-06").then().statusCode(400)
+                .body("violations[0].message", containsString("2025-07-07"));
 
         KafkaEvents events = new KafkaEvents(kafka);
         var reassigned = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
@@ -130,7 +136,28 @@ class EpisodeOfCareTest {
         assertEquals(Instant.parse("2025-05-02T00:00:00Z"), reassigned.get(0).payload().reassignedAt());
         assertEquals(Instant.parse("2025-07-07T00:00:00Z"), assigned.get(1).payload().assignedAt());
         assertTrue(!reassigned.get(1).payload().reassignedAt().isBefore(beforeTheChange), "none given: now");
+        assertEquals(LocalDate.parse("2025-03-03"), assigned.get(0).payload().startDate(), "the day given");
+        assertEquals(LocalDate.parse("2025-05-02"), reassigned.get(0).payload().startDate());
+        assertEquals(null, reassigned.get(1).payload().startDate(), "none given");
+        assertEquals(1, events.published(EventTypes.EPISODE_CLOSED, e -> e.clientId().toString().equals(client))
+                .size(), "the refused discharges published nothing");
         assertEquals(Client.Status.IN_CARE, Client.<Client>findById(UUID.fromString(client)).status);
+    }
+
+    /** A history entered without days: its episodes still end in order (the second not before the first). */
+    @Test
+    void anEpisodeDoesNotEndBeforeThePreviousOneEvenWithoutDaysGiven() {
+        String clinic = IntakeApi.newClinic();
+        String therapist = IntakeApi.newTherapist(clinic);
+        String client = IntakeApi.newClient(clinic);
+        assign(clinic, client, therapist).then().statusCode(201);
+        discharge(clinic, client, "PLANNED", "2025-06-30").then().statusCode(200);
+        newEpisode(clinic, client).then().statusCode(201);
+        assign(clinic, client, therapist).then().statusCode(201);
+        discharge(clinic, client, "DROPOUT", "2025-06-29").then().statusCode(400)
+                .body("violations[0].field", equalTo("endDate"))
+                .body("violations[0].message", containsString("2025-06-30, the end of the client's previous episode"));
+        discharge(clinic, client, "DROPOUT", "2025-06-30").then().statusCode(200);
     }
 
     @Test

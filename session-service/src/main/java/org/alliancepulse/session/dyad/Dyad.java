@@ -58,6 +58,10 @@ public class Dyad extends PanacheEntityBase {
      * The clinical end of the closed episode, as intake dated it (its last day of care); null while it runs, and for
      * episodes closed before this was kept.
      */
+    /** The day the current therapist took over, as staff gave it in intake; null when none was given. */
+    @Column(name = "start_date")
+    public LocalDate startDate;
+
     @Column(name = "episode_end_date")
     public LocalDate episodeEndDate;
 

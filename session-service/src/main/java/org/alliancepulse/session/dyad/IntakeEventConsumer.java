@@ -75,6 +75,7 @@ public class IntakeEventConsumer implements InboxConsumer {
         dyad.clinicId = assigned.clinicId();
         dyad.therapistId = assigned.therapistId();
         dyad.assignedAt = assigned.assignedAt();
+        dyad.startDate = assigned.startDate();
         dyad.persist();
     }
 
@@ -91,6 +92,7 @@ public class IntakeEventConsumer implements InboxConsumer {
         dyad.clinicId = reassigned.clinicId();
         dyad.therapistId = reassigned.therapistId();
         dyad.assignedAt = reassigned.reassignedAt();
+        dyad.startDate = reassigned.startDate();
         if (dyad.episodeId == null) {
             dyad.episodeId = reassigned.episodeId();
         } // else the same episode goes on (a reassignment happens within one): its session numbers continue

@@ -43,6 +43,13 @@ public class SessionCommands {
                             + "; sessions up to that day may still be entered)")
                     + "; a new episode must begin (a new assignment in intake) before later sessions are booked");
         }
+        if (dyad.startDate != null && scheduledAt.toLocalDate().isBefore(dyad.startDate)) {
+            // the day staff gave for the therapist's start bounds the course as its end does (outside probe: a
+            // session of 1999 entered the series of a course begun in 2026); without a day given, none is known
+            throw ProblemException.conflict("the client's care with their current therapist began on "
+                    + dyad.startDate + " (the day given in intake); a session before it is not part of this course: "
+                    + "check the date, or enter the earlier therapist's sessions before the change of therapist");
+        }
         // bookings for one client are numbered one at a time: without the dyad's row lock two concurrent bookings
         // read the same last number and the second failed on the unique number (a 500, found by the load benchmark)
         Dyad.getEntityManager().lock(dyad, LockModeType.PESSIMISTIC_WRITE);

@@ -85,7 +85,8 @@ public class SessionResource {
             + ProblemException.NOT_YET_KNOWN + " (with Retry-After): the client's assignment has not reached this "
             + "service yet, retry; otherwise (about:blank) the session number is taken, the client was erased, or "
             + "the same session was booked by another request at the same time, the client already has a "
-            + "session at that moment, or the episode of care ended before it")
+            + "session at that moment, the episode of care ended before it, or it is before the day given in intake "
+            + "for the current therapist's start")
     @APIResponse(responseCode = "404", description = "No such client for the caller: another clinic's client, or "
             + "(for a therapist) a client who is not theirs",
             content = @Content(mediaType = "application/problem+json"))

@@ -107,6 +107,34 @@ class EpisodeEventsTest {
                 .post("/api/sessions").then().statusCode(201).body("sessionNumber", equalTo(1));
     }
 
+    /**
+     * A day given in intake for the therapist's start bounds the course as the episode's end does (outside probe: a
+     * session of 1999 entered the series of a course that began in 2026). Without a day given, nothing is known.
+     */
+    @Test
+    void noSessionBeforeTheDayGivenForTheTherapistsStart() throws Exception {
+        KafkaEvents events = new KafkaEvents(kafka);
+        KnownDyad dyad = KnownDyad.announce(events);
+        dyad.scheduleSession(LocalDate.parse("2025-01-06")); // the assignment above gave no day
+
+        UUID next = UUID.randomUUID();
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        // as intake announces a change of therapist given today's date: now, with the day given
+        events.publish(new ClientReassigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), UUID.randomUUID(),
+                dyad.therapistId(), next, ClientReassigned.Reason.AVAILABILITY, Instant.now(), today));
+        await().atMost(Duration.ofSeconds(30)).until(() -> next.equals(therapistOf(dyad.clientId())));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", today.minusDays(1) + "T16:00:00Z"))
+                .post("/api/sessions").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("began on " + today));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "sessionDate", "1999-06-01"))
+                .post("/api/sessions").then().statusCode(409);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", today + "T00:30:00Z"))
+                .post("/api/sessions").then().statusCode(201).body("therapistId", equalTo(next.toString()));
+    }
+
     private UUID therapistOf(UUID client) throws Exception {
         try (var c = dataSource.getConnection();
                 var q = c.prepareStatement("SELECT therapist_id FROM dyad WHERE client_id = ?")) {

@@ -14,6 +14,7 @@ import org.alliancepulse.contracts.session.FeedbackCorrected;
 import org.alliancepulse.contracts.session.FeedbackSubmitted;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
+import org.alliancepulse.session.link.FeedbackLinks;
 import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.instrument.Instrument;
 import org.alliancepulse.session.instrument.InstrumentCatalog;
@@ -87,11 +88,23 @@ public class FeedbackCommands {
         return feedback;
     }
 
-    /** Replaces a feedback's answers, keeping the replaced ones. */
-    public Feedback correct(Session session, Checked checked, Instant givenAt, String by) {
+    /**
+     * Replaces a feedback's answers, keeping the replaced ones and who replaced them.
+     *
+     * @param byStaff the corrector is the clinic's staff; otherwise the session's therapist, who may not correct
+     *        what the client gave through their own link: those are the client's ratings of that therapist, and
+     *        alerts about the therapist follow a correction (outside probe: the rated therapist turned a client's
+     *        answers into better ones)
+     */
+    public Feedback correct(Session session, Checked checked, Instant givenAt, String by, boolean byStaff) {
         session.lockForOutcomeOrAnswers();
         Feedback feedback = Feedback.of(session.id, checked.instrument().code()).orElseThrow(() -> ProblemException
                 .notFound("no " + checked.instrument().code() + " feedback for this session to correct"));
+        if (!byStaff && (FeedbackLinks.CLIENT.equals(feedback.enteredBy) || FeedbackRevision.of(feedback.id).stream()
+                .anyMatch(r -> FeedbackLinks.CLIENT.equals(r.enteredBy)))) {
+            throw ProblemException.forbidden("the client gave these answers through their own link; only the "
+                    + "clinic's staff may correct them");
+        }
         Instant now = Instant.now();
         Instant given = givenAt == null ? feedback.givenAt : givenAt;
         requireAnswerable(session, given, now);

@@ -60,17 +60,24 @@ public class FeedbackResource {
     public record CorrectFeedback(@NotNull JsonNode answers, OffsetDateTime givenAt) {
     }
 
+    /**
+     * Answers a correction replaced.
+     *
+     * @param enteredBy who entered them: a staff member's or therapist's login, or {@code client-link}
+     * @param replacedBy whose correction replaced them
+     */
     public record Original(List<BigDecimal> answers, BigDecimal total, Instant givenAt, String enteredBy,
-            Instant replacedAt) {
+            Instant replacedAt, String replacedBy) {
     }
 
     @Schema(example = "{\"id\":\"6c5b4a39-2817-4f6e-9d5c-4b3a29181706\",\"sessionId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\","
             + "\"instrument\":\"SRS\",\"answers\":[7,8,7.5,8],\"total\":30.5,\"subscales\":{\"bond\":7,\"global\":8,"
             + "\"goals\":8,\"tasks\":7.5},\"allianceIndex\":76.25,\"givenAt\":\"2026-11-27T14:05:00Z\","
-            + "\"correctedAt\":null,\"originals\":[]}")
+            + "\"enteredBy\":\"client-link\",\"correctedAt\":null,\"originals\":[]}")
+    /** @param enteredBy who entered these answers (the corrector, once corrected), or {@code client-link} */
     public record FeedbackView(UUID id, UUID sessionId, String instrument, List<BigDecimal> answers,
             BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex, Instant givenAt,
-            Instant correctedAt, List<Original> originals) {
+            String enteredBy, Instant correctedAt, List<Original> originals) {
     }
 
     /** Answers entered by staff or the therapist on the client's behalf, e.g. from a paper form. */
@@ -96,8 +103,15 @@ public class FeedbackResource {
                 .build(sessionId, feedback.instrument)).entity(view(feedback)).build();
     }
 
-    /** Corrects one instrument's answers: FeedbackCorrected; the replaced answers stay readable as originals. */
+    /**
+     * Corrects one instrument's answers: FeedbackCorrected; the replaced answers stay readable as originals, with who
+     * replaced them. What the client gave through their own link only the clinic's staff may correct.
+     */
     @PUT
+    @APIResponse(responseCode = "200", description = "Corrected (or the same answers again: nothing changed)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
+    @APIResponse(responseCode = "403", description = "The session's therapist correcting answers the client gave "
+            + "through their own link (the clinic's staff may)", content = @Content(mediaType = "application/problem+json"))
     @Path("/{instrument}")
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
@@ -108,7 +122,8 @@ public class FeedbackResource {
             @NotNull @Valid CorrectFeedback request) {
         Session session = Session.findAccessible(sessionId, access);
         FeedbackCommands.Checked checked = commands.check(instrument, request.answers(), "answers");
-        return view(commands.correct(session, checked, instant(request.givenAt()), caller.username()));
+        return view(commands.correct(session, checked, instant(request.givenAt()), caller.username(),
+                caller.isClinicStaff()));
     }
 
     @GET
@@ -130,9 +145,9 @@ public class FeedbackResource {
 
     private FeedbackView view(Feedback f) {
         List<Original> originals = FeedbackRevision.of(f.id).stream().map(r -> new Original(
-                commands.answersOf(r.answers), r.total, r.givenAt, r.enteredBy, r.replacedAt)).toList();
+                commands.answersOf(r.answers), r.total, r.givenAt, r.enteredBy, r.replacedAt, r.replacedBy)).toList();
         return new FeedbackView(f.id, f.sessionId, f.instrument, commands.answersOf(f.answers), f.total,
-                commands.subscalesOf(f.subscales), f.allianceIndex, f.givenAt, f.correctedAt, originals);
+                commands.subscalesOf(f.subscales), f.allianceIndex, f.givenAt, f.enteredBy, f.correctedAt, originals);
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -307,6 +307,37 @@ class FeedbackLinkTest {
     }
 
     /**
+     * What the client gave through their link are their ratings of the therapist: the therapist may not correct
+     * them (outside probe: the rated therapist replaced them with better ones), the clinic's staff may, and the
+     * record says who did.
+     */
+    @Test
+    void onlyTheClinicsStaffCorrectWhatTheClientGaveThroughTheLinkAndTheRecordSaysWho() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String token = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
+        given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(3, 9, 9, 9))))
+                .post("/api/feedback/" + token).then().statusCode(201);
+        String path = "/api/sessions/" + session + "/feedback/SRS";
+
+        given().auth().oauth2(dyad.therapistTokenOnceKnown()).contentType(ContentType.JSON)
+                .body(Map.of("answers", List.of(9, 9, 9, 9))).put(path).then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("only the clinic's staff"));
+        given().auth().oauth2(dyad.staffToken()).get(path).then().statusCode(200)
+                .body("answers[0]", equalTo(3)).body("enteredBy", equalTo(FeedbackLinks.CLIENT))
+                .body("originals", org.hamcrest.Matchers.empty());
+
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("answers", List.of(3.5, 9, 9, 9))).put(path).then().statusCode(200)
+                .body("enteredBy", equalTo("staff-" + dyad.clinicId()))
+                .body("originals[0].enteredBy", equalTo(FeedbackLinks.CLIENT))
+                .body("originals[0].replacedBy", equalTo("staff-" + dyad.clinicId()));
+        // once staff entered the correction, the therapist still may not: the answers remain the client's
+        given().auth().oauth2(dyad.therapistToken()).contentType(ContentType.JSON)
+                .body(Map.of("answers", List.of(9, 9, 9, 9))).put(path).then().statusCode(403);
+    }
+
+    /**
      * The form, and the page saying a link cannot be used, run only the service's own script and style: no inline
      * ones, which the policy refuses (the form had its script inline and no policy). FeedbackFormBrowserTest shows
      * the form still works under it in a real browser.

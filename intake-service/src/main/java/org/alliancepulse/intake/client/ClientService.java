@@ -85,10 +85,24 @@ public class ClientService {
     }
 
     /** One page of a clinic's clients (or a therapist's current ones), by the filters given. */
-    public PanacheQuery<Client> search(String clinicId, String clientCode, UUID therapistId, Client.Status status) {
+    /**
+     * @param namePart lower case; found in the first or the last name, or in both together ("ada love")
+     * @param dateOfBirth the day, or null
+     */
+    public PanacheQuery<Client> search(String clinicId, String clientCode, String namePart, LocalDate dateOfBirth,
+            UUID therapistId, Client.Status status) {
         StringBuilder query = new StringBuilder("clinicId = :clinic");
         Map<String, Object> params = new HashMap<>();
         params.put("clinic", clinicId);
+        if (namePart != null) {
+            // the part taken literally: % and _ typed in a name are not wildcards
+            query.append(" and lower(concat(firstName, ' ', lastName)) like :name escape '!'");
+            params.put("name", "%" + namePart.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (dateOfBirth != null) {
+            query.append(" and dateOfBirth = :born");
+            params.put("born", dateOfBirth);
+        }
         if (clientCode != null && !clientCode.isBlank()) {
             query.append(" and clientCode = :code");
             params.put("code", clientCode.strip().toUpperCase(Locale.ROOT));

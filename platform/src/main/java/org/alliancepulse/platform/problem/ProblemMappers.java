@@ -66,7 +66,10 @@ public class ProblemMappers {
                 : e instanceof JsonParseException ? "the body is not valid JSON"
                 : e instanceof ValueInstantiationException vie && vie.getCause() != null
                         ? vie.getCause().getMessage()
-                        : "has the wrong type or format";
+                        : e instanceof InvalidFormatException format && format.getTargetType() != null
+                                && format.getTargetType().isEnum()
+                                ? "must be one of " + java.util.Arrays.toString(format.getTargetType().getEnumConstants())
+                                : "has the wrong type or format";
         if (field.isEmpty()) {
             return respond(Problem.of(400, "Invalid request", why));
         }

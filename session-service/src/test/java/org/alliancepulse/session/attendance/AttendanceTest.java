@@ -136,6 +136,19 @@ class AttendanceTest {
         given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + session).then().body("status", equalTo("SCHEDULED"));
     }
 
+    /** An unknown outcome is answered with the ones there are (outside probe: "has the wrong type or format"). */
+    @Test
+    void anUnknownOutcomeIsAnsweredWithTheOutcomesThereAre() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(YESTERDAY);
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body("{\"outcome\":\"MAYBE\"}")
+                .post("/api/sessions/" + session + "/attendance").then().statusCode(400)
+                .body("violations[0].field", equalTo("outcome"))
+                .body("violations[0].message", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.startsWith("must be one of ["),
+                        org.hamcrest.Matchers.containsString("NO_SHOW")));
+    }
+
     @Test
     void onlyTheClinicsStaffAndTheSessionsTherapistRecordAttendance() {
         KafkaEvents events = new KafkaEvents(kafka);

@@ -99,6 +99,11 @@ public class SessionResource {
         OffsetDateTime at;
         if (request.scheduledAt() != null) {
             at = request.scheduledAt();
+            if (request.sessionDate() != null && !request.sessionDate().equals(at.toLocalDate())) {
+                // two dates for one session: which was meant is not ours to guess (outside probe: one was dropped)
+                throw ProblemException.invalid("sessionDate", "is " + request.sessionDate() + " but scheduledAt is on "
+                        + at.toLocalDate() + "; give scheduledAt alone");
+            }
         } else if (request.sessionDate() != null) {
             at = SessionCommands.startOf(request.sessionDate());
         } else {

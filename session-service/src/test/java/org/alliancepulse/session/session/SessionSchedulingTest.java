@@ -191,6 +191,15 @@ class SessionSchedulingTest {
                 .post("/api/sessions").then().statusCode(201)
                 .body("scheduledAt", equalTo("2026-03-11T00:30:00Z")).body("sessionDate", equalTo("2026-03-10"))
                 .extract().path("id");
+        // both forms at once must agree on the day (outside probe: a contradicting sessionDate was dropped)
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-03-12T10:00:00Z",
+                        "sessionDate", "2026-03-13"))
+                .post("/api/sessions").then().statusCode(400).body("violations[0].field", equalTo("sessionDate"));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-03-12T19:30:00-05:00",
+                        "sessionDate", "2026-03-12"))
+                .post("/api/sessions").then().statusCode(201);
         String morning = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "scheduledAt", "2026-03-17T09:00:00+11:00"))
                 .post("/api/sessions").then().statusCode(201)

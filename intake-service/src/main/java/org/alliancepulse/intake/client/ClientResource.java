@@ -68,10 +68,18 @@ public class ClientResource {
      * @param consentToRoutineFeedback absent means no consent
      * @param consentToContact absent means no consent
      */
+    /**
+     * A name as it is written: no control characters (line breaks, tabs), no invisible marks that reverse or hide
+     * text (outside probe: a right-to-left override and a zero-width space were stored, and would show the name
+     * differently on every page and letter). The joiners some scripts need (U+200C, U+200D) stay.
+     */
+    static final String PRINTABLE_NAME = "[^\\p{Cc}\\u200B\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*";
+    static final String NOT_PRINTABLE = "must not contain line breaks, control characters or invisible direction marks";
+
     public record RegisterClient(
             @NotBlank String clinicId,
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_NAME, message = NOT_PRINTABLE) String firstName,
+            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_NAME, message = NOT_PRINTABLE) String lastName,
             @NotNull @Past LocalDate dateOfBirth,
             @Email @Size(max = 320) String email,
             @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number: digits, spaces, ( ) - and an optional leading +") String phone,

@@ -120,7 +120,12 @@ class ClientIntakeTest {
             "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"consentToContact\":\"yes\"}",
             // text the database cannot store (a NUL character): a 400, not a 500
             "{\"firstName\":\"A\\u0000B\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
-            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"intakeGoals\":\"x\\u0000\"}" })
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"intakeGoals\":\"x\\u0000\"}",
+            // a name as it is written: no line break, tab, direction override or zero-width space (outside probe)
+            "{\"firstName\":\"Line\\nbreak\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
+            "{\"firstName\":\"A\",\"lastName\":\"Tab\\tB\",\"dateOfBirth\":\"1987-03-14\"}",
+            "{\"firstName\":\"\\u202eRTL\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
+            "{\"firstName\":\"A\\u200b\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}" })
     void badInputIsAProblemAndStoresNothing(String fields) {
         String clinic = IntakeApi.newClinic();
         String body = fields.replaceFirst("\\{", "{\"clinicId\":\"" + clinic + "\",");
@@ -130,6 +135,16 @@ class ClientIntakeTest {
                 .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
 
         assertEquals(0, Client.count("clinicId", clinic));
+    }
+
+    /** Names as people write them: accents, apostrophes, other scripts, and the joiner Persian spelling needs. */
+    @ParameterizedTest(name = "takes {0}")
+    @ValueSource(strings = { "Zoë", "O'Brien-Ó", "Ngũgĩ wa", "王 秀英", "Σοφία", "\u0645\u0647\u200c\u0633\u0627" })
+    void namesAsPeopleWriteThemAreTaken(String name) {
+        String clinic = IntakeApi.newClinic();
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "firstName", name, "lastName", name, "dateOfBirth", "1987-03-14"))
+                .post("/api/clients").then().statusCode(201).body("firstName", equalTo(name));
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.alliancepulse.intake.episode.EpisodeService;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 
@@ -54,6 +55,11 @@ public class ClientService {
                 + "and dateOfBirth = ?4", intake.clinicId(), firstName.toLowerCase(Locale.ROOT),
                 lastName.toLowerCase(Locale.ROOT), intake.dateOfBirth()).firstResult();
         if (existing != null) {
+            // the answer confirms that the person is a client here: a read of their record, audited though the
+            // registration is refused (outside probe: five such answers left no trace); in a transaction of its
+            // own, as this one rolls back with the refusal
+            UUID found = existing.id;
+            QuarkusTransaction.requiringNew().run(() -> PhiAccessLog.record(actor, "DUPLICATE_FOUND", found));
             // the id only: staff of this clinic may see it, and it names no one
             throw ProblemException.conflict("this person is already a client of the clinic: client " + existing.id);
         }

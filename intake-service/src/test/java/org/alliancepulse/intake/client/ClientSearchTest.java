@@ -53,6 +53,8 @@ class ClientSearchTest {
                 .post("/api/clients").then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString(first)).body("detail", not(containsString("Berg")));
         assertEquals(1, Client.count("clinicId", clinic));
+        // the answer told who is a client here: audited as a read of that client, though the registration failed
+        assertEquals(1, PhiAccessLog.count("clientId = ?1 and action = 'DUPLICATE_FOUND'", UUID.fromString(first)));
 
         // the same person at another clinic, or a namesake born another day, is a new client
         given().auth().oauth2(Tokens.clinicStaff(other)).contentType(ContentType.JSON)

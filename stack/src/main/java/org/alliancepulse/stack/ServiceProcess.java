@@ -80,6 +80,11 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            if (service == Service.SESSION) {
+                // links start with the service's own address, not with whatever Host a request named (outside probe:
+                // Host: evil.example gave an evil.example link); production sets its public address the same way
+                builder.environment().putIfAbsent("ALLIANCE_PULSE_FEEDBACK_LINK_PUBLIC_URL", "http://127.0.0.1:" + port);
+            }
             return new ServiceProcess(service, builder.start(), port, log);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + service.module(), e);

@@ -441,6 +441,12 @@ class FeedbackToEmailEndToEndTest {
                 .then().statusCode(200);
         String url = post(session, "/api/sessions/" + attended + "/feedback-links", staffNorth,
                 Map.of("instruments", List.of("SRS"))).then().statusCode(201).extract().path("url");
+        // the stack gives session-service its public address: a request's Host header does not make the link
+        String asked = given().auth().oauth2(staffNorth).header("Host", "evil.example").contentType(ContentType.JSON)
+                .body(Map.of("instruments", List.of("ORS"))).post(session + "/api/sessions/" + attended
+                        + "/feedback-links").then().statusCode(201).extract().path("url");
+        org.junit.jupiter.api.Assertions.assertTrue(url.startsWith(session + "/api/feedback/")
+                && asked.startsWith(session + "/api/feedback/"), url + " / " + asked);
         // the client's phone: no token at all
         given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9.5, 9, 9))))
                 .post(url).then().statusCode(201);

@@ -20,8 +20,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * {@code Problem} schema (RFC 9457) on every 4xx and 5xx, a 400 where the operation takes input, a 404 where its path
  * names a record (also another clinic's or another therapist's: no existence leak), and a 503 while the database is
  * away, a 409 on every write (a duplicate, a move the state does not allow, or the same record created by another
- * request at the same time). The codes only some operations give (410, 422, 429) are on those operations; this adds
- * their body.
+ * request at the same time), a 415 for a body of a type the operation does not read, and a 406 for an Accept header
+ * it cannot satisfy. The codes only some operations give (410, 422, 429) are on those operations; this adds their body.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemDocumentation implements OASFilter {
@@ -71,7 +71,11 @@ public class ProblemDocumentation implements OASFilter {
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "413", "Payload Too Large: a body over the limit (1 MB); it was not read and "
                     + "nothing was stored");
+            addIfAbsent(responses, "415", "Unsupported Media Type: the body's Content-Type is not one this operation "
+                    + "reads; nothing was stored");
         }
+        addIfAbsent(responses, "406", "Not Acceptable: none of the types the Accept header asks for is one this "
+                + "operation answers in");
         addIfAbsent(responses, "503", "The service's database is not reachable at the moment; nothing was stored. "
                 + "Retry-After says when to try again");
         for (Map.Entry<String, APIResponse> response : responses.getAPIResponses().entrySet()) {

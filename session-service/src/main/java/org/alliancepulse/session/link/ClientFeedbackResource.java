@@ -81,6 +81,10 @@ public class ClientFeedbackResource {
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Questions.class)))
+    @APIResponse(responseCode = "409", description = "The session has not begun yet: the link opens when it does")
+    @APIResponse(responseCode = "410", description = "The link was used, has expired, or the session did not take "
+            + "place or has all its answers")
+    @APIResponse(responseCode = "429", description = "Too many failed look-ups from this address (Retry-After)")
     public Response questions(@PathParam("token") String token, @Context HttpServerRequest request) {
         FeedbackLinks.Opened opened = links.open(token, address(request));
         return Response.ok(new Questions(opened.link().expiresAt,
@@ -116,6 +120,9 @@ public class ClientFeedbackResource {
     @Transactional
     @Idempotent
     @APIResponse(responseCode = "201", description = "The answers were received: {\"received\":true}")
+    @APIResponse(responseCode = "410", description = "The link was used, has expired, or the session did not take "
+            + "place or has all its answers")
+    @APIResponse(responseCode = "429", description = "Too many failed look-ups from this address (Retry-After)")
     @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
             name = "one instrument, keyed by item", value = """
                     {"answers":{"SRS":{"relationship":9,"goals":8.5,"approach":9,"overall":9}}}""")))

@@ -119,6 +119,30 @@ public abstract class OperationalEndpointsContract {
         assertEquals(List.of(), without.stream().sorted().toList(), "request bodies documented without an example");
     }
 
+    /**
+     * The refusals every API operation can give are in its documentation: 406 for an Accept it cannot answer, and,
+     * where it reads a body, 415 for a body of another type (outside probe: given, not documented).
+     */
+    @Test
+    void everyOperationDocumentsTheRefusalsOfItsMediaTypes() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        List<String> without = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!path.contains("/api/") || !(operation instanceof Map<?, ?> described)
+                    || !(described.get("responses") instanceof Map<?, ?> responses)) {
+                return;
+            }
+            if (!responses.containsKey("406")) {
+                without.add(method + " " + path + " 406");
+            }
+            if (described.get("requestBody") != null && !responses.containsKey("415")) {
+                without.add(method + " " + path + " 415");
+            }
+        }));
+        assertEquals(List.of(), without.stream().sorted().toList(), "refusals not documented");
+    }
+
     @Test
     void everyEndpointSaysWhoMayCallIt() {
         // unannotated endpoints are denied by configuration anyway; this keeps the rule visible in the code

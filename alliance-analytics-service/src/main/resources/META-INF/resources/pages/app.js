@@ -211,7 +211,7 @@ async function alertPage() {
     alert.status === 'RESOLVED'
       ? element('details', { class: 'advice' }, element('summary', {}, 'What the alert meant and advised'), advice)
       : element('section', { class: 'advice', 'aria-labelledby': 'meaning' }, advice),
-    open ? element('p', {}, element('label', { for: 'note' }, 'Note (optional; kept with the alert, never sent anywhere; no names, the client code is enough)'),
+    open ? element('p', {}, element('label', { for: 'note' }, 'Note (optional; kept with the alert, never sent anywhere; no names or contact details, the client code is enough)'),
       element('br'), note) : '',
     open ? element('p', {}, acknowledge) : '', acknowledged,
     element('h2', {}, 'The alliance over the sessions'), chart, stateLine(dyad),

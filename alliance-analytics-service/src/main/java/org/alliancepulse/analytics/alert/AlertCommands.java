@@ -46,11 +46,16 @@ public class AlertCommands {
      *
      * @throws ProblemException 404 for an alert the caller may not see, 409 when it was acknowledged before or has
      *         been resolved, or with a note for an erased client; 400 for a note over {@value #MAX_NOTE} characters
+     *         or one holding contact details ({@link AcknowledgementNotes})
      */
     public Alert acknowledge(UUID id, String note) {
         if (note != null && note.length() > MAX_NOTE) {
             throw ProblemException.invalid("note", "may have at most " + MAX_NOTE + " characters");
         }
+        AcknowledgementNotes.contactDetailIn(note).ifPresent(found -> {
+            throw ProblemException.invalid("note", "holds " + found + ": a client's personal details stay in intake; "
+                    + "write the client code and what happened, not how to reach them");
+        });
         Alert alert = find(id);
         if (alert.status == Alert.Status.ACKNOWLEDGED) {
             throw ProblemException.conflict("this alert was acknowledged by " + alert.acknowledgedBy + " at "

@@ -85,6 +85,11 @@ class AlertAcknowledgementTest {
             assertEquals(List.of(), log.linesContaining("acknowledged"));
             assertEquals(List.of(), log.linesContaining("ARJUNA"));
         }
+        // contact details stay in intake (outside probe: a phone number was kept and shown to staff and admins)
+        given().auth().oauth2(therapist).contentType(ContentType.JSON)
+                .body(Map.of("note", "rang her on +47 555 66 777")).post(path + "/acknowledge").then().statusCode(400)
+                .body("violations[0].field", equalTo("note"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("a phone number"));
         given().auth().oauth2(therapist).get(path).then().statusCode(200).body("status", equalTo("OPEN"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/alerts/" + UUID.randomUUID() + "/acknowledge").then().statusCode(404);

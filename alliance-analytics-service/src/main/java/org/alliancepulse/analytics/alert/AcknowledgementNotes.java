@@ -1,0 +1,62 @@
+package org.alliancepulse.analytics.alert;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an acknowledgement note may not hold. PHI stays in intake-service; this service keeps ids and the client code,
+ * and its notes are read by the clinic's staff and the network's admins. A name cannot be told from other words, but
+ * contact details can (outside probe: a note with the client's phone number was kept and shown). Dates are left
+ * alone: a note about "the session of 2026-11-27" is what notes are for.
+ */
+final class AcknowledgementNotes {
+
+    private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()]+@[^\\s@<>()]+\\.[A-Za-z]{2,}");
+
+    /** A run of digits with the separators phone numbers are written with. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d[\\d ()./-]*\\d");
+
+    /** An ISO date, possibly with its time: digits enough for a phone number, but a session's day. */
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{1,2}[:.]\\d{2})?");
+
+    /** Eight digits make a phone number in most of Europe; seven in some places, and in local numbers. */
+    static final int PHONE_DIGITS = 7;
+
+    private AcknowledgementNotes() {
+    }
+
+    /** What contact detail the note holds, in words ("an e-mail address"), or empty when none. */
+    static Optional<String> contactDetailIn(String note) {
+        if (note == null) {
+            return Optional.empty();
+        }
+        if (EMAIL.matcher(note).find()) {
+            return Optional.of("an e-mail address");
+        }
+        // dates (and their times) first taken out, so that a day and a session number beside it are not a number
+        Matcher run = DIGIT_RUN.matcher(DATE.matcher(note).replaceAll("|"));
+        while (run.find()) {
+            if (looksLikeAPhoneNumber(run.group())) {
+                return Optional.of("a phone number");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Seven digits or more, in groups of two or more after the first ("+47 555 66 777", "(0)20 7946 0958"): a list
+     * of single answers ("4 4 5 3 4 4 5") is no phone number.
+     */
+    private static boolean looksLikeAPhoneNumber(String run) {
+        String[] groups = run.split("\\D+");
+        int digits = 0;
+        for (int i = 0; i < groups.length; i++) {
+            digits += groups[i].length();
+            if (i > 0 && groups[i].length() < 2 && !groups[i].isEmpty()) {
+                return false;
+            }
+        }
+        return digits >= PHONE_DIGITS;
+    }
+}

@@ -15,7 +15,11 @@ final class AcknowledgementNotes {
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>()]+@[^\\s@<>()]+\\.[A-Za-z]{2,}");
 
     /** A run of digits with the separators phone numbers are written with. */
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d[\\d ()./-]*\\d");
+    private static final Pattern DIGIT_RUN = Pattern.compile("(?<![\\p{Alnum}])\\+?\\d[\\d ()./-]*\\d(?![\\p{Alnum}])");
+
+    /** An id (a session's, an alert's): hex digits in groups, no phone number. */
+    private static final Pattern UUID = Pattern.compile(
+            "\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
     /** An ISO date, possibly with its time: digits enough for a phone number, but a session's day. */
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}(?:[ T]\\d{1,2}[:.]\\d{2})?");
@@ -34,8 +38,8 @@ final class AcknowledgementNotes {
         if (EMAIL.matcher(note).find()) {
             return Optional.of("an e-mail address");
         }
-        // dates (and their times) first taken out, so that a day and a session number beside it are not a number
-        Matcher run = DIGIT_RUN.matcher(DATE.matcher(note).replaceAll("|"));
+        // ids and dates (with their times) first taken out: a day and a session number beside it are no number
+        Matcher run = DIGIT_RUN.matcher(DATE.matcher(UUID.matcher(note).replaceAll("|")).replaceAll("|"));
         while (run.find()) {
             if (looksLikeAPhoneNumber(run.group())) {
                 return Optional.of("a phone number");

@@ -19,6 +19,9 @@ class AcknowledgementNotesTest {
             "mail ada@example.org about it | an e-mail address",
             "client C-AB12CD scored 1234567 | a phone number",
             "items 9 9.5 9 9 | ",
+            // ids (a random one failed the first version, when its groups happened to be digits)
+            "session six 12345678-1234-4234-8234-123456789012 | ",
+            "alert 1f2e3d4c-0000-4000-8000-000000000001 seen | ",
             "WAI-SR 4 4 5 3 4 4 5 4 3 4 4 4 | ",
             "SRS 31, 36, 38, 40 | ",
             "'' | ",

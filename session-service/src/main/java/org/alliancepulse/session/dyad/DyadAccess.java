@@ -49,6 +49,11 @@ public class DyadAccess {
         }
     }
 
+    /** Admins read every dyad's sessions; the clinic's staff and the session's therapist theirs. */
+    public boolean mayRead(String clinicId, UUID therapistId) {
+        return caller.isAdmin() || mayAct(clinicId, therapistId);
+    }
+
     public boolean mayAct(String clinicId, UUID therapistId) {
         if (caller.isClinicStaff() && caller.worksAt(clinicId)) {
             return true;

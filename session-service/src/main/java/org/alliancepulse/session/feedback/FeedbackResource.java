@@ -78,6 +78,16 @@ public class FeedbackResource {
     public record FeedbackView(UUID id, UUID sessionId, String instrument, List<BigDecimal> answers,
             BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex, Instant givenAt,
             String enteredBy, Instant correctedAt, List<Original> originals) {
+
+        /** A feedback with the versions its corrections replaced. */
+        public static FeedbackView of(Feedback f, FeedbackCommands commands) {
+            List<Original> originals = FeedbackRevision.of(f.id).stream().map(r -> new Original(
+                    commands.answersOf(r.answers), r.total, r.givenAt, r.enteredBy, r.replacedAt, r.replacedBy))
+                    .toList();
+            return new FeedbackView(f.id, f.sessionId, f.instrument, commands.answersOf(f.answers), f.total,
+                    commands.subscalesOf(f.subscales), f.allianceIndex, f.givenAt, f.enteredBy, f.correctedAt,
+                    originals);
+        }
     }
 
     /** Answers entered by staff or the therapist on the client's behalf, e.g. from a paper form. */
@@ -144,10 +154,7 @@ public class FeedbackResource {
     }
 
     private FeedbackView view(Feedback f) {
-        List<Original> originals = FeedbackRevision.of(f.id).stream().map(r -> new Original(
-                commands.answersOf(r.answers), r.total, r.givenAt, r.enteredBy, r.replacedAt, r.replacedBy)).toList();
-        return new FeedbackView(f.id, f.sessionId, f.instrument, commands.answersOf(f.answers), f.total,
-                commands.subscalesOf(f.subscales), f.allianceIndex, f.givenAt, f.enteredBy, f.correctedAt, originals);
+        return FeedbackView.of(f, commands);
     }
 
     private static Instant instant(OffsetDateTime time) {

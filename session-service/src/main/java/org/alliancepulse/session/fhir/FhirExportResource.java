@@ -38,10 +38,16 @@ public class FhirExportResource {
         Session session = Session.findReadable(sessionId, access);
         Feedback f = Feedback.of(session.id, InstrumentCatalog.canonical(instrument))
                 .orElseThrow(() -> ProblemException.notFound("no " + instrument + " feedback for this session"));
-        var response = QuestionnaireResponses.of(new QuestionnaireResponses.Feedback(f.id, session.id,
-                session.clientId, instruments.require(f.instrument, "instrument"), feedback.answersOf(f.answers),
-                f.total, feedback.subscalesOf(f.subscales), f.allianceIndex, f.givenAt,
-                f.correctedAt != null ? f.correctedAt : f.submittedAt, f.correctedAt != null));
+        var response = QuestionnaireResponses.of(describe(f, session, instruments, feedback));
         return Response.ok(QuestionnaireResponses.json(response), QuestionnaireResponses.MEDIA_TYPE).build();
+    }
+
+    /** What one stored feedback says, as the FHIR mapping takes it. */
+    public static QuestionnaireResponses.Feedback describe(Feedback f, Session session, InstrumentCatalog instruments,
+            FeedbackCommands feedback) {
+        return new QuestionnaireResponses.Feedback(f.id, session.id, session.clientId,
+                instruments.require(f.instrument, "instrument"), feedback.answersOf(f.answers), f.total,
+                feedback.subscalesOf(f.subscales), f.allianceIndex, f.givenAt,
+                f.correctedAt != null ? f.correctedAt : f.submittedAt, f.correctedAt != null);
     }
 }

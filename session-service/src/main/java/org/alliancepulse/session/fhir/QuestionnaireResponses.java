@@ -78,8 +78,21 @@ public final class QuestionnaireResponses {
         return response;
     }
 
-    public static String json(QuestionnaireResponse response) {
-        return R4.newJsonParser().encodeResourceToString(response);
+    public static String json(org.hl7.fhir.instance.model.api.IBaseResource resource) {
+        return R4.newJsonParser().encodeResourceToString(resource);
+    }
+
+    /** A client's responses as one FHIR R4 searchset Bundle, each entry under its urn:uuid. */
+    public static org.hl7.fhir.r4.model.Bundle bundle(List<QuestionnaireResponse> responses) {
+        org.hl7.fhir.r4.model.Bundle bundle = new org.hl7.fhir.r4.model.Bundle()
+                .setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET).setTotal(responses.size());
+        bundle.setId(UUID.randomUUID().toString());
+        bundle.getMeta().setLastUpdated(new Date());
+        for (QuestionnaireResponse response : responses) {
+            bundle.addEntry().setFullUrl("urn:uuid:" + response.getIdElement().getIdPart()).setResource(response)
+                    .getSearch().setMode(org.hl7.fhir.r4.model.Bundle.SearchEntryMode.MATCH);
+        }
+        return bundle;
     }
 
     public static FhirContext context() {

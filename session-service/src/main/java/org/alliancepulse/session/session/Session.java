@@ -147,6 +147,23 @@ public class Session extends PanacheEntityBase {
         return session;
     }
 
+    /**
+     * A client's sessions, in the order they were held, as far as the caller may read them: all for admins and the
+     * clinic's staff, a therapist's own for a therapist (a former therapist keeps their own past sessions).
+     *
+     * @throws ProblemException 404 for a client unknown here, or none of whose sessions or current dyad the caller
+     *         may read (another clinic's, another therapist's: answered alike)
+     */
+    public static java.util.List<Session> ofClientReadable(UUID clientId, DyadAccess access) {
+        java.util.List<Session> readable = Session.<Session>list("clientId = ?1 order by scheduledAt, sessionNumber",
+                clientId).stream().filter(s -> access.mayRead(s.clinicId, s.therapistId)).toList();
+        Dyad dyad = Dyad.findById(clientId);
+        if (readable.isEmpty() && (dyad == null || !access.mayRead(dyad.clinicId, dyad.therapistId))) {
+            throw ProblemException.notFound("no such client for you");
+        }
+        return readable;
+    }
+
     private static Session find(UUID id) {
         Session session = findById(id);
         if (session == null) {

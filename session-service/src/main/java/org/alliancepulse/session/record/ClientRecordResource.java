@@ -1,0 +1,111 @@
+package org.alliancepulse.session.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancepulse.platform.problem.QueryParameters;
+import org.alliancepulse.platform.security.Roles;
+import org.alliancepulse.session.dyad.Dyad;
+import org.alliancepulse.session.dyad.DyadAccess;
+import org.alliancepulse.session.feedback.Feedback;
+import org.alliancepulse.session.feedback.FeedbackCommands;
+import org.alliancepulse.session.feedback.FeedbackResource.FeedbackView;
+import org.alliancepulse.session.fhir.FhirExportResource;
+import org.alliancepulse.session.fhir.QuestionnaireResponses;
+import org.alliancepulse.session.instrument.InstrumentCatalog;
+import org.alliancepulse.session.session.Session;
+import org.alliancepulse.session.session.SessionResource.SessionView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Everything this service holds about one client, in one answer: their sessions with attendance, and every
+ * instrument's answers with the versions corrections replaced - as JSON, or the answers as one FHIR Bundle. For the
+ * client's right of access (intake's export holds the intake record; this the sessions; analytics the alerts) and for
+ * a clinic moving a record elsewhere. Nothing here names the client: ids and the pseudonymous code only.
+ */
+@Path("/api/clients/{clientId}")
+public class ClientRecordResource {
+
+    @Inject
+    DyadAccess access;
+
+    @Inject
+    FeedbackCommands feedback;
+
+    @Inject
+    InstrumentCatalog instruments;
+
+    /** One session and the answers given for it. */
+    public record SessionRecord(SessionView session, List<FeedbackView> feedback) {
+    }
+
+    @Schema(example = "{\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"clientCode\":\"C-7KQ3MZ\",\"sessions\":"
+            + "[{\"session\":{\"id\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"sessionNumber\":1,"
+            + "\"scheduledAt\":\"2026-11-20T13:00:00Z\",\"sessionDate\":\"2026-11-20\",\"status\":\"ATTENDED\"},"
+            + "\"feedback\":[{\"instrument\":\"SRS\",\"answers\":[9,8.5,9,9],\"total\":35.5,\"enteredBy\":\"client-link\","
+            + "\"originals\":[]}]}]}")
+    public record ClientSessions(UUID clientId, String clientCode, List<SessionRecord> sessions) {
+    }
+
+    /**
+     * The client's sessions in the order they were held, each with its answers and their corrections. Admins and
+     * the clinic's staff see them all; a therapist the sessions they held.
+     */
+    @GET
+    @Path("/sessions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Operation(summary = "A client's sessions with their answers and corrections")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ClientSessions.class)))
+    public ClientSessions sessions(@PathParam("clientId") String clientParam) {
+        UUID clientId = clientId(clientParam);
+        List<SessionRecord> records = new ArrayList<>();
+        for (Session session : Session.ofClientReadable(clientId, access)) {
+            records.add(new SessionRecord(SessionView.of(session), Feedback.<Feedback>list(
+                    "sessionId = ?1 order by instrument", session.id).stream()
+                    .map(f -> FeedbackView.of(f, feedback)).toList()));
+        }
+        Dyad dyad = Dyad.findById(clientId);
+        return new ClientSessions(clientId, dyad == null ? null : dyad.clientCode, records);
+    }
+
+    /** The same answers as one FHIR R4 Bundle (searchset) of QuestionnaireResponses. */
+    @GET
+    @Path("/questionnaire-responses")
+    @Produces({ QuestionnaireResponses.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
+    @Operation(summary = "A client's answers as a FHIR R4 Bundle of QuestionnaireResponses")
+    @APIResponse(responseCode = "200", description = "A Bundle of type searchset",
+            content = @Content(mediaType = QuestionnaireResponses.MEDIA_TYPE))
+    public Response questionnaireResponses(@PathParam("clientId") String clientParam) {
+        UUID clientId = clientId(clientParam);
+        List<org.hl7.fhir.r4.model.QuestionnaireResponse> responses = new ArrayList<>();
+        for (Session session : Session.ofClientReadable(clientId, access)) {
+            for (Feedback f : Feedback.<Feedback>list("sessionId = ?1 order by instrument", session.id)) {
+                responses.add(QuestionnaireResponses.of(FhirExportResource.describe(f, session, instruments,
+                        feedback)));
+            }
+        }
+        return Response.ok(QuestionnaireResponses.json(QuestionnaireResponses.bundle(responses)),
+                QuestionnaireResponses.MEDIA_TYPE).build();
+    }
+
+    /** Read here, so that a malformed id is a 400 naming it (the framework's conversion answers a bare 404). */
+    private static UUID clientId(String value) {
+        return QueryParameters.uuid("clientId", value);
+    }
+}

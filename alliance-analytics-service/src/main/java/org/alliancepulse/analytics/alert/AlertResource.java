@@ -61,9 +61,10 @@ public class AlertResource {
     @Transactional
     public AlertSearch.AlertPage alerts(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("clinicId") String clinicId, @QueryParam("therapistId") String therapistId,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
+            @QueryParam("clientId") String clientId, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return search.search(new AlertSearch.Filters(status, kind, clinicId, therapistId, from, to, page, size));
+        return search.search(new AlertSearch.Filters(status, kind, clinicId, therapistId, clientId, from, to, page,
+                size));
     }
 
     /** One alert: for admins, the staff of the client's clinic, and the dyad's own therapist (others: 404). */

@@ -40,8 +40,8 @@ public class AlertSearch {
     Caller caller;
 
     /** The filters as given (query parameters, unparsed), so a bad one is a 400 naming it. */
-    public record Filters(String status, String kind, String clinicId, String therapistId, String from, String to,
-            String page, String size) {
+    public record Filters(String status, String kind, String clinicId, String therapistId, String clientId,
+            String from, String to, String page, String size) {
     }
 
     /** A page of alerts and how many there are in all. */
@@ -88,6 +88,12 @@ public class AlertSearch {
         if (therapist != null) {
             where.add("therapistId = :therapist");
             parameters.put("therapist", therapist);
+        }
+        UUID client = uuid("clientId", filters.clientId());
+        if (client != null) {
+            // one client's alerts, for their right of access or a review of their course: within the caller's reach
+            where.add("clientId = :client");
+            parameters.put("client", client);
         }
         // the caller's own reach, whatever the filters say
         if (!caller.isAdmin()) {

@@ -81,9 +81,17 @@ class AlertInboxTest {
         given().auth().oauth2(Tokens.admin()).queryParam("clinicId", clinic)
                 .queryParam("therapistId", older.therapistId.toString()).get("/api/alerts").then().statusCode(200)
                 .body("total", equalTo(1));
+        // one client's alerts (their right of access, a review of their course), within the caller's reach
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("clientId", older.clientId.toString())
+                .get("/api/alerts").then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].clientId", equalTo(older.clientId.toString()));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("clientId", elsewhere.clientId.toString())
+                .get("/api/alerts").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(olderTherapist).queryParam("clientId", newer.clientId.toString())
+                .get("/api/alerts").then().statusCode(200).body("total", equalTo(0));
         for (String[] bad : new String[][] { { "status", "BANANA" }, { "kind", "LOW" }, { "size", "0" },
                 { "size", "201" }, { "page", "-1" }, { "page", "first" }, { "page", "42949673" }, { "page", "2147483647" }, { "from", "2025-13-01" },
-                { "therapistId", "nobody" } }) {
+                { "therapistId", "nobody" }, { "clientId", "nobody" } }) {
             given().auth().oauth2(Tokens.admin()).queryParam(bad[0], bad[1]).get("/api/alerts").then()
                     .statusCode(400).contentType("application/problem+json");
         }

@@ -28,6 +28,7 @@ import org.alliancepulse.contracts.intake.ClientErased;
 import org.alliancepulse.session.KnownDyad;
 import org.alliancepulse.session.feedback.Feedback;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
+import org.alliancepulse.testinfra.logging.LogCapture;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
 import org.alliancepulse.testinfra.security.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -191,8 +192,14 @@ class FeedbackLinkTest {
         String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
         String valid = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
 
-        for (int i = 0; i < config.maxFailures(); i++) {
-            given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404);
+        try (LogCapture log = LogCapture.start()) {
+            for (int i = 0; i < config.maxFailures(); i++) {
+                given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404);
+            }
+            // a security event for monitoring, once, without the address itself (outside probe: no trace)
+            List<String> lockedOut = log.linesContaining("its look-ups are refused");
+            assertEquals(1, lockedOut.size(), lockedOut::toString);
+            assertFalse(lockedOut.get(0).contains("127.0.0.1"), lockedOut.get(0));
         }
         given().accept(ContentType.JSON).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(429)
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue())

@@ -59,6 +59,9 @@ public class ClientResource {
     @Inject
     ClinicScope scope;
 
+    @Inject
+    org.alliancepulse.intake.episode.EpisodeService episodes;
+
     public record Preferences(@Size(max = 20) List<@NotBlank @Size(max = 60) String> specialties,
             @Size(max = 20) List<@NotBlank @Size(max = 60) String> modalities,
             @Size(max = 2000) String notes) {
@@ -239,7 +242,8 @@ public class ClientResource {
 
     /**
      * The client's right to erasure: name, date of birth, contact and free text are deleted; the pseudonymous id and
-     * code stay → {@code ClientErased}. Repeating it changes nothing.
+     * code stay → {@code ClientErased}. An open episode ends with it (ADMINISTRATIVE → {@code EpisodeClosed}): nothing
+     * more can be recorded for the client. Repeating it changes nothing.
      */
     @DELETE
     @Path("/{id}")
@@ -248,6 +252,10 @@ public class ClientResource {
     @APIResponse(responseCode = "204", description = "Erased (also when it was erased before)")
     public Response erase(@PathParam("id") UUID id) {
         Client client = scope.clientForStaff(id);
+        if (!client.erased()) {
+            // first: every consumer ends the episode (and resolves its alerts) before it is told to forget
+            episodes.closeOnErasure(scope.actor(), client);
+        }
         clients.erase(scope.actor(), client);
         return Response.noContent().build();
     }

@@ -133,6 +133,31 @@ public class EpisodeService {
                         + ", the end of the client's previous episode of care");
             }
         }
+        return close(actor, client, episode, ending, endDate);
+    }
+
+    /**
+     * The client's erasure ends their open episode, as an ADMINISTRATIVE ending on the day of the erasure (or the
+     * day given for their therapist's start, if that is later): nothing more can be recorded for them (session-service
+     * refuses), and an open episode kept a place in the therapist's caseload and its alerts open, to be escalated
+     * (outside probe). Nothing when no episode is open.
+     */
+    public void closeOnErasure(String actor, Client client) {
+        if (client.currentEpisodeId == null) {
+            return;
+        }
+        Episode episode = Episode.findById(client.currentEpisodeId);
+        LocalDate endDate = LocalDate.now(ZoneOffset.UTC);
+        for (CareAssignment dated : CareAssignment.ofClient(client.id)) {
+            if (dated.episodeId.equals(episode.id) && dated.startDate != null && dated.startDate.isAfter(endDate)) {
+                endDate = dated.startDate;
+            }
+        }
+        close(actor, client, episode, EpisodeClosed.Ending.ADMINISTRATIVE, endDate);
+    }
+
+    private Episode close(String actor, Client client, Episode episode, EpisodeClosed.Ending ending,
+            LocalDate endDate) {
         Instant now = Instant.now();
         CareAssignment.current(episode.id).ifPresent(ended -> ended.endedAt = now);
         episode.closedAt = now;

@@ -129,7 +129,19 @@ class ClientRightsTest {
         }
         Client stored = Client.findById(UUID.fromString(client));
         assertNull(stored.firstName);
-        assertEquals(UUID.fromString(therapist), stored.therapistId, "the care history stays whole");
+        // the open episode ends with the erasure (outside probe: the erased client stayed in care, in the caseload,
+        // with open alerts); the care history stays whole
+        assertEquals(Client.Status.DISCHARGED, stored.status);
+        assertEquals(List.of(UUID.fromString(therapist)), org.alliancepulse.intake.episode.CareAssignment
+                .ofClient(UUID.fromString(client)).stream().map(a -> a.therapistId).toList());
+        var closed = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.EPISODE_CLOSED,
+                        e -> e.clientId().toString().equals(client)),
+                found -> !found.isEmpty());
+        assertEquals(1, closed.size(), "erasing twice closes once");
+        assertEquals(org.alliancepulse.contracts.intake.EpisodeClosed.Ending.ADMINISTRATIVE,
+                closed.get(0).payload().ending());
+        assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC), closed.get(0).payload().endDate());
 
         var erased = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
                 () -> new KafkaEvents(kafka).published(EventTypes.CLIENT_ERASED,

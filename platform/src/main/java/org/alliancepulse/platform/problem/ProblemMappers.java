@@ -129,6 +129,9 @@ public class ProblemMappers {
                 if (cause instanceof InputCoercionException coercion) {
                     return unreadable(coercion);
                 }
+                if (cause instanceof JsonMappingException mapping) { // a refused value (a number for a time)
+                    return unreadable(mapping);
+                }
             }
             // Quarkus REST reports an unreadable body (truncated JSON, wrong top-level type) this way
             return respond(Problem.of(400, "Invalid request", "the request body could not be read as the expected JSON"));

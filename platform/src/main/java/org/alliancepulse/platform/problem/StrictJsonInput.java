@@ -5,12 +5,17 @@ import java.io.IOException;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -42,6 +47,39 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         mapper.registerModule(new SimpleModule("strict-text").addDeserializer(String.class, new TextWithoutNul()));
+        // a point in time only from its ISO text: the leniency above does not reach java.time's instants, which read
+        // 1700000000 as seconds since 1970 (outside probe: a booking at 2023-11-14T22:13:20Z from a number)
+        mapper.registerModule(new SimpleModule("strict-instants").setDeserializerModifier(new BeanDeserializerModifier() {
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                Class<?> type = description.getBeanClass();
+                return type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+                        || type == java.time.ZonedDateTime.class ? new TimeFromTextOnly(deserializer) : deserializer;
+            }
+        }));
+    }
+
+    /** A point in time read by Jackson's own deserializer, but only from text. */
+    static final class TimeFromTextOnly extends DelegatingDeserializer {
+
+        TimeFromTextOnly(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new TimeFromTextOnly(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != null && parser.currentToken().isNumeric()) {
+                throw new RefusedJsonValue(parser, "must be an ISO-8601 date-time with offset, e.g. "
+                        + "2026-11-27T14:00:00+01:00, not a number");
+            }
+            return super.deserialize(parser, context);
+        }
     }
 
     /** Text as Jackson reads it, refused when it holds a NUL character. */

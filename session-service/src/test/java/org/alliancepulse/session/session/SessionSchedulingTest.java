@@ -236,6 +236,9 @@ class SessionSchedulingTest {
             // a wrong JSON type is refused, not converted (2.5 was cut to 2)
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":2.5}",
             "{\"clientId\":\"%s\",\"sessionDate\":20000}",
+            // nor a number read as seconds since 1970 (outside probe: 1700000000 was booked as 2023-11-14T22:13:20Z)
+            "{\"clientId\":\"%s\",\"scheduledAt\":1700000000}",
+            "{\"clientId\":\"%s\",\"scheduledAt\":1700000000.5}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":2147483648}",
             "{\"clientId\":\"%s\",\"scheduledAt\":\"2026-12-03T10:00:00Z\",\"sessionNumber\":\"two\"}" })
     void badInputIsAProblemAndStoresNothing(String template) {

@@ -30,6 +30,7 @@ import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.intake.audit.PhiAccessLog;
 import org.alliancepulse.intake.episode.CareAssignment;
 import org.alliancepulse.intake.episode.Episode;
+import org.alliancepulse.intake.language.LanguageCode;
 import org.alliancepulse.intake.therapist.Therapist;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -86,7 +87,7 @@ public class ClientResource {
             @NotNull @Past LocalDate dateOfBirth,
             @Email @Size(max = 320) String email,
             @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number: digits, spaces, ( ) - and an optional leading +") String phone,
-            @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 language code such as en") String preferredLanguage,
+            @LanguageCode String preferredLanguage,
             Boolean consentToRoutineFeedback,
             Boolean consentToContact,
             @Valid Preferences preferences,

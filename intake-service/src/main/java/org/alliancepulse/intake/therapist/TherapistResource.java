@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.platform.idempotency.Idempotent;
+import org.alliancepulse.intake.language.LanguageCode;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
@@ -56,7 +57,7 @@ public class TherapistResource {
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}", message = "must be the identity provider login: 2-100 letters, digits or . _ @ -") String username,
             @NotBlank @Size(max = 200) String displayName,
             @NotBlank @Email @Size(max = 320) String workEmail,
-            @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 language code such as en") String> languages,
+            @Size(max = 20) List<@NotBlank @LanguageCode String> languages,
             @Size(max = 50) List<@NotBlank @Size(max = 60) String> specialties,
             @Size(max = 50) List<@NotBlank @Size(max = 60) String> modalities,
             @Min(0) @Max(10000) Integer caseloadCapacity,
@@ -76,7 +77,7 @@ public class TherapistResource {
     public record UpdateTherapist(
             @NotBlank @Size(max = 200) String displayName,
             @NotBlank @Email @Size(max = 320) String workEmail,
-            @NotNull @Size(max = 20) List<@NotBlank @Pattern(regexp = "[A-Za-z]{2,3}", message = "must be an ISO 639 language code such as en") String> languages,
+            @NotNull @Size(max = 20) List<@NotBlank @LanguageCode String> languages,
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 60) String> specialties,
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 60) String> modalities,
             @NotNull @Min(0) @Max(10000) Integer caseloadCapacity,

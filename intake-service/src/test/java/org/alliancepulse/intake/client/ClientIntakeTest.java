@@ -121,6 +121,8 @@ class ClientIntakeTest {
             // text the database cannot store (a NUL character): a 400, not a 500
             "{\"firstName\":\"A\\u0000B\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
             "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"intakeGoals\":\"x\\u0000\"}",
+            // a language ISO 639 does not have (outside probe: "xx" was taken)
+            "{\"firstName\":\"A\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\",\"preferredLanguage\":\"xx\"}",
             // a name as it is written: no line break, tab, direction override or zero-width space (outside probe)
             "{\"firstName\":\"Line\\nbreak\",\"lastName\":\"B\",\"dateOfBirth\":\"1987-03-14\"}",
             "{\"firstName\":\"A\",\"lastName\":\"Tab\\tB\",\"dateOfBirth\":\"1987-03-14\"}",

@@ -139,6 +139,13 @@ class TherapistCapacityTest {
                 .body(update("Dr X", List.of("english!"), 3, true)).put("/api/therapists/" + id)
                 .then().statusCode(400).body("violations[0].field", containsString("languages"));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(update("Dr X", List.of("en", "xx"), 3, true)).put("/api/therapists/" + id)
+                .then().statusCode(400).body("violations[0].field", containsString("languages"));
+        // a language without a two-letter code is written with three
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(update("Dr X", List.of("NO", "fil"), 25, true)).put("/api/therapists/" + id)
+                .then().statusCode(200).body("languages", equalTo(List.of("no", "fil")));
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
                 .body(update("Dr X", List.of("en"), -1, true)).put("/api/therapists/" + id)
                 .then().statusCode(400).body("violations[0].field", equalTo("caseloadCapacity"));
 

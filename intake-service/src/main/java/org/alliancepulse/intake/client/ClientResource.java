@@ -86,7 +86,8 @@ public class ClientResource {
             @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_NAME, message = NOT_PRINTABLE) String lastName,
             @NotNull @Past LocalDate dateOfBirth,
             @Email @Size(max = 320) String email,
-            @Pattern(regexp = "\\+?[0-9 ()-]{5,30}", message = "must be a phone number: digits, spaces, ( ) - and an optional leading +") String phone,
+            // empty is none, as for the email (outside probe: "" was a 400 here and none there)
+            @Pattern(regexp = "(\\+?[0-9 ()-]{5,30})?", message = "must be a phone number: digits, spaces, ( ) - and an optional leading +") String phone,
             @LanguageCode String preferredLanguage,
             Boolean consentToRoutineFeedback,
             Boolean consentToContact,

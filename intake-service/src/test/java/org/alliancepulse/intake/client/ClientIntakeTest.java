@@ -149,6 +149,17 @@ class ClientIntakeTest {
                 .post("/api/clients").then().statusCode(201).body("firstName", equalTo(name));
     }
 
+    /** An empty email or phone is none, alike (outside probe: one was taken as none, the other refused). */
+    @Test
+    void anEmptyEmailOrPhoneIsNone() {
+        String clinic = IntakeApi.newClinic();
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "firstName", "Eli", "lastName", "Empty", "dateOfBirth", "1987-03-14",
+                        "email", "", "phone", ""))
+                .post("/api/clients").then().statusCode(201)
+                .body("email", org.hamcrest.Matchers.nullValue()).body("phone", org.hamcrest.Matchers.nullValue());
+    }
+
     @Test
     void unknownClientIdsAreNotFoundAndMalformedOnesAreBadRequests() {
         String clinic = IntakeApi.newClinic();

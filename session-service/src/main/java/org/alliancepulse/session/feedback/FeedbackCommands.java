@@ -3,6 +3,7 @@ package org.alliancepulse.session.feedback;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,8 +68,9 @@ public class FeedbackCommands {
      */
     public Feedback submit(Session session, Checked checked, Instant givenAt, String enteredBy) {
         session.lockForOutcomeOrAnswers(); // before its outcome is read: a no-show on its way waits or is seen
-        Instant now = Instant.now();
-        Instant given = givenAt == null ? now : givenAt;
+        // to the microsecond, as the database keeps it: the answer, the event and a later read say the same time
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant given = (givenAt == null ? now : givenAt).truncatedTo(ChronoUnit.MICROS);
         requireAnswerable(session, given, now);
         if (Feedback.exists(session.id, checked.instrument().code())) {
             throw ProblemException.conflict(checked.instrument().code()
@@ -105,8 +107,8 @@ public class FeedbackCommands {
             throw ProblemException.forbidden("the client gave these answers through their own link; only the "
                     + "clinic's staff may correct them");
         }
-        Instant now = Instant.now();
-        Instant given = givenAt == null ? feedback.givenAt : givenAt;
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant given = (givenAt == null ? feedback.givenAt : givenAt).truncatedTo(ChronoUnit.MICROS);
         requireAnswerable(session, given, now);
         List<BigDecimal> previous = answersOf(feedback.answers);
         if (given.equals(feedback.givenAt) && sameNumbers(previous, checked.answers())) {

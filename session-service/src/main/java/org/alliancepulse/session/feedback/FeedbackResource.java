@@ -79,14 +79,32 @@ public class FeedbackResource {
             BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex, Instant givenAt,
             String enteredBy, Instant correctedAt, List<Original> originals) {
 
-        /** A feedback with the versions its corrections replaced. */
+        /**
+         * A feedback with the versions its corrections replaced; every number as plain as it is (8, not 8.0; 29.5,
+         * not the stored 29.50), so that the answer to a POST and to a later GET read alike (outside probe).
+         */
         public static FeedbackView of(Feedback f, FeedbackCommands commands) {
             List<Original> originals = FeedbackRevision.of(f.id).stream().map(r -> new Original(
-                    commands.answersOf(r.answers), r.total, r.givenAt, r.enteredBy, r.replacedAt, r.replacedBy))
-                    .toList();
-            return new FeedbackView(f.id, f.sessionId, f.instrument, commands.answersOf(f.answers), f.total,
-                    commands.subscalesOf(f.subscales), f.allianceIndex, f.givenAt, f.enteredBy, f.correctedAt,
+                    plain(commands.answersOf(r.answers)), plain(r.total), r.givenAt, r.enteredBy, r.replacedAt,
+                    r.replacedBy)).toList();
+            Map<String, BigDecimal> subscales = new java.util.LinkedHashMap<>();
+            commands.subscalesOf(f.subscales).forEach((name, value) -> subscales.put(name, plain(value)));
+            return new FeedbackView(f.id, f.sessionId, f.instrument, plain(commands.answersOf(f.answers)),
+                    plain(f.total), subscales, plain(f.allianceIndex), f.givenAt, f.enteredBy, f.correctedAt,
                     originals);
+        }
+
+        private static List<BigDecimal> plain(List<BigDecimal> numbers) {
+            return numbers.stream().map(FeedbackView::plain).toList();
+        }
+
+        /** The number without trailing zeros after the point (and none added before it: 30, not 3E+1). */
+        static BigDecimal plain(BigDecimal number) {
+            if (number == null) {
+                return null;
+            }
+            BigDecimal stripped = number.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
     }
 

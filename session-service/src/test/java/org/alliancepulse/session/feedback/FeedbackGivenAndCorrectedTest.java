@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -60,6 +61,22 @@ class FeedbackGivenAndCorrectedTest {
         assertEquals(0, new BigDecimal("76.25").compareTo(event.allianceIndex()));
         assertEquals(List.of(new BigDecimal("7"), new BigDecimal("8"), new BigDecimal("7.5"), new BigDecimal("8")),
                 event.answers().stream().map(BigDecimal::stripTrailingZeros).toList());
+    }
+
+    /** The answer to the POST and a later GET read alike: 8 not 8.0, 31 not 31.00 (outside probe: 29.5 then 29.50). */
+    @Test
+    void numbersReadTheSameWhenGivenAndWhenReadAgain() {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(LAST_WEEK);
+        String path = "/api/sessions/" + session + "/feedback";
+        String posted = given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body("{\"instrument\":\"SRS\",\"answers\":[7.5,8.0,7.5,8.00]}").post(path).then().statusCode(201)
+                .extract().asString();
+        String read = given().auth().oauth2(dyad.staffToken()).get(path + "/SRS").then().statusCode(200)
+                .extract().asString();
+        assertEquals(posted, read);
+        assertTrue(read.contains("\"answers\":[7.5,8,7.5,8]") && read.contains("\"total\":31,")
+                && read.contains("\"allianceIndex\":77.5,"), read);
     }
 
     @Test

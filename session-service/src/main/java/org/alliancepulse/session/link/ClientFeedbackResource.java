@@ -95,7 +95,13 @@ public class ClientFeedbackResource {
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
-    public Response form(@PathParam("token") String token, @Context HttpServerRequest request) {
+    public Response form(@PathParam("token") String token, @Context HttpServerRequest request,
+            @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(MediaType.TEXT_HTML_TYPE::isCompatible)) {
+            // neither JSON nor HTML was asked for (the framework falls back to this page; outside probe: an
+            // Accept of application/xml got the form)
+            throw new jakarta.ws.rs.NotAcceptableException();
+        }
         try {
             FeedbackLinks.Opened opened = links.open(token, address(request));
             return Response.ok(feedbackForm.data("questions", opened.instruments().stream().map(Question::of).toList())

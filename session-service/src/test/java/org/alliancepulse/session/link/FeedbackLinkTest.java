@@ -361,6 +361,9 @@ class FeedbackLinkTest {
                 || form.matches("(?s).*\\son[a-z]+=.*"), "nothing inline: " + form);
         given().accept(ContentType.HTML).get("/api/feedback/" + LinkTokens.newToken()).then().statusCode(404)
                 .header("Content-Security-Policy", equalTo(ClientFeedbackResource.FORM_POLICY));
+        // asked for neither JSON nor HTML: a 406, not the form (outside probe)
+        given().accept(ContentType.XML).get("/api/feedback/" + token).then().statusCode(406)
+                .contentType("application/problem+json");
         assertFalse(ClientFeedbackResource.FORM_POLICY.contains("unsafe"));
 
         // the relative paths resolve from /api/feedback/{token} to the files; browsers keep them minutes, not a day

@@ -123,7 +123,7 @@ class InstrumentCatalogTest {
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("instrument", code, "answers", Map.of("heard", 7, "plan", 4, "pace", 1)))
                 .post("/api/sessions/" + session + "/feedback").then().statusCode(201)
-                .body("total", equalTo(12)).body("subscales.tasks", equalTo(5)).body("allianceIndex", equalTo(50.0f));
+                .body("total", equalTo(12)).body("subscales.tasks", equalTo(5)).body("allianceIndex", equalTo(50)); // plain: 50, not 50.00
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("instrument", code, "answers", List.of(7, 4.5, 1)))
                 .post("/api/sessions/" + session + "/feedback").then().statusCode(400)

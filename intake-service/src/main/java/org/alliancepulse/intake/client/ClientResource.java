@@ -69,10 +69,6 @@ public class ClientResource {
     }
 
     /**
-     * @param consentToRoutineFeedback absent means no consent
-     * @param consentToContact absent means no consent
-     */
-    /**
      * A name as it is written: no control characters (line breaks, tabs), no invisible marks that reverse or hide
      * text (outside probe: a right-to-left override and a zero-width space were stored, and would show the name
      * differently on every page and letter). The joiners some scripts need (U+200C, U+200D) stay.
@@ -80,6 +76,10 @@ public class ClientResource {
     static final String PRINTABLE_NAME = "[^\\p{Cc}\\u200B\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*";
     static final String NOT_PRINTABLE = "must not contain line breaks, control characters or invisible direction marks";
 
+    /**
+     * @param consentToRoutineFeedback absent means no consent
+     * @param consentToContact absent means no consent
+     */
     public record RegisterClient(
             @NotBlank String clinicId,
             @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_NAME, message = NOT_PRINTABLE) String firstName,

@@ -90,8 +90,9 @@ public class ClientService {
         return client;
     }
 
-    /** One page of a clinic's clients (or a therapist's current ones), by the filters given. */
     /**
+     * One page of a clinic's clients (or a therapist's current ones), by the filters given.
+     *
      * @param namePart lower case; found in the first or the last name, or in both together ("ada love")
      * @param dateOfBirth the day, or null
      */

@@ -31,19 +31,21 @@ public final class DeliveryTimes {
         ZonedDateTime local = now.atZone(zone);
         LocalDate today = local.toLocalDate();
         LocalTime time = local.toLocalTime();
-        boolean overnight = from.isAfter(until);
-        if (!overnight) {
-            return !time.isBefore(from) && time.isBefore(until)
-                    ? Optional.of(ZonedDateTime.of(today, until, zone).toInstant())
-                    : Optional.empty();
+        if (!isQuiet(time, from, until)) {
+            return Optional.empty();
         }
-        if (!time.isBefore(from)) {
-            return Optional.of(ZonedDateTime.of(today.plusDays(1), until, zone).toInstant());
-        }
-        if (time.isBefore(until)) {
-            return Optional.of(ZonedDateTime.of(today, until, zone).toInstant());
-        }
-        return Optional.empty();
+        // overnight quiet hours entered this evening end tomorrow; otherwise they end today
+        boolean endsTomorrow = from.isAfter(until) && !time.isBefore(from);
+        return Optional.of(ZonedDateTime.of(endsTomorrow ? today.plusDays(1) : today, until, zone).toInstant());
+    }
+
+    /**
+     * Whether a local time lies in quiet hours from {@code from} (inclusive) to {@code until} (exclusive), overnight
+     * when {@code from} is after {@code until}.
+     */
+    public static boolean isQuiet(LocalTime time, LocalTime from, LocalTime until) {
+        return from.isAfter(until) ? !time.isBefore(from) || time.isBefore(until)
+                : !time.isBefore(from) && time.isBefore(until);
     }
 
     /**

@@ -122,11 +122,8 @@ public class PreferencesCommands {
             if (from.equals(until)) {
                 throw ProblemException.invalid("quietHours", "from and until must differ (omit quietHours for none)");
             }
-            LocalTime digestAt = LocalTime.of(hour, 0);
-            boolean quietAtDigest = from.isBefore(until)
-                    ? !digestAt.isBefore(from) && digestAt.isBefore(until)
-                    : !digestAt.isBefore(from) || digestAt.isBefore(until); // quiet hours across midnight
-            if (delivery == Preferences.Delivery.DAILY_DIGEST && quietAtDigest) {
+            if (delivery == Preferences.Delivery.DAILY_DIGEST
+                    && DeliveryTimes.isQuiet(LocalTime.of(hour, 0), from, until)) {
                 // no email goes out in quiet hours, the digest included (outside probe: a digest at 08:00 inside
                 // quiet hours 07:00-09:00 was taken and would have gone out then)
                 throw ProblemException.invalid("digestHour", "falls within the quiet hours (" + from + "-" + until

@@ -44,7 +44,7 @@ public class DyadAccess {
 
     /** @throws ProblemException 404 unless the caller may read this dyad's sessions */
     public void requireRead(String clinicId, UUID therapistId) {
-        if (!caller.isAdmin() && !mayAct(clinicId, therapistId)) {
+        if (!mayRead(clinicId, therapistId)) {
             throw notFound();
         }
     }

@@ -2,7 +2,9 @@ package org.alliancepulse.session.record;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -73,11 +75,12 @@ public class ClientRecordResource {
             schema = @Schema(implementation = ClientSessions.class)))
     public ClientSessions sessions(@PathParam("clientId") String clientParam) {
         UUID clientId = clientId(clientParam);
+        List<Session> sessions = Session.ofClientReadable(clientId, access);
+        Map<UUID, List<Feedback>> answers = answersOf(sessions);
         List<SessionRecord> records = new ArrayList<>();
-        for (Session session : Session.ofClientReadable(clientId, access)) {
-            records.add(new SessionRecord(SessionView.of(session), Feedback.<Feedback>list(
-                    "sessionId = ?1 order by instrument", session.id).stream()
-                    .map(f -> FeedbackView.of(f, feedback)).toList()));
+        for (Session session : sessions) {
+            records.add(new SessionRecord(SessionView.of(session), answers.getOrDefault(session.id, List.of())
+                    .stream().map(f -> FeedbackView.of(f, feedback)).toList()));
         }
         Dyad dyad = Dyad.findById(clientId);
         return new ClientSessions(clientId, dyad == null ? null : dyad.clientCode, records);
@@ -93,15 +96,27 @@ public class ClientRecordResource {
             content = @Content(mediaType = QuestionnaireResponses.MEDIA_TYPE))
     public Response questionnaireResponses(@PathParam("clientId") String clientParam) {
         UUID clientId = clientId(clientParam);
+        List<Session> sessions = Session.ofClientReadable(clientId, access);
+        Map<UUID, List<Feedback>> answers = answersOf(sessions);
         List<org.hl7.fhir.r4.model.QuestionnaireResponse> responses = new ArrayList<>();
-        for (Session session : Session.ofClientReadable(clientId, access)) {
-            for (Feedback f : Feedback.<Feedback>list("sessionId = ?1 order by instrument", session.id)) {
+        for (Session session : sessions) {
+            for (Feedback f : answers.getOrDefault(session.id, List.of())) {
                 responses.add(QuestionnaireResponses.of(FhirExportResource.describe(f, session, instruments,
                         feedback)));
             }
         }
         return Response.ok(QuestionnaireResponses.json(QuestionnaireResponses.bundle(responses)),
                 QuestionnaireResponses.MEDIA_TYPE).build();
+    }
+
+    /** The sessions' answers in one query (not one per session), by session, each session's by instrument. */
+    private static Map<UUID, List<Feedback>> answersOf(List<Session> sessions) {
+        if (sessions.isEmpty()) {
+            return Map.of();
+        }
+        return Feedback.<Feedback>list("sessionId in ?1 order by instrument",
+                sessions.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(f -> f.sessionId, Collectors.toList()));
     }
 
     /** Read here, so that a malformed id is a 400 naming it (the framework's conversion answers a bare 404). */

@@ -27,10 +27,10 @@ public class DyadAccess {
                 && TherapistLogin.therapistIdOf(caller.username()).filter(therapistId::equals).isPresent();
     }
 
-    /** @throws ProblemException 404 unless the caller may read it */
+    /** @throws ProblemException 404 unless the caller may read it (logged as a refused access) */
     public void requireRead(String clinicId, UUID therapistId, String what) {
         if (!mayRead(clinicId, therapistId)) {
-            throw ProblemException.notFound("no such " + what + " for you");
+            throw ProblemException.outOfScope("no such " + what + " for you");
         }
     }
 }

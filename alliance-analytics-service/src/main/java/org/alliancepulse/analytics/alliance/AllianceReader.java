@@ -63,10 +63,11 @@ public class AllianceReader {
     public DyadAlliance.ClientAlliance of(UUID clientId) {
         ClientRows rows = new ClientRows();
         rows.load(List.of(clientId));
-        List<Dyad> dyads = rows.dyadsOf(clientId).stream()
-                .filter(d -> access.mayRead(d.clinicId, d.therapistId)).toList();
+        List<Dyad> known = rows.dyadsOf(clientId);
+        List<Dyad> dyads = known.stream().filter(d -> access.mayRead(d.clinicId, d.therapistId)).toList();
         if (dyads.isEmpty()) {
-            throw ProblemException.notFound("no such client for you");
+            throw known.isEmpty() ? ProblemException.notFound("no such client for you")
+                    : ProblemException.outOfScope("no such client for you");
         }
         Set<UUID> dyadIds = dyads.stream().map(d -> d.id).collect(Collectors.toSet());
         Map<UUID, List<SessionAssessmentRecord>> sessionsByDyad = SessionAssessmentRecord

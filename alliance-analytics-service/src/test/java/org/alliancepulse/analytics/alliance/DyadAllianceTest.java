@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.alliancepulse.analytics.DyadStory;
@@ -19,6 +22,7 @@ import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.logging.LogCapture;
 import org.alliancepulse.testinfra.security.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -86,10 +90,18 @@ class DyadAllianceTest {
         given().auth().oauth2(Tokens.clinicStaff(clinic)).get(path).then().statusCode(200)
                 .body("dyads", hasSize(1));
         given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200);
-        given().auth().oauth2(Tokens.clinicStaff("elsewhere")).get(path).then().statusCode(404)
-                .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.therapist("dr-someone-else", clinic)).get(path).then().statusCode(404)
-                .contentType("application/problem+json");
+        try (LogCapture log = LogCapture.start()) {
+            given().auth().oauth2(Tokens.clinicStaff("elsewhere")).get(path).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(Tokens.therapist("dr-someone-else", clinic)).get(path).then().statusCode(404)
+                    .contentType("application/problem+json");
+            // the operators' security log has both refusals, with who asked
+            List<String> refused = log.linesContaining("event=REFUSED");
+            assertEquals(2, refused.size(), refused::toString);
+            assertTrue(refused.get(0).contains("status=404 method=GET path=" + path + " user=staff-elsewhere"),
+                    refused.get(0));
+            assertTrue(refused.get(1).contains("user=dr-someone-else roles=therapist"), refused.get(1));
+        }
         given().get(path).then().statusCode(401);
         given().auth().oauth2(Tokens.withoutRole()).get(path).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).get("/api/dyads/" + UUID.randomUUID() + "/alliance").then()

@@ -24,8 +24,11 @@ public class ClinicScope {
     /** A client the caller may act on as staff (or admin, when the endpoint allows admins). */
     public Client clientForStaff(UUID id) {
         Client client = id == null ? null : Client.findById(id);
-        if (client == null || !(caller.isAdmin() || caller.worksAt(client.clinicId))) {
+        if (client == null) {
             throw notFound("client");
+        }
+        if (!(caller.isAdmin() || caller.worksAt(client.clinicId))) {
+            throw outOfScope("client");
         }
         return client;
     }
@@ -43,14 +46,17 @@ public class ClinicScope {
                 && client.therapistId.equals(callingTherapistId())) {
             return client;
         }
-        throw notFound("client");
+        throw client == null ? notFound("client") : outOfScope("client");
     }
 
     /** A therapist the caller may manage: admins anywhere, staff of the therapist's clinic. */
     public Therapist therapistForStaff(UUID id) {
         Therapist therapist = id == null ? null : Therapist.findById(id);
-        if (therapist == null || !(caller.isAdmin() || caller.worksAt(therapist.clinicId))) {
+        if (therapist == null) {
             throw notFound("therapist");
+        }
+        if (!(caller.isAdmin() || caller.worksAt(therapist.clinicId))) {
+            throw outOfScope("therapist");
         }
         return therapist;
     }
@@ -82,5 +88,10 @@ public class ClinicScope {
 
     private static ProblemException notFound(String what) {
         return ProblemException.notFound("no " + what + " with this id");
+    }
+
+    /** The same answer as {@link #notFound}, logged as a refused access (the record is someone else's). */
+    private static ProblemException outOfScope(String what) {
+        return ProblemException.outOfScope("no " + what + " with this id");
     }
 }

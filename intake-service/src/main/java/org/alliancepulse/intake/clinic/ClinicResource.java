@@ -103,8 +103,11 @@ public class ClinicResource {
 
     private Clinic visible(String id) {
         Clinic clinic = Clinic.findById(id);
-        if (clinic == null || !(caller.isAdmin() || caller.worksAt(clinic.id))) {
+        if (clinic == null) {
             throw ProblemException.notFound("no clinic with this id");
+        }
+        if (!(caller.isAdmin() || caller.worksAt(clinic.id))) {
+            throw ProblemException.outOfScope("no clinic with this id");
         }
         return clinic;
     }

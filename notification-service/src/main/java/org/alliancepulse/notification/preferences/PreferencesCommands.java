@@ -79,7 +79,8 @@ public class PreferencesCommands {
         if (!allowed) {
             // the same answer whether the therapist is unknown or another clinic's (or a colleague's, for a
             // therapist): a 403 told another clinic's staff which ids are therapists in the network
-            throw ProblemException.notFound("no therapist " + id + " whose preferences you may see or change");
+            String detail = "no therapist " + id + " whose preferences you may see or change";
+            throw therapist == null ? ProblemException.notFound(detail) : ProblemException.outOfScope(detail);
         }
         return id;
     }

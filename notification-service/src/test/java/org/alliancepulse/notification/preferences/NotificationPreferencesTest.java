@@ -61,12 +61,19 @@ class NotificationPreferencesTest {
         // the wrong therapist (same clinic), another clinic's staff and therapist: the 404 of an unknown id (a 403
         // told another clinic which ids are therapists), and nothing changed (the therapist's own login with another
         // clinic's claim: not them at this clinic)
-        for (String stranger : java.util.List.of(Tokens.therapist(colleague.username(), clinic),
-                Tokens.clinicStaff(otherClinic), Tokens.therapist(therapist.username(), otherClinic))) {
-            given().auth().oauth2(stranger).get(PATH, therapist.id()).then().statusCode(404)
-                    .contentType("application/problem+json");
-            given().auth().oauth2(stranger).contentType("application/json").body(DIGEST).put(PATH, therapist.id())
-                    .then().statusCode(404).contentType("application/problem+json");
+        try (org.alliancepulse.testinfra.logging.LogCapture log = org.alliancepulse.testinfra.logging.LogCapture.start()) {
+            for (String stranger : java.util.List.of(Tokens.therapist(colleague.username(), clinic),
+                    Tokens.clinicStaff(otherClinic), Tokens.therapist(therapist.username(), otherClinic))) {
+                given().auth().oauth2(stranger).get(PATH, therapist.id()).then().statusCode(404)
+                        .contentType("application/problem+json");
+                given().auth().oauth2(stranger).contentType("application/json").body(DIGEST)
+                        .put(PATH, therapist.id()).then().statusCode(404).contentType("application/problem+json");
+            }
+            // each is a refusal on the operators' security log, saying who tried
+            java.util.List<String> refused = log.linesContaining("event=REFUSED");
+            org.junit.jupiter.api.Assertions.assertEquals(6, refused.size(), refused::toString);
+            org.junit.jupiter.api.Assertions.assertTrue(refused.get(0).contains("status=404 method=GET path=/api/therapists/"
+                    + therapist.id() + "/notification-preferences user=" + colleague.username()), refused.get(0));
         }
         given().get(PATH, therapist.id()).then().statusCode(401);
         // a therapist who left the clinic no longer reaches their settings, though their token may live on

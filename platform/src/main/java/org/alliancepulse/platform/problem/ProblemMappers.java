@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.alliancepulse.platform.security.SecurityLog;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -27,6 +28,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Turns every error into problem+json, so a client's mistake is a clear 4xx and never a 500. The 500 answer says
@@ -36,8 +38,14 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @Inject
+    SecurityLog securityLog;
+
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        if (e.outOfScope() || e.problem().status() == 403) {
+            securityLog.refused(request, e.problem().status(), e.problem().detail());
+        }
         Response response = respond(e.problem());
         return e.retryAfterSeconds() == null ? response
                 : Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds().toString()).build();
@@ -88,12 +96,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
+    public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+        securityLog.unauthenticated(request, request.getHeader(HttpHeaders.AUTHORIZATION) != null);
         return bearerRequired();
     }
 
     @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e) {
+    public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
+        securityLog.unauthenticated(request, true);
         return bearerRequired();
     }
 
@@ -104,7 +114,8 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, HttpServerRequest request) {
+        securityLog.refused(request, 403, "your role does not allow this");
         return respond(Problem.of(403, "Forbidden", "your role does not allow this"));
     }
 

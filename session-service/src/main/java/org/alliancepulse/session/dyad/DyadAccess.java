@@ -30,7 +30,7 @@ public class DyadAccess {
                     + "assignment made moments ago may still be on its way; try again shortly)");
         }
         if (!mayAct(dyad.clinicId, dyad.therapistId)) {
-            throw notFound();
+            throw outOfScope();
         }
         return dyad;
     }
@@ -38,14 +38,14 @@ public class DyadAccess {
     /** @throws ProblemException 404 unless the caller may change this dyad's sessions */
     public void requireActFor(String clinicId, UUID therapistId) {
         if (!mayAct(clinicId, therapistId)) {
-            throw notFound();
+            throw outOfScope();
         }
     }
 
     /** @throws ProblemException 404 unless the caller may read this dyad's sessions */
     public void requireRead(String clinicId, UUID therapistId) {
         if (!mayRead(clinicId, therapistId)) {
-            throw notFound();
+            throw outOfScope();
         }
     }
 
@@ -62,7 +62,8 @@ public class DyadAccess {
                 .filter(therapistId::equals).isPresent();
     }
 
-    private static ProblemException notFound() {
-        return ProblemException.notFound("no such session or client for you");
+    /** Answered as an unknown id would be, and logged as a refused access: the record exists, not for this caller. */
+    private static ProblemException outOfScope() {
+        return ProblemException.outOfScope("no such session or client for you");
     }
 }

@@ -159,7 +159,9 @@ public class Session extends PanacheEntityBase {
                 clientId).stream().filter(s -> access.mayRead(s.clinicId, s.therapistId)).toList();
         Dyad dyad = Dyad.findById(clientId);
         if (readable.isEmpty() && (dyad == null || !access.mayRead(dyad.clinicId, dyad.therapistId))) {
-            throw ProblemException.notFound("no such client for you");
+            boolean exists = dyad != null || Session.count("clientId", clientId) > 0;
+            throw exists ? ProblemException.outOfScope("no such client for you")
+                    : ProblemException.notFound("no such client for you");
         }
         return readable;
     }

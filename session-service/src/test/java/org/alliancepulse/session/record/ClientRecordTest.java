@@ -20,6 +20,7 @@ import org.alliancepulse.session.KnownDyad;
 import org.alliancepulse.session.fhir.QuestionnaireResponses;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
+import org.alliancepulse.testinfra.logging.LogCapture;
 import org.alliancepulse.testinfra.security.Tokens;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
@@ -77,12 +78,23 @@ class ClientRecordTest {
         given().auth().oauth2(therapist).get(path).then().statusCode(200).body("sessions", hasSize(3));
         given().auth().oauth2(Tokens.admin()).get(path).then().statusCode(200).body("sessions", hasSize(3));
 
-        // not another clinic's staff, not another therapist, not without a token; an unknown client alike
-        given().auth().oauth2(Tokens.clinicStaff("another-clinic")).get(path).then().statusCode(404)
-                .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.therapist("dr-someone-else", dyad.clinicId())).get(path).then().statusCode(404);
-        given().get(path).then().statusCode(401);
-        given().auth().oauth2(staff).get("/api/clients/" + UUID.randomUUID() + "/sessions").then().statusCode(404);
+        // not another clinic's staff, not another therapist, not without a token; an unknown client alike, though
+        // the operators' security log tells the refusals (who, what) from the unknown id
+        try (LogCapture log = LogCapture.start()) {
+            given().auth().oauth2(Tokens.clinicStaff("another-clinic")).get(path).then().statusCode(404)
+                    .contentType("application/problem+json");
+            given().auth().oauth2(Tokens.therapist("dr-someone-else", dyad.clinicId())).get(path).then()
+                    .statusCode(404);
+            given().get(path).then().statusCode(401);
+            given().auth().oauth2(staff).get("/api/clients/" + UUID.randomUUID() + "/sessions").then()
+                    .statusCode(404);
+            List<String> refused = log.linesContaining("event=REFUSED");
+            assertEquals(3, refused.size(), refused::toString);
+            assertTrue(refused.get(0).contains("status=404 method=GET path=" + path + " user=staff-another-clinic"),
+                    refused.get(0));
+            assertTrue(refused.get(1).contains("user=dr-someone-else"), refused.get(1));
+            assertTrue(refused.get(2).contains("status=401"), refused.get(2));
+        }
         given().auth().oauth2(staff).get("/api/clients/not-a-uuid/sessions").then().statusCode(400);
 
         // after a change of therapist the former one reads the sessions they held, not the new one's

@@ -145,12 +145,15 @@ public class ClientResource {
     private static final java.util.Set<String> LIST_PARAMETERS = java.util.Set.of("clientCode", "name", "dateOfBirth",
             "therapistId", "status", "page", "size");
 
-    /** A part of a name, as the search compares it: trimmed, lower case, at least two characters. */
+    /**
+     * A part of a name, as the search compares it: trimmed, composed as names are stored (an accent typed apart finds
+     * the name typed with the accented letter), lower case, at least two characters.
+     */
     static String nameFilter(String name) {
         if (name == null) {
             return null;
         }
-        String part = name.strip().toLowerCase(java.util.Locale.ROOT);
+        String part = PersonNames.stored(name).toLowerCase(java.util.Locale.ROOT);
         if (part.length() < 2 || part.length() > 100) {
             throw ProblemException.invalid("name", "must be 2 to 100 characters of the client's first or last name");
         }

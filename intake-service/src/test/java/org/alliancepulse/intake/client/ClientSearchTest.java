@@ -56,6 +56,25 @@ class ClientSearchTest {
         // the answer told who is a client here: audited as a read of that client, though the registration failed
         assertEquals(1, PhiAccessLog.count("clientId = ?1 and action = 'DUPLICATE_FOUND'", UUID.fromString(first)));
 
+        // the same name in other code points is the same person: full-width letters (an East Asian keyboard), an
+        // accent typed apart from its letter (decomposed) against the letter typed whole, runs of spaces
+        String accented = given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "firstName", "Ren\u00e9e", "lastName", "M\u00f8ller Dahl",
+                        "dateOfBirth", "1991-06-02"))
+                .post("/api/clients").then().statusCode(201).extract().path("id");
+        Map<String, Map<String, Object>> variants = Map.of(
+                first, Map.of("clinicId", clinic, "firstName", "\uff33\uff4f\uff4c\uff56\uff45\uff49\uff47",
+                        "lastName", "\uff22\uff25\uff32\uff27", "dateOfBirth", "1990-05-01"),
+                accented, Map.of("clinicId", clinic, "firstName", "Rene\u0301e", "lastName", "m\u00f8ller  dahl",
+                        "dateOfBirth", "1991-06-02"));
+        variants.forEach((existing, variant) -> given().auth().oauth2(Tokens.clinicStaff(clinic))
+                .contentType(ContentType.JSON).body(variant).post("/api/clients").then().statusCode(409)
+                .body("detail", containsString(existing)));
+        assertEquals(2, Client.count("clinicId", clinic));
+        // and the decomposed spelling finds the name in a search
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("name", "rene\u0301e").get("/api/clients")
+                .then().statusCode(200).body("items.id", equalTo(List.of(accented)));
+
         // the same person at another clinic, or a namesake born another day, is a new client
         given().auth().oauth2(Tokens.clinicStaff(other)).contentType(ContentType.JSON)
                 .body(Map.of("clinicId", other, "firstName", "Solveig", "lastName", "Berg", "dateOfBirth", "1990-05-01"))

@@ -83,6 +83,13 @@ class RebuildTest {
         assertEquals(status.getInt("partitionsTotal"), status.getInt("partitionsWritten"), "every partition written");
         assertEquals(report.getLong("events"), status.getLong("events"));
         assertEquals(report.getLong("dyads"), status.getLong("dyads"));
+        // the times are the rebuild's own, on the clock (outside probe: finishedAt read 50 ms before startedAt, both
+        // being the start of their enclosing transactions)
+        Instant started = Instant.parse(status.getString("startedAt"));
+        Instant finished = Instant.parse(status.getString("finishedAt"));
+        double seconds = status.getDouble("seconds");
+        assertTrue(!finished.isBefore(started.plusMillis((long) (seconds * 900))),
+                "finished " + finished + " at least the rebuild's " + seconds + " s after it started " + started);
 
         assertEquals(live, state(clients), "the rebuilt state is the live one");
         awaitCaughtUp(events);

@@ -1,6 +1,8 @@
 package org.alliancepulse.analytics.metrics;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,6 +72,7 @@ public class MetricsReader {
         endings(scope, from, to, rows);
         alerts(scope, from, to, rows);
         ruptures(scope, from, to, rows);
+        everyMonth(from, to, rows);
         for (Row row : rows.values()) {
             row.set(Count.ATTENDED_WITHOUT_FEEDBACK, row.get(Count.SESSIONS_ATTENDED)
                     - row.get(Count.ATTENDED_WITH_FEEDBACK));
@@ -262,6 +265,32 @@ public class MetricsReader {
         for (String key : List.of(unitAndMonth[0], unitAndMonth[1], TOTAL)) {
             Row row = rows.computeIfAbsent(key, k -> new Row());
             row.set(count, row.get(count) + 1);
+        }
+    }
+
+    /** The longest period whose every month is listed; a longer one lists its months from first to last figures. */
+    static final int MONTHS_LISTED = 240;
+
+    /**
+     * Every calendar month of the period has its row, zeros included, so that a chart over the months does not join
+     * August to October (outside probe: a month without sessions was left out). A period longer than
+     * {@link #MONTHS_LISTED} months (the API takes 1900-2999) lists the months from its first to its last month with
+     * figures instead of centuries of zeros.
+     */
+    private static void everyMonth(LocalDate from, LocalDate to, Map<String, Row> rows) {
+        YearMonth first = YearMonth.from(from);
+        YearMonth last = YearMonth.from(to);
+        if (ChronoUnit.MONTHS.between(first, last) >= MONTHS_LISTED) {
+            List<String> withFigures = rows.keySet().stream().filter(k -> k.startsWith(MONTH))
+                    .map(k -> k.substring(MONTH.length())).toList();
+            if (withFigures.isEmpty()) {
+                return;
+            }
+            first = YearMonth.parse(withFigures.get(0));
+            last = YearMonth.parse(withFigures.get(withFigures.size() - 1));
+        }
+        for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+            rows.putIfAbsent(MONTH + month, new Row());
         }
     }
 

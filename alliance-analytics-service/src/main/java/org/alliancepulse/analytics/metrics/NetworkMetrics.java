@@ -39,7 +39,13 @@ public class NetworkMetrics {
 
     /** One figure: its value (null when suppressed or when there is nothing to divide), its basis, suppressed. */
     @Schema(example = "{\"value\":0.184,\"n\":49,\"suppressed\":false}")
-    public record Cell(Double value, Long n, boolean suppressed) {
+    public record Cell(Number value, Long n, boolean suppressed) {
+
+        /** A figure as plain as it is: a count or a whole mean reads 36, not 36.0; a share 0.214. */
+        static Cell shown(Double value, Long n) {
+            boolean whole = value != null && value == Math.rint(value) && Math.abs(value) < 1e15;
+            return new Cell(whole ? (Number) value.longValue() : value, n, false);
+        }
     }
 
     /**
@@ -50,11 +56,11 @@ public class NetworkMetrics {
     }
 
     @Schema(example = "{\"level\":\"CLINIC\",\"id\":\"north\",\"from\":\"2026-01-01\",\"to\":\"2026-06-30\","
-            + "\"suppressionThreshold\":10,\"figures\":{\"activeClients\":{\"value\":143.0,\"suppressed\":false},"
+            + "\"suppressionThreshold\":10,\"figures\":{\"activeClients\":{\"value\":143,\"suppressed\":false},"
             + "\"dropoutRate\":{\"value\":null,\"suppressed\":true}},\"breakdown\":[{\"id\":"
             + "\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"name\":\"dr-north\","
-            + "\"figures\":{\"activeClients\":{\"value\":24.0,"
-            + "\"suppressed\":false}}}],\"months\":[{\"id\":\"2026-01\",\"figures\":{\"activeClients\":{\"value\":98.0,"
+            + "\"figures\":{\"activeClients\":{\"value\":24,"
+            + "\"suppressed\":false}}}],\"months\":[{\"id\":\"2026-01\",\"figures\":{\"activeClients\":{\"value\":98,"
             + "\"suppressed\":false}}}]}")
     public record Report(Level level, String id, LocalDate from, LocalDate to, int suppressionThreshold,
             Map<String, Cell> figures, List<Unit> breakdown, List<Unit> months) {
@@ -194,8 +200,7 @@ public class NetworkMetrics {
         for (Metric metric : METRICS) {
             boolean suppressed = metric.counts().stream().anyMatch(c -> hidden.contains(r * columns + c.ordinal()));
             figures.put(metric.name(), suppressed ? new Cell(null, null, true)
-                    : new Cell(metric.value().apply(row), metric.basis() == null ? null : row.get(metric.basis()),
-                            false));
+                    : Cell.shown(metric.value().apply(row), metric.basis() == null ? null : row.get(metric.basis())));
         }
         return figures;
     }

@@ -34,7 +34,7 @@ final class NetworkMetricsCsv {
             Map<String, NetworkMetrics.Cell> figures) {
         figures.forEach((metric, cell) -> out.append(level).append(',').append(quoted(unit)).append(',')
                 .append(report.from()).append(',').append(report.to()).append(',').append(metric).append(',')
-                .append(cell.value() == null ? "" : format(cell.value())).append(',')
+                .append(cell.value() == null ? "" : format(cell.value().doubleValue())).append(',')
                 .append(cell.n() == null ? "" : cell.n()).append(',').append(cell.suppressed()).append('\n'));
     }
 

@@ -77,6 +77,10 @@ final class ThresholdOverrides {
                     if (override != Math.rint(override)) {
                         throw new IllegalArgumentException(name + " must be a whole number");
                     }
+                    if (override < Integer.MIN_VALUE || override > Integer.MAX_VALUE) {
+                        // a cast would silently make 1e10 into 2147483647: figures for a setting no one asked for
+                        throw new IllegalArgumentException(name + " is out of range for a whole number");
+                    }
                     values[i] = (int) override;
                 } else {
                     values[i] = override;

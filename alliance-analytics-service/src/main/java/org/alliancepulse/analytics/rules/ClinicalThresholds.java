@@ -71,6 +71,25 @@ public record ClinicalThresholds(double lowSrsTotal, int warmUpScoredSessions, d
         if (kPillarRupture < 0) {
             throw new IllegalArgumentException("kPillarRupture must not be negative (0 switches it off)");
         }
+        // values outside the instruments' own scales would give figures for settings no one can mean (outside
+        // probe: a what-if with fitIndex 150 or lowSrsTotal 1000 answered as if they were valid)
+        within("lowSrsTotal", lowSrsTotal, 0, 40, "an SRS total (0-40)");
+        within("earlyDropIndex", earlyDropIndex, 0, 100, "index points (0-100)");
+        within("fitIndex", fitIndex, 0, 100, "an index (0-100)");
+        within("networkSdPrior", networkSdPrior, 0, 100, "index points (0-100)");
+        within("orsReliableChange", orsReliableChange, 0, 40, "ORS points (0-40)");
+        within("orsCutoff", orsCutoff, 0, 40, "an ORS total (0-40)");
+        within("ruptureMinDropIndex", ruptureMinDropIndex, 0, 100, "index points (0-100)");
+        if (fitFromSession < 1 || orsImprovementBySession < 1 || networkSdMinDyads < 1) {
+            throw new IllegalArgumentException("fitFromSession, orsImprovementBySession and networkSdMinDyads must be "
+                    + "at least 1 (session numbers and counts begin at 1)");
+        }
+    }
+
+    private static void within(String name, double value, double least, double most, String what) {
+        if (!(value >= least && value <= most)) {
+            throw new IllegalArgumentException(name + " must be " + what + ", not " + value);
+        }
     }
 
     /** The thresholds as they were before {@code kPillarRupture} existed: it takes its default (2.5). */

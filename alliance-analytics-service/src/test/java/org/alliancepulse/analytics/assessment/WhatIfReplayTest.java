@@ -2,12 +2,14 @@ package org.alliancepulse.analytics.assessment;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -103,6 +105,14 @@ class WhatIfReplayTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("thresholds", Map.of("riskClear", 0.9, "riskRaise", 0.5))).post("/api/what-if-replays")
                 .then().statusCode(400).contentType("application/problem+json");
+        // values off the instruments' scales, and whole numbers too large to be one (outside probe: 200s)
+        for (Map<String, Object> offScale : List.<Map<String, Object>>of(Map.of("fitIndex", 150), Map.of("fitIndex", -10),
+                Map.of("lowSrsTotal", 1000), Map.of("earlyDropIndex", -5), Map.of("fitFromSession", -3),
+                Map.of("fitFromSession", 0), Map.of("warmUpScoredSessions", 1e10), Map.of("cooldownDays", 1e10))) {
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("thresholds", offScale))
+                    .post("/api/what-if-replays").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString(offScale.keySet().iterator().next()));
+        }
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Map.of("from", "2025-06-01", "to", "2025-05-01")).post("/api/what-if-replays")
                 .then().statusCode(400).body("violations.field", hasItem("to"));

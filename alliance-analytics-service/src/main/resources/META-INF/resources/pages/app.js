@@ -141,11 +141,20 @@ const RESOLUTION = {
   WITHDRAWN: 'a correction of the sessions took away what raised it',
 };
 
+const ENDINGS = new Set(['EPISODE_CLOSED', 'REASSIGNED']);
+
 function resolutionLine(alert) {
   if (alert.status !== 'RESOLVED') {
     return '';
   }
   const why = RESOLUTION[alert.resolution] || words(alert.resolution || 'resolved');
+  if (ENDINGS.has(alert.resolution)) {
+    // no session resolved it: the day the change of therapist or the ending took effect, after the last session
+    const after = alert.resolvedSessionNumber
+      ? ' (after session ' + alert.resolvedSessionNumber + ' of ' + alert.resolvedSessionDate + ')' : '';
+    return element('p', { id: 'resolution', class: 'resolution' }, 'Resolved on ', alert.resolvedOn || '', after,
+      ': ', why, '.');
+  }
   const when = alert.resolvedSessionNumber ? ' at session ' + alert.resolvedSessionNumber : '';
   const day = alert.resolvedSessionDate ? ' (' + alert.resolvedSessionDate + ')' : '';
   return element('p', { id: 'resolution', class: 'resolution' }, 'Resolved', when, day, ': ', why, '.');

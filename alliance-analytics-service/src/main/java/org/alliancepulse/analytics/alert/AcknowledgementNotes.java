@@ -30,6 +30,19 @@ final class AcknowledgementNotes {
     private AcknowledgementNotes() {
     }
 
+    /**
+     * Characters that change how the rest of a line reads without being seen: direction overrides and isolates (an
+     * outside probe's U+202E turned "evil" into "live" on the alert page), zero-width spaces and joiners' look-alike
+     * U+FEFF, and control characters other than line breaks and tabs. Intake refuses them in names alike.
+     */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\uFEFF"
+            + "\\p{Cc}&&[^\\n\\r\\t]]");
+
+    /** Whether the note holds a character that changes how it reads without being seen (see {@link #INVISIBLE}). */
+    static boolean hasInvisibleMarks(String note) {
+        return note != null && INVISIBLE.matcher(note).find();
+    }
+
     /** What contact detail the note holds, in words ("an e-mail address"), or empty when none. */
     static Optional<String> contactDetailIn(String note) {
         if (note == null) {

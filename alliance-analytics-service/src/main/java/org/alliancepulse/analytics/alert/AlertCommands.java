@@ -36,7 +36,7 @@ public class AlertCommands {
         if (alert == null) {
             throw ProblemException.notFound("no such alert for you");
         }
-        access.requireRead(alert.clinicId, alert.therapistId, "alert");
+        access.requireRead(alert.clientId, alert.clinicId, "alert");
         return alert;
     }
 
@@ -51,6 +51,10 @@ public class AlertCommands {
     public Alert acknowledge(UUID id, String note) {
         if (note != null && note.length() > MAX_NOTE) {
             throw ProblemException.invalid("note", "may have at most " + MAX_NOTE + " characters");
+        }
+        if (AcknowledgementNotes.hasInvisibleMarks(note)) {
+            throw ProblemException.invalid("note", "must not contain invisible direction marks, zero-width spaces or "
+                    + "control characters (line breaks and tabs are fine)");
         }
         AcknowledgementNotes.contactDetailIn(note).ifPresent(found -> {
             throw ProblemException.invalid("note", "holds " + found + ": a client's personal details stay in intake; "

@@ -108,7 +108,10 @@ public class AlertSearch {
                 if (own.isEmpty()) {
                     return new AlertPage(List.of(), page, size, 0); // not linked to a therapist yet: nothing
                 }
+                // their alerts about the clients assigned to them now (a former therapist's are the clinic's)
                 where.add("therapistId = :ownTherapist");
+                where.add("clientId in (select d.clientId from Dyad d where d.therapistId = :ownTherapist "
+                        + "and d.endedAt is null)");
                 parameters.put("ownTherapist", own.get());
             }
         }

@@ -6,11 +6,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.alliancepulse.contracts.alliance.AlertResolved;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An alert as staff and therapists see it: ids, the pseudonymous client code, the session it arose at and how it
- * ended. The acknowledgement note is shown to those who may read the alert; it never leaves this service otherwise.
+ * ended: {@code resolvedOn} is the day it was resolved as a clinician reads it (the resolving session's, or the day
+ * a change of therapist or an ending took effect, which no session resolved). The acknowledgement note is shown to those who may read the alert; it never leaves this service otherwise.
  */
 @Schema(example = "{\"id\":\"5b0c7c3e-1f2a-3b4c-8d9e-0f1a2b3c4d5e\",\"kind\":\"RUPTURE\",\"severity\":\"WARNING\","
         + "\"status\":\"ACKNOWLEDGED\",\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"clientCode\":\"C-7KQ3MZ\","
@@ -22,7 +24,7 @@ public record AlertView(UUID id, String kind, String severity, String status, UU
         String clientCode, UUID therapistId, String clinicId, UUID sessionId, Integer sessionNumber,
         LocalDate sessionDate, Instant occurredAt, List<String> pillars, List<String> reasons, Double riskScore,
         Instant raisedAt, String resolution, Integer resolvedSessionNumber, LocalDate resolvedSessionDate,
-        Instant resolvedOccurredAt,
+        Instant resolvedOccurredAt, LocalDate resolvedOn,
         String acknowledgedBy, Instant acknowledgedAt, String acknowledgementNote) {
 
     public static AlertView of(Alert alert) {
@@ -31,6 +33,7 @@ public record AlertView(UUID id, String kind, String severity, String status, UU
                 alert.sessionDate, alert.occurredAt, split(alert.pillars), split(alert.reasons), alert.riskScore,
                 alert.raisedAt, alert.resolution, alert.resolvedSessionNumber, alert.resolvedSessionDate,
                 alert.resolvedOccurredAt,
+                AlertResolved.dayOf(alert.resolution, alert.resolvedSessionDate, alert.resolvedOccurredAt),
                 alert.acknowledgedBy, alert.acknowledgedAt, alert.acknowledgementNote);
     }
 

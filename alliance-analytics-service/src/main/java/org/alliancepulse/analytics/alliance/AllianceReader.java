@@ -64,7 +64,7 @@ public class AllianceReader {
         ClientRows rows = new ClientRows();
         rows.load(List.of(clientId));
         List<Dyad> known = rows.dyadsOf(clientId);
-        List<Dyad> dyads = known.stream().filter(d -> access.mayRead(d.clinicId, d.therapistId)).toList();
+        List<Dyad> dyads = known.stream().filter(d -> access.mayRead(clientId, d.clinicId)).toList();
         if (dyads.isEmpty()) {
             throw known.isEmpty() ? ProblemException.notFound("no such client for you")
                     : ProblemException.outOfScope("no such client for you");

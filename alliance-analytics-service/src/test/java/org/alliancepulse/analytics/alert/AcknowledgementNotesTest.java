@@ -29,4 +29,24 @@ class AcknowledgementNotesTest {
     void findsContactDetails(String note, String expected) {
         assertEquals(expected == null ? "" : expected, AcknowledgementNotes.contactDetailIn(note).orElse(""));
     }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "raised it on 2026-11-20 \\u202e evil | true",
+            "an isolate \\u2067 here | true",
+            "zero\\u200bwidth | true",
+            "a bell \\u0007 | true",
+            "two lines\\nand a\\ttab, \\u00e6\\u00f8\\u00e5, \\u0645\\u0631\\u062d\\u0628\\u0627 | false",
+            "a Persian joiner \\u200c stays | false",
+    })
+    void findsInvisibleMarks(String escaped, boolean expected) {
+        assertEquals(expected, AcknowledgementNotes.hasInvisibleMarks(unicode(escaped)));
+    }
+
+    /** The table's \\uXXXX, \\n and \\t as the characters they name. */
+    private static String unicode(String escaped) {
+        java.util.regex.Matcher u = java.util.regex.Pattern.compile("\\\\u(\\p{XDigit}{4})").matcher(escaped);
+        String text = u.replaceAll(m -> String.valueOf((char) Integer.parseInt(m.group(1), 16)));
+        return text.replace("\\n", "\n").replace("\\t", "\t");
+    }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,7 @@ import java.util.UUID;
 
 import org.alliancepulse.analytics.DyadStory;
 import org.alliancepulse.analytics.alert.Alert;
+import org.alliancepulse.contracts.intake.ClientReassigned;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
@@ -108,6 +110,53 @@ class DyadAllianceTest {
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.admin()).get("/api/dyads/not-a-uuid/alliance").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * A therapist sees the clients assigned to them (ARCHITECTURE.md), as intake answers them: after a change of
+     * therapist the new one reads the whole course, the earlier therapist's dyad and alert too, for continuity of
+     * care; the former one nothing more - not the series, not the alert, not in their inbox (outside probe: they
+     * still read it all). The clinic's staff read both.
+     */
+    @Test
+    void aChangeOfTherapistTakesTheClientFromTheFormerTherapistsViewToTheNewOnes() {
+        KafkaEvents events = new KafkaEvents(kafka);
+        String clinic = "moved-" + UUID.randomUUID().toString().substring(0, 8);
+        DyadStory story = DyadStory.assigned(events, clinic, Instant.parse("2025-05-05T09:00:00Z"));
+        UUID next = UUID.randomUUID();
+        String former = "dr-" + story.therapistId.toString().substring(0, 8);
+        String successor = "dr-" + next.toString().substring(0, 8);
+        events.publish(new TherapistRegistered(story.therapistId, clinic, former, "Dr Former", former + "@c.example"));
+        events.publish(new TherapistRegistered(next, clinic, successor, "Dr Next", successor + "@c.example"));
+        story.attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5)
+                .attended(3, 9.5, 9.5, 9.5);
+        await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> Alert.count(
+                "clientId = ?1 and kind = 'RUPTURE'", story.clientId) == 1);
+        String alert = Alert.<Alert>find("clientId", story.clientId).firstResult().id.toString();
+        String path = "/api/dyads/" + story.clientId + "/alliance";
+        String formerToken = Tokens.therapist(former, clinic);
+        String successorToken = Tokens.therapist(successor, clinic);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(formerToken).get(path)
+                .statusCode() == 200);
+        given().auth().oauth2(formerToken).get("/api/alerts").then().body("items.id", hasItem(alert));
+        given().auth().oauth2(successorToken).get(path).then().statusCode(404);
+
+        events.publish(new ClientReassigned(story.clientId, story.clientCode, clinic, story.episodeId,
+                story.therapistId, next, ClientReassigned.Reason.FIT, Instant.parse("2025-06-02T09:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(formerToken).get(path)
+                .statusCode() == 404);
+
+        given().auth().oauth2(formerToken).get("/api/alerts/" + alert).then().statusCode(404);
+        given().auth().oauth2(formerToken).get("/api/alerts").then().statusCode(200)
+                .body("items.id", not(hasItem(alert)));
+        given().auth().oauth2(successorToken).get(path).then().statusCode(200).body("dyads", hasSize(2));
+        given().auth().oauth2(successorToken).get("/api/alerts/" + alert).then().statusCode(200);
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get(path).then().statusCode(200).body("dyads", hasSize(2));
+        // resolved by the change of therapist on 2 June, after the last session (26 May): told as of 2 June
+        // (outside probe: "resolved at the session on" the last session's day)
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).get("/api/alerts/" + alert).then().statusCode(200)
+                .body("resolution", equalTo("REASSIGNED")).body("resolvedSessionDate", equalTo("2025-05-26"))
+                .body("resolvedOn", equalTo("2025-06-02"));
     }
 
     @Test

@@ -47,4 +47,27 @@ public record AlertResolved(UUID alertId, String kind, UUID dyadId, UUID clientI
     public String aggregateId() {
         return clientId.toString();
     }
+
+    /**
+     * The day an alert was resolved, as a clinician reads it: the resolving session's date, or for an ending
+     * ({@code EPISODE_CLOSED}, {@code REASSIGNED}), which no session resolved, the day it took effect - not the last
+     * session's (an outside probe read "resolved at the session on 22 November" for a change of therapist on the
+     * 25th). An ending's time is the end of its day in UTC, a change of therapist's the start of its day, unless a
+     * session held on the end day lies later (an evening in New York): then that session's own date is the day.
+     *
+     * @param sessionDate the resolving session's date, where it was held
+     * @param occurredAt the resolution's event time
+     */
+    public static LocalDate dayOf(String resolution, LocalDate sessionDate, Instant occurredAt) {
+        if (occurredAt == null || !("EPISODE_CLOSED".equals(resolution) || "REASSIGNED".equals(resolution))) {
+            return sessionDate;
+        }
+        LocalDate day = LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC);
+        boolean endOfDay = java.time.LocalTime.ofInstant(occurredAt, java.time.ZoneOffset.UTC)
+                .isAfter(java.time.LocalTime.of(23, 59, 59));
+        if ("EPISODE_CLOSED".equals(resolution) && !endOfDay && sessionDate != null && sessionDate.isBefore(day)) {
+            return sessionDate;
+        }
+        return day;
+    }
 }

@@ -308,7 +308,7 @@ public class AlertMailer {
                     email = switch (notification.purpose) {
                         case ALERT -> emails.alert(notification, to, therapistName);
                         case ESCALATION -> emails.escalation(notification, to, therapistName);
-                        case RESOLVED -> emails.resolved(notification, to, notification.sessionDate);
+                        case RESOLVED -> emails.resolved(notification, to);
                         case DIGEST -> throw new IllegalStateException("handled above");
                     };
                 }

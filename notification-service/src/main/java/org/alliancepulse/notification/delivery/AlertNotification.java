@@ -111,6 +111,10 @@ public class AlertNotification extends PanacheEntityBase {
     @Column(name = "session_date")
     public LocalDate sessionDate;
 
+    /** A resolved note's day (AlertResolved.dayOf): the resolving session's, or an ending's own; null on others. */
+    @Column(name = "resolved_on")
+    public LocalDate resolvedOn;
+
     /** The pillars that fell (RUPTURE), comma-separated names; null when none. */
     public String pillars;
 

@@ -160,6 +160,7 @@ public class AllianceAlertConsumer implements InboxConsumer {
         note.clinicId = resolved.clinicId();
         note.alertRaisedAt = emailed.alertRaisedAt;
         note.resolution = resolved.resolution();
+        note.resolvedOn = AlertResolved.dayOf(resolved.resolution(), resolved.sessionDate(), resolved.occurredAt());
         note.persist();
         afterCommit.wake(mailer.worker());
     }

@@ -73,12 +73,20 @@ public class Emails {
                 AlertEmail.messageId("escalation", n.alertId));
     }
 
-    /** A short note that an emailed alert was resolved. */
-    public AlertEmail resolved(AlertNotification n, Routing.Send to, LocalDate resolvedOn) {
+    /**
+     * A short note that an emailed alert was resolved: at the session that resolved it, or on the day a change of
+     * therapist or an ending took effect - after which the client is no longer the therapist's, so the note does
+     * not send them to a page they can no longer open.
+     */
+    public AlertEmail resolved(AlertNotification n, Routing.Send to) {
         Map<String, Object> data = about(n);
+        boolean ending = "EPISODE_CLOSED".equals(n.resolution) || "REASSIGNED".equals(n.resolution);
+        LocalDate resolvedOn = n.resolvedOn != null ? n.resolvedOn : n.sessionDate;
         data.put("greeting", to.name());
         data.put("resolutionWords", AlertEmail.resolution(n.resolution == null ? "" : n.resolution));
+        data.put("resolvedWhen", ending ? "on" : "at the session on");
         data.put("resolvedOn", resolvedOn == null ? null : DAY.format(resolvedOn));
+        data.put("ending", ending);
         String subject = "Alliance Pulse: " + data.get("what") + " alert for client " + n.clientCode
                 + " resolved";
         return new AlertEmail(subject, render(resolvedText, data), render(resolvedHtml, data),

@@ -128,10 +128,30 @@ class EmailTemplatesTest {
 
     @Test
     void theResolvedNoteSaysHowInWords() {
-        AlertEmail email = emails.resolved(notification(Purpose.RESOLVED, "RUPTURE"), TO_THERAPIST, SESSION);
+        AlertNotification repaired = notification(Purpose.RESOLVED, "RUPTURE");
+        repaired.resolution = "REPAIRED";
+        repaired.resolvedOn = SESSION;
+        AlertEmail email = emails.resolved(repaired, TO_THERAPIST);
         assertEquals("Alliance Pulse: alliance rupture alert for client C-ABCDEF resolved", email.subject());
         assertTrue(email.text().contains("is resolved: the alliance is back at its usual level (repaired), at the"
                 + " session on Thursday 26 November 2026."), email.text());
+        assertTrue(email.text().contains("/alerts/" + repaired.alertId), email.text());
+    }
+
+    /**
+     * A change of therapist is told on the day it took effect, not as a session (outside probe: "at the session on"
+     * the last session's day), and without a link the former therapist could no longer open.
+     */
+    @Test
+    void aResolutionByAChangeOfTherapistIsToldOnItsDayWithoutALink() {
+        AlertNotification moved = notification(Purpose.RESOLVED, "FIT_CONCERN");
+        moved.resolution = "REASSIGNED";
+        moved.resolvedOn = LocalDate.of(2026, 11, 29);
+        AlertEmail email = emails.resolved(moved, TO_THERAPIST);
+        assertTrue(email.text().contains(", on Sunday 29 November 2026."), email.text());
+        assertFalse(email.text().contains("at the session"), email.text());
+        assertFalse(email.text().contains("/alerts/") || email.html().contains("/alerts/"), email.text());
+        assertTrue(email.text().contains("stays with your clinic's staff"), email.text());
     }
 
     @Test
@@ -168,7 +188,8 @@ class EmailTemplatesTest {
             for (String resolution : RESOLUTIONS) {
                 AlertNotification n = notification(Purpose.RESOLVED, kind);
                 n.resolution = resolution;
-                all.add(emails.resolved(n, TO_THERAPIST, SESSION));
+                n.resolvedOn = SESSION;
+                all.add(emails.resolved(n, TO_THERAPIST));
             }
         }
         AlertNotification digest = new AlertNotification();

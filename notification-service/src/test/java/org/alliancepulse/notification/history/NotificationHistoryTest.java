@@ -83,5 +83,11 @@ class NotificationHistoryTest {
             given().auth().oauth2(Tokens.admin()).queryParam(bad[0], bad[1]).get("/api/notifications").then()
                     .statusCode(400).contentType("application/problem+json");
         }
+        // a filter misspelt or given twice is named, not dropped
+        given().auth().oauth2(Tokens.admin()).queryParam("therapist", java.util.UUID.randomUUID().toString())
+                .get("/api/notifications").then().statusCode(400)
+                .body("violations[0].field", org.hamcrest.Matchers.equalTo("therapist"));
+        given().auth().oauth2(Tokens.admin()).queryParam("status", "SENT", "FAILED").get("/api/notifications")
+                .then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("status"));
     }
 }

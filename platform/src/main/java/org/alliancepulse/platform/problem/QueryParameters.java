@@ -97,19 +97,6 @@ public final class QueryParameters {
         };
     }
 
-    /**
-     * Refuses a parameter the endpoint does not know: a filter misspelt or not offered (outside probe: {@code ?name=}
-     * listed the whole clinic) would otherwise widen the answer silently.
-     */
-    public static void onlyKnown(java.util.Collection<String> given, java.util.Set<String> known) {
-        for (String name : given) {
-            if (!known.contains(name)) {
-                throw ProblemException.invalid(name, "is not a parameter of this list; it takes "
-                        + new java.util.TreeSet<>(known));
-            }
-        }
-    }
-
     /** A UUID, or null when absent. */
     public static UUID uuid(String field, String value) {
         if (value == null) {

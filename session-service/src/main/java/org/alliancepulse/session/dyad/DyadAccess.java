@@ -9,9 +9,13 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 
 /**
- * Who may see and act for a dyad's sessions: staff of the client's clinic and the therapist of the session (so a
- * therapist keeps their own past sessions). Admins may read, not enter clinical data. Anyone else gets a 404, the
- * same answer as for an id that does not exist: another clinic cannot even learn that it does.
+ * Who may see and act for a client's sessions. The clinic's staff: all of them. A therapist: while the client is
+ * assigned to them (as intake has it: from the assignment until a change of therapist or the episode's end), they
+ * read the client's whole course - an earlier therapist's sessions too, for continuity of care - and record in their
+ * own sessions; after that, nothing (ARCHITECTURE.md: a therapist sees only the clients assigned to them; an outside
+ * probe found a former therapist still reading what intake already refused them). Admins may read, not enter
+ * clinical data. Anyone else gets a 404, the same answer as for an id that does not exist: another clinic cannot
+ * even learn that it does.
  */
 @RequestScoped
 public class DyadAccess {
@@ -29,37 +33,52 @@ public class DyadAccess {
             throw ProblemException.notYetKnown("session-service does not know this client's assignment yet (an "
                     + "assignment made moments ago may still be on its way; try again shortly)");
         }
-        if (!mayAct(dyad.clinicId, dyad.therapistId)) {
+        if (!(staffOf(dyad.clinicId) || caller.isTherapist() && isCallingTherapist(dyad.therapistId))) {
             throw outOfScope();
         }
         return dyad;
     }
 
-    /** @throws ProblemException 404 unless the caller may change this dyad's sessions */
-    public void requireActFor(String clinicId, UUID therapistId) {
-        if (!mayAct(clinicId, therapistId)) {
+    /** @throws ProblemException 404 unless the caller may change this session */
+    public void requireActFor(UUID clientId, String clinicId, UUID therapistId) {
+        if (!mayAct(clientId, clinicId, therapistId)) {
             throw outOfScope();
         }
     }
 
-    /** @throws ProblemException 404 unless the caller may read this dyad's sessions */
-    public void requireRead(String clinicId, UUID therapistId) {
-        if (!mayRead(clinicId, therapistId)) {
+    /** @throws ProblemException 404 unless the caller may read this client's sessions */
+    public void requireRead(UUID clientId, String clinicId) {
+        if (!mayRead(clientId, clinicId)) {
             throw outOfScope();
         }
     }
 
-    /** Admins read every dyad's sessions; the clinic's staff and the session's therapist theirs. */
-    public boolean mayRead(String clinicId, UUID therapistId) {
-        return caller.isAdmin() || mayAct(clinicId, therapistId);
+    /** Admins and the clinic's staff read every session of the client; their therapist while assigned. */
+    public boolean mayRead(UUID clientId, String clinicId) {
+        return caller.isAdmin() || staffOf(clinicId) || assignedToCaller(clientId);
     }
 
-    public boolean mayAct(String clinicId, UUID therapistId) {
-        if (caller.isClinicStaff() && caller.worksAt(clinicId)) {
-            return true;
+    /** The clinic's staff; the therapist who held the session while the client is still assigned to them. */
+    public boolean mayAct(UUID clientId, String clinicId, UUID therapistId) {
+        return staffOf(clinicId) || isCallingTherapist(therapistId) && assignedToCaller(clientId);
+    }
+
+    private boolean staffOf(String clinicId) {
+        return caller.isClinicStaff() && caller.worksAt(clinicId);
+    }
+
+    /** Whether the client is assigned to the calling therapist now: their current therapist, the episode open. */
+    private boolean assignedToCaller(UUID clientId) {
+        if (!caller.isTherapist()) {
+            return false;
         }
-        return caller.isTherapist() && TherapistLogin.therapistIdOf(caller.username())
-                .filter(therapistId::equals).isPresent();
+        Dyad dyad = Dyad.findById(clientId);
+        return dyad != null && !dyad.episodeClosed() && isCallingTherapist(dyad.therapistId);
+    }
+
+    private boolean isCallingTherapist(UUID therapistId) {
+        return caller.isTherapist() && therapistId != null
+                && TherapistLogin.therapistIdOf(caller.username()).filter(therapistId::equals).isPresent();
     }
 
     /** Answered as an unknown id would be, and logged as a refused access: the record exists, not for this caller. */

@@ -117,7 +117,7 @@ public class Session extends PanacheEntityBase {
      */
     public static Session findAccessible(UUID id, DyadAccess access) {
         Session session = find(id);
-        access.requireActFor(session.clinicId, session.therapistId);
+        access.requireActFor(session.clientId, session.clinicId, session.therapistId);
         session.requireClientNotErased();
         return session;
     }
@@ -143,27 +143,29 @@ public class Session extends PanacheEntityBase {
     /** @throws ProblemException 404 when unknown or when the caller may not read it */
     public static Session findReadable(UUID id, DyadAccess access) {
         Session session = find(id);
-        access.requireRead(session.clinicId, session.therapistId);
+        access.requireRead(session.clientId, session.clinicId);
         return session;
     }
 
     /**
-     * A client's sessions, in the order they were held, as far as the caller may read them: all for admins and the
-     * clinic's staff, a therapist's own for a therapist (a former therapist keeps their own past sessions).
+     * A client's sessions, in the order they were held: for admins and the clinic's staff, and for the therapist
+     * the client is assigned to now (the whole course, earlier therapists' sessions too).
      *
-     * @throws ProblemException 404 for a client unknown here, or none of whose sessions or current dyad the caller
-     *         may read (another clinic's, another therapist's: answered alike)
+     * @throws ProblemException 404 for a client unknown here, or one the caller may not read (another clinic's,
+     *         another therapist's, a former therapist's: answered alike)
      */
     public static java.util.List<Session> ofClientReadable(UUID clientId, DyadAccess access) {
-        java.util.List<Session> readable = Session.<Session>list("clientId = ?1 order by scheduledAt, sessionNumber",
-                clientId).stream().filter(s -> access.mayRead(s.clinicId, s.therapistId)).toList();
+        java.util.List<Session> all = Session.<Session>list("clientId = ?1 order by scheduledAt, sessionNumber",
+                clientId);
         Dyad dyad = Dyad.findById(clientId);
-        if (readable.isEmpty() && (dyad == null || !access.mayRead(dyad.clinicId, dyad.therapistId))) {
-            boolean exists = dyad != null || Session.count("clientId", clientId) > 0;
-            throw exists ? ProblemException.outOfScope("no such client for you")
-                    : ProblemException.notFound("no such client for you");
+        String clinicId = dyad != null ? dyad.clinicId : all.isEmpty() ? null : all.get(0).clinicId;
+        if (clinicId == null) {
+            throw ProblemException.notFound("no such client for you");
         }
-        return readable;
+        if (!access.mayRead(clientId, clinicId)) {
+            throw ProblemException.outOfScope("no such client for you");
+        }
+        return all;
     }
 
     private static Session find(UUID id) {

@@ -41,7 +41,7 @@ class EpisodeEventsTest {
     DataSource dataSource;
 
     @Test
-    void afterAReassignmentNewSessionsBelongToTheNewTherapistAndTheOldOneKeepsOnlyTheirOwn() throws Exception {
+    void afterAReassignmentNewSessionsBelongToTheNewTherapistAndTheOldOneSeesNoMore() throws Exception {
         KafkaEvents events = new KafkaEvents(kafka);
         KnownDyad dyad = KnownDyad.announce(events);
         String before = dyad.scheduleSession(LocalDate.now().minusDays(7));
@@ -60,9 +60,19 @@ class EpisodeEventsTest {
                 .body("sessionNumber", equalTo(2)) // the episode goes on with the new therapist
                 .extract().path("id");
 
-        // the previous therapist: their own past session yes, the new one's session and new bookings no
-        given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + before).then().statusCode(200);
+        // the previous therapist: the client is no longer theirs - not their own past session (as intake answers
+        // them), not the new one's, no new bookings; the new therapist reads the whole course and records only in
+        // their own sessions
+        given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + before).then().statusCode(404);
         given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + after).then().statusCode(404);
+        given().auth().oauth2(dyad.therapistToken()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "NO_SHOW")).post("/api/sessions/" + before + "/attendance").then()
+                .statusCode(404);
+        given().auth().oauth2(Tokens.therapist(nextLogin, dyad.clinicId())).get("/api/sessions/" + before)
+                .then().statusCode(200);
+        given().auth().oauth2(Tokens.therapist(nextLogin, dyad.clinicId())).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "NO_SHOW")).post("/api/sessions/" + before + "/attendance").then()
+                .statusCode(404);
         given().auth().oauth2(dyad.therapistToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
                 .post("/api/sessions").then().statusCode(404);
@@ -74,11 +84,14 @@ class EpisodeEventsTest {
     void afterTheEpisodeEndsNoNewSessionsUntilANewEpisodeBegins() throws Exception {
         KafkaEvents events = new KafkaEvents(kafka);
         KnownDyad dyad = KnownDyad.announce(events);
-        dyad.scheduleSession(LocalDate.now().minusDays(14));
+        String held = dyad.scheduleSession(LocalDate.now().minusDays(14));
         Instant closedAt = Instant.now();
         events.publish(new EpisodeClosed(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), UUID.randomUUID(),
                 dyad.therapistId(), EpisodeClosed.Ending.DROPOUT, LocalDate.now().minusDays(1), closedAt));
         await().atMost(Duration.ofSeconds(30)).until(() -> episodeClosed(dyad.clientId()));
+        // the client is no longer assigned to anyone: the clinic's staff read the course, the therapist no more
+        given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + held).then().statusCode(404);
+        given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + held).then().statusCode(200);
 
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
@@ -101,6 +114,7 @@ class EpisodeEventsTest {
         events.publish(new ClientAssigned(dyad.clientId(), dyad.clientCode(), dyad.clinicId(), dyad.therapistId(),
                 closedAt.plusSeconds(60), UUID.randomUUID()));
         await().atMost(Duration.ofSeconds(30)).until(() -> !episodeClosed(dyad.clientId()));
+        given().auth().oauth2(dyad.therapistToken()).get("/api/sessions/" + held).then().statusCode(200);
         // the new episode's first session is its session 1
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))

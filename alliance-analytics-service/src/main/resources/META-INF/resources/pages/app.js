@@ -74,6 +74,18 @@ async function api(path, options = {}) {
     ...options,
     headers: { Authorization: 'Bearer ' + accessToken, 'Content-Type': 'application/json', ...(options.headers || {}) },
   });
+  const reading = !options.method || options.method === 'GET';
+  if (response.status === 401 && reading && !sessionStorage.getItem('ap.signed-in-again')) {
+    // the service no longer takes this token, though it has not run out here (revoked, a rotated key, a clock
+    // ahead): sign in again, once - the page was left at "Something went wrong" with no way back (outside probe)
+    sessionStorage.removeItem('ap.token');
+    sessionStorage.setItem('ap.signed-in-again', 'yes');
+    location.reload();
+    return new Promise(() => {}); // the browser is leaving
+  }
+  if (response.ok) {
+    sessionStorage.removeItem('ap.signed-in-again');
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
     const error = new Error(problem.detail || problem.title || ('HTTP ' + response.status));

@@ -30,8 +30,10 @@ class SecurityLogTest {
     void aRefusedTokenIsLoggedWithoutTheToken() {
         String expired = Tokens.expired("north");
         try (LogCapture log = LogCapture.start()) {
-            given().get("/api/clients").then().statusCode(401);
-            given().auth().oauth2(expired).get("/api/clients").then().statusCode(401);
+            given().get("/api/clients").then().statusCode(401).header("WWW-Authenticate", "Bearer");
+            // RFC 6750: a token given and refused is an invalid_token, to be fetched anew
+            given().auth().oauth2(expired).get("/api/clients").then().statusCode(401)
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 
             List<String> lines = log.linesContaining("event=REFUSED");
             assertEquals(2, lines.size(), lines::toString);

@@ -97,20 +97,25 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
-        securityLog.unauthenticated(request, request.getHeader(HttpHeaders.AUTHORIZATION) != null);
-        return bearerRequired();
+        boolean tokenGiven = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        securityLog.unauthenticated(request, tokenGiven);
+        return bearerRequired(tokenGiven);
     }
 
     @ServerExceptionMapper
     public Response unauthenticated(AuthenticationFailedException e, HttpServerRequest request) {
         securityLog.unauthenticated(request, true);
-        return bearerRequired();
+        return bearerRequired(true);
     }
 
-    /** RFC 6750: a 401 names the scheme it wants, so a client knows to fetch a token. */
-    private static Response bearerRequired() {
+    /**
+     * RFC 6750: a 401 names the scheme it wants, so a client knows to fetch a token; for a token given and refused
+     * (expired, foreign, badly signed) it says {@code error="invalid_token"}, so a client knows to fetch a new one
+     * rather than send the same again.
+     */
+    private static Response bearerRequired(boolean tokenGiven) {
         return Response.fromResponse(respond(Problem.of(401, "Unauthorized", "a valid bearer token is required")))
-                .header("WWW-Authenticate", "Bearer").build();
+                .header("WWW-Authenticate", tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer").build();
     }
 
     @ServerExceptionMapper

@@ -86,7 +86,8 @@ final class DemoData {
             sessionWithFeedback(session, staff.get("north"), unresolved, today.minusDays(day), day > 28 ? GOOD : BOND_FELL);
         }
         summary.add("client " + unresolved[1] + " = " + unresolved[0] + " (dr-north): the bond fell at session 4 and stayed down: RUPTURE, then "
-                + "UNRESOLVED_RUPTURE after six scored sessions (emailed)");
+                + "UNRESOLVED_RUPTURE after six scored sessions (the rupture, at a session four weeks ago, is recorded, not "
+                + "emailed: alerts about sessions over 14 days old are history; the unresolved rupture is emailed)");
 
         String[] poorFit = client(intake, staff.get("north"), "north", "Maja", "Lund", "2001-01-30", drNorth);
         for (int day : new int[] { 20, 16, 12, 8, 3 }) {
@@ -160,7 +161,10 @@ final class DemoData {
                 "firstName", firstName, "lastName", lastName, "dateOfBirth", dateOfBirth)).expect(201);
         String id = created.field("id");
         String code = created.field("clientCode");
-        api.post(intake + "/api/clients/" + id + "/assignment", staff, Map.of("therapistId", therapistId)).expect(201);
+        // care began before the first demo session (seven weeks ago at most): dyads start before their sessions,
+        // as a real history entered with its start day does
+        api.post(intake + "/api/clients/" + id + "/assignment", staff, Map.of("therapistId", therapistId,
+                "startDate", LocalDate.now().minusDays(60).toString())).expect(201);
         return new String[] {id, code};
     }
 

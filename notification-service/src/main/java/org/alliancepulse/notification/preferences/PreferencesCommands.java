@@ -136,8 +136,9 @@ public class PreferencesCommands {
             for (String kind : body.skippedKinds()) {
                 String name = kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT);
                 if (Preferences.NEVER_SKIPPED.contains(name)) {
-                    throw ProblemException.invalid("skippedKinds", name + " alerts are always emailed: a client may"
-                            + " be about to leave");
+                    throw ProblemException.invalid("skippedKinds", name + " alerts are always emailed: "
+                            + ("DROPOUT_RISK".equals(name) ? "a client may be about to leave"
+                                    : "a rupture has not been repaired, and unrepaired ruptures are where clients leave"));
                 }
                 if (!Preferences.SKIPPABLE.contains(name)) {
                     throw ProblemException.invalid("skippedKinds", "'" + kind + "' is not a kind that may be skipped"

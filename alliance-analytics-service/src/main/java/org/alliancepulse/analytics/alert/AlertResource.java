@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -59,10 +62,30 @@ public class AlertResource {
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
-    public AlertSearch.AlertPage alerts(@QueryParam("status") String status, @QueryParam("kind") String kind,
-            @QueryParam("clinicId") String clinicId, @QueryParam("therapistId") String therapistId,
-            @QueryParam("clientId") String clientId, @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+    @Operation(summary = "The alert inbox, newest first by the session's own date",
+            description = "A therapist's own alerts (about the clients assigned to them now), the staff's clinic's, "
+                    + "everyone's for admins. A filter outside the caller's reach (another clinic, another "
+                    + "therapist) is a 403; an unknown or repeated parameter a 400.")
+    public AlertSearch.AlertPage alerts(
+            @Parameter(description = "the alert's state", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "OPEN", "ACKNOWLEDGED", "RESOLVED" })) @QueryParam("status") String status,
+            @Parameter(description = "the kind of alert", schema = @Schema(type = SchemaType.STRING, enumeration = {
+                    "RUPTURE", "UNRESOLVED_RUPTURE", "FIT_CONCERN", "DROPOUT_RISK" })) @QueryParam("kind") String kind,
+            @Parameter(description = "a clinic's id (admins any, staff their own)", example = "north")
+            @QueryParam("clinicId") String clinicId,
+            @Parameter(description = "a therapist's id (a therapist: their own only)", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("therapistId") String therapistId,
+            @Parameter(description = "one client's alerts, within the caller's reach", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("clientId") String clientId,
+            @Parameter(description = "the first day of the sessions the alerts arose at, where they were held "
+                    + "(1900-2999, inclusive)", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-01-01")
+            @QueryParam("from") String from,
+            @Parameter(description = "the last day (inclusive), not before from", schema = @Schema(type = SchemaType.STRING, format = "date"),
+                    example = "2026-12-31") @QueryParam("to") String to,
+            @Parameter(description = "the page, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "alerts per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200", defaultValue = "50")) @QueryParam("size") String size) {
         return search.search(new AlertSearch.Filters(status, kind, clinicId, therapistId, clientId, from, to, page,
                 size));
     }
@@ -72,7 +95,7 @@ public class AlertResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
-    public AlertView alert(@PathParam("id") String id) {
+    public AlertView alert(@Parameter(description = "the alert's id", schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("id") String id) {
         // a malformed id is a 400 naming it, as on the dyad view (the framework's 404 said "check the path")
         return AlertView.of(commands.find(QueryParameters.uuid("id", id)));
     }

@@ -36,6 +36,8 @@ public class WhatIfResource {
     @APIResponse(responseCode = "200", description = "What the thresholds would have raised, beside the live settings",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = WhatIfReplay.Result.class)))
+    @APIResponse(responseCode = "404", description = "a clinicId no event has named",
+            content = @Content(mediaType = "application/problem+json"))
     @RequestBody(content = @Content(mediaType = "application/json", examples = {
             @ExampleObject(name = "stricter ruptures and risk, over last year", value = """
                     {"thresholds":{"kRupture":2.5,"riskRaise":0.6},"from":"2025-01-01","to":"2025-12-31"}"""),

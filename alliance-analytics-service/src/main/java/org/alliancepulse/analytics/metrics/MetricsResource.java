@@ -25,6 +25,7 @@ import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
@@ -55,7 +56,9 @@ public class MetricsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkMetrics.Report.class)),
             @Content(mediaType = NetworkMetricsCsv.TEXT_CSV,
                     schema = @Schema(type = SchemaType.STRING, description = "one line per unit and metric")) })
-    public Response network(@QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response network(
+            @Parameter(description = "the period's first day (1900-2999); a year before to when left out", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "the period's last day, inclusive; today (UTC) when left out", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to) {
         return respond(metrics.report(new Scope(Level.NETWORK, "network"), from, to));
     }
 
@@ -68,8 +71,9 @@ public class MetricsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkMetrics.Report.class)),
             @Content(mediaType = NetworkMetricsCsv.TEXT_CSV,
                     schema = @Schema(type = SchemaType.STRING, description = "one line per unit and metric")) })
-    public Response clinic(@PathParam("id") String clinicId, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response clinic(@Parameter(description = "the clinic's id", example = "north") @PathParam("id") String clinicId,
+            @Parameter(description = "the period's first day (1900-2999); a year before to when left out", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "the period's last day, inclusive; today (UTC) when left out", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to) {
         if (!caller.isAdmin() && !caller.worksAt(clinicId)) {
             throw ProblemException.forbidden("you see the metrics of your own clinic only");
         }
@@ -95,8 +99,10 @@ public class MetricsResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NetworkMetrics.Report.class)),
             @Content(mediaType = NetworkMetricsCsv.TEXT_CSV,
                     schema = @Schema(type = SchemaType.STRING, description = "one line per unit and metric")) })
-    public Response therapist(@PathParam("id") String therapistId, @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+    public Response therapist(@Parameter(description = "the therapist's id", schema = @Schema(type = SchemaType.STRING,
+            format = "uuid")) @PathParam("id") String therapistId,
+            @Parameter(description = "the period's first day (1900-2999); a year before to when left out", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-01-01") @QueryParam("from") String from,
+            @Parameter(description = "the period's last day, inclusive; today (UTC) when left out", schema = @Schema(type = SchemaType.STRING, format = "date"), example = "2026-12-31") @QueryParam("to") String to) {
         UUID id;
         try {
             id = UUID.fromString(therapistId);

@@ -13,6 +13,10 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import io.quarkus.panache.common.Page;
 
 /** For admins: who read or changed which client's PHI, and when. Ids and logins only, never the PHI itself. */
@@ -31,9 +35,20 @@ public class PhiAccessResource {
      */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    public EntryPage search(@QueryParam("clientId") String clientParam, @QueryParam("user") String user,
-            @QueryParam("from") String fromParam, @QueryParam("to") String toParam,
-            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+    public EntryPage search(
+            @Parameter(description = "the client's id", schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+            @QueryParam("clientId") String clientParam,
+            @Parameter(description = "the login that read or changed the record", example = "staff-north")
+            @QueryParam("user") String user,
+            @Parameter(description = "from this moment (inclusive)", schema = @Schema(type = SchemaType.STRING,
+                    format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("from") String fromParam,
+            @Parameter(description = "until this moment (exclusive), after from", schema = @Schema(
+                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z")
+            @QueryParam("to") String toParam,
+            @Parameter(description = "the page, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String pageParam,
+            @Parameter(description = "entries per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "500", defaultValue = "50")) @QueryParam("size") String sizeParam) {
         // read here, so a malformed one is a 400 naming it (the framework's conversion answers a bare 404)
         UUID clientId = QueryParameters.uuid("clientId", clientParam);
         QueryParameters.Paging paging = QueryParameters.paging(pageParam, sizeParam, 50, 500);

@@ -34,11 +34,13 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.quarkus.panache.common.Page;
 
@@ -164,10 +166,22 @@ public class ClientResource {
     @GET
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
-    public ClientViews.SummaryPage list(@QueryParam("clientCode") String clientCode,
-            @QueryParam("name") String name, @QueryParam("dateOfBirth") String dateOfBirthParam,
-            @QueryParam("therapistId") String therapistParam, @QueryParam("status") String statusParam,
-            @QueryParam("page") String pageParam, @QueryParam("size") String sizeParam) {
+    public ClientViews.SummaryPage list(
+            @Parameter(description = "the client's pseudonymous code", example = "C-7KQ3MZ")
+            @QueryParam("clientCode") String clientCode,
+            @Parameter(description = "a part of the first or last name, or of both together (2-100 characters, "
+                    + "case-insensitive, taken literally)", example = "halvor") @QueryParam("name") String name,
+            @Parameter(description = "the date of birth (staff only; a therapist's search by it is a 403)",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"), example = "1987-03-14")
+            @QueryParam("dateOfBirth") String dateOfBirthParam,
+            @Parameter(description = "the current therapist's id", schema = @Schema(type = SchemaType.STRING,
+                    format = "uuid")) @QueryParam("therapistId") String therapistParam,
+            @Parameter(description = "where the client stands", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "WAITING", "IN_CARE", "DISCHARGED" })) @QueryParam("status") String statusParam,
+            @Parameter(description = "the page, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    defaultValue = "0")) @QueryParam("page") String pageParam,
+            @Parameter(description = "clients per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "200", defaultValue = "20")) @QueryParam("size") String sizeParam) {
         // read here, so a malformed one is a 400 naming it (the framework's conversion answers a bare 404)
         UUID therapistId = QueryParameters.uuid("therapistId", therapistParam);
         String nameFilter = nameFilter(name);

@@ -30,11 +30,13 @@ import org.alliancepulse.intake.language.LanguageCode;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Admins register therapists anywhere, clinic staff at their own clinic; both keep their profile up to date. */
 @Path("/api/therapists")
@@ -142,9 +144,18 @@ public class TherapistResource {
      */
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
-    public List<TherapistView> list(@QueryParam("clinicId") String clinicId, @QueryParam("active") String activeParam,
-            @QueryParam("language") String language, @QueryParam("specialty") String specialty,
-            @QueryParam("modality") String modality, @QueryParam("takesNewClients") String takesNewClientsParam) {
+    public List<TherapistView> list(
+            @Parameter(description = "a clinic's id (admins; staff see their own clinic's)", example = "north")
+            @QueryParam("clinicId") String clinicId,
+            @Parameter(description = "still working at the clinic", schema = @Schema(type = SchemaType.BOOLEAN))
+            @QueryParam("active") String activeParam,
+            @Parameter(description = "a language they work in (ISO 639-1)", example = "no")
+            @QueryParam("language") String language,
+            @Parameter(description = "a specialty they offer", example = "anxiety")
+            @QueryParam("specialty") String specialty,
+            @Parameter(description = "a modality they offer", example = "CBT") @QueryParam("modality") String modality,
+            @Parameter(description = "whether they take new clients (below their capacity)",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("takesNewClients") String takesNewClientsParam) {
         // "maybe" is a 400 naming the parameter, not a filter that matches nothing
         Boolean active = QueryParameters.bool("active", activeParam);
         Boolean takesNewClients = QueryParameters.bool("takesNewClients", takesNewClientsParam);

@@ -16,6 +16,9 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -42,7 +45,8 @@ public class DeadLetterResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The dead letters of one topic: ids, types, reasons and where they came from")
     public List<DeadLetterReplay.DeadLetter> list(@PathParam("topic") String topic,
-            @QueryParam("limit") String limitParameter) {
+            @Parameter(description = "the most to read, 1-10000", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "10000", defaultValue = "500")) @QueryParam("limit") String limitParameter) {
         // read here, not as an int parameter: "abc" was the framework's bare 404
         int limit = QueryParameters.number("limit", limitParameter, 500);
         if (limit < 1 || limit > 10_000) {

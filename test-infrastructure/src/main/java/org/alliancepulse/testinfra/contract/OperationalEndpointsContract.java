@@ -120,6 +120,32 @@ public abstract class OperationalEndpointsContract {
     }
 
     /**
+     * Every query parameter says what it takes: a description, and a type beyond a bare string where it has one (a
+     * format, values to choose from, a number); an outside probe found every filter an undocumented string, the
+     * values to give only in the README or a 400.
+     */
+    @Test
+    void everyQueryParameterIsDescribed() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        List<String> without = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!path.contains("/api/") || !(operation instanceof Map<?, ?> described)
+                    || !(described.get("parameters") instanceof List<?> parameters)) {
+                return;
+            }
+            for (Object each : parameters) {
+                Map<?, ?> parameter = (Map<?, ?>) each;
+                if ("query".equals(parameter.get("in")) && !(parameter.get("description") instanceof String text
+                        && !text.isBlank())) {
+                    without.add(method + " " + path + " ?" + parameter.get("name"));
+                }
+            }
+        }));
+        assertEquals(List.of(), without.stream().sorted().toList(), "query parameters without a description");
+    }
+
+    /**
      * The refusals every API operation can give are in its documentation: 406 for an Accept it cannot answer, and,
      * where it reads a body, 415 for a body of another type (outside probe: given, not documented).
      */

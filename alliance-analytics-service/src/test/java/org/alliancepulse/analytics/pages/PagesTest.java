@@ -31,6 +31,8 @@ class PagesTest {
         given().get("/network").then().statusCode(200).body(containsString("data-page=\"network\""));
         given().get("/pages/app.js").then().statusCode(200).body(containsString("code_challenge_method"));
         given().get("/webjars/echarts/5.3.1/dist/echarts.min.js").then().statusCode(200);
+        // the icon every browser asks for (outside probe: a 404 in every page's console)
+        given().get("/favicon.ico").then().statusCode(200).contentType(containsString("icon"));
         given().get("/pages/config.json").then().statusCode(200).body("clientId", equalTo("alliance-pulse-web"))
                 .body("issuer", containsString("/realms/"));
     }

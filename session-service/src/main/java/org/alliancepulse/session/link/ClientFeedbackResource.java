@@ -47,7 +47,7 @@ public class ClientFeedbackResource {
      * device; an injected script there could read or change what the client tells the therapist.
      */
     static final String FORM_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            + "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"; // img: the favicon
 
     @Inject
     FeedbackLinks links;

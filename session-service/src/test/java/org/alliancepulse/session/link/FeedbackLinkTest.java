@@ -372,6 +372,8 @@ class FeedbackLinkTest {
                 .body(containsString("addEventListener('submit'"));
         given().get("/form/feedback.css").then().statusCode(200).contentType(containsString("text/css"))
                 .header("X-Content-Type-Options", "nosniff");
+        // the icon the client's browser asks for beside the form
+        given().get("/favicon.ico").then().statusCode(200).contentType(containsString("icon"));
     }
 
     /** Feedback is given after a session: a link for one that has not begun waits for it, and must outlive it. */

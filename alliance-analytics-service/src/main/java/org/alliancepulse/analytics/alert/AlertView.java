@@ -20,10 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "\"sessionDate\":\"2026-11-19\",\"occurredAt\":\"2026-11-19T14:00:00Z\",\"pillars\":[\"BOND\"],"
         + "\"reasons\":[\"BOND_FELL\"],\"raisedAt\":\"2026-11-19T15:02:11Z\",\"acknowledgedBy\":\"dr-north\","
         + "\"acknowledgedAt\":\"2026-11-20T08:30:00Z\"}")
-public record AlertView(UUID id, String kind, String severity, String status, UUID dyadId, UUID clientId,
+public record AlertView(UUID id,
+        @Schema(enumeration = { "RUPTURE", "UNRESOLVED_RUPTURE", "FIT_CONCERN", "DROPOUT_RISK" }) String kind,
+        @Schema(enumeration = { "WARNING", "URGENT" }) String severity,
+        @Schema(enumeration = { "OPEN", "ACKNOWLEDGED", "RESOLVED" }) String status, UUID dyadId, UUID clientId,
         String clientCode, UUID therapistId, String clinicId, UUID sessionId, Integer sessionNumber,
-        LocalDate sessionDate, Instant occurredAt, List<String> pillars, List<String> reasons, Double riskScore,
-        Instant raisedAt, String resolution, Integer resolvedSessionNumber, LocalDate resolvedSessionDate,
+        LocalDate sessionDate, Instant occurredAt,
+        @Schema(description = "the pillars that fell (RUPTURE): BOND, GOALS, TASKS") List<String> pillars,
+        List<String> reasons, Double riskScore, Instant raisedAt,
+        @Schema(enumeration = { "REPAIRED", "ESCALATED", "FIT_IMPROVED", "RISK_CLEARED", "EPISODE_CLOSED",
+                "REASSIGNED", "WITHDRAWN" }) String resolution,
+        Integer resolvedSessionNumber, LocalDate resolvedSessionDate,
         Instant resolvedOccurredAt, LocalDate resolvedOn,
         String acknowledgedBy, Instant acknowledgedAt, String acknowledgementNote) {
 

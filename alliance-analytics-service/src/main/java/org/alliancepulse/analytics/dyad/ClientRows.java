@@ -29,6 +29,7 @@ public final class ClientRows implements DyadRows {
     private final Map<UUID, SessionRecord> sessions = new HashMap<>();
     private final Map<UUID, FeedbackMeasure> measures = new HashMap<>();
     private final Map<UUID, TherapistLogin> logins = new HashMap<>();
+    private final Map<String, String> clinicNames = new java.util.LinkedHashMap<>();
     /** Empty rows that keep what is added in memory only (a rebuild's fold). */
     public ClientRows() {
         this(row -> {
@@ -67,6 +68,7 @@ public final class ClientRows implements DyadRows {
         sessions.clear();
         measures.clear();
         logins.clear();
+        clinicNames.clear();
         sessionsOfClient = null;
     }
 
@@ -209,6 +211,16 @@ public final class ClientRows implements DyadRows {
 
     public Collection<Dyad> dyads() {
         return dyads.values();
+    }
+
+    @Override
+    public void clinicNamed(String clinicId, String name) {
+        clinicNames.put(clinicId, name);
+    }
+
+    /** The clinics named in this batch or fold, each by its latest name (written with {@link ClinicNames}). */
+    public Map<String, String> clinicNames() {
+        return clinicNames;
     }
 
     public Collection<TherapistLogin> logins() {

@@ -98,6 +98,10 @@ final class DyadBatch implements EventHandlers.PerTransaction {
             }
         }
         assessor.reassessAll(dyads.values(), rows);
+        if (!rows.clinicNames().isEmpty()) {
+            io.quarkus.hibernate.orm.panache.Panache.getEntityManager().unwrap(org.hibernate.Session.class)
+                    .doWork(connection -> ClinicNames.record(connection, rows.clinicNames()));
+        }
     }
 
     /** The rows the batch's events are recorded in: its clients', read when they are locked. */

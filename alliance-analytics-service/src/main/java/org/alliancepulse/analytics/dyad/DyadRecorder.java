@@ -46,6 +46,9 @@ public final class DyadRecorder {
                 .and(EventTypes.CLIENT_REASSIGNED, this::reassigned)
                 .and(EventTypes.EPISODE_CLOSED, this::closed)
                 .and(EventTypes.THERAPIST_REGISTERED, this::therapistRegistered)
+                .and(EventTypes.CLINIC_REGISTERED, registered -> rows.clinicNamed(registered.clinicId(),
+                        registered.name()))
+                .and(EventTypes.CLINIC_UPDATED, updated -> rows.clinicNamed(updated.clinicId(), updated.name()))
                 .and(EventTypes.SESSION_SCHEDULED, this::scheduled)
                 .and(EventTypes.SESSION_ATTENDED, this::attended)
                 .and(EventTypes.SESSION_NO_SHOW, this::noShow)

@@ -42,4 +42,7 @@ public interface DyadRows {
     void add(FeedbackMeasure measure);
 
     void add(TherapistLogin login);
+
+    /** A clinic's name as intake announced it (the latest of the batch wins). */
+    void clinicNamed(String clinicId, String name);
 }

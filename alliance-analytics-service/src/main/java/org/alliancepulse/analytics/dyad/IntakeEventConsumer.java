@@ -53,6 +53,10 @@ public class IntakeEventConsumer implements InboxConsumer {
             batch.lock(reassigned.clientId());
             recorder.reassigned(reassigned);
             batch.touchedClient(reassigned.clientId());
+        }).and(EventTypes.CLINIC_REGISTERED, registered -> {
+            batch.rows().clinicNamed(registered.clinicId(), registered.name()); // the clinic's id is the subject
+        }).and(EventTypes.CLINIC_UPDATED, updated -> {
+            batch.rows().clinicNamed(updated.clinicId(), updated.name());
         }).and(EventTypes.THERAPIST_REGISTERED, registered -> {
             batch.lock(registered.therapistId()); // its subject: the login's row is read with the batch
             recorder.therapistRegistered(registered);

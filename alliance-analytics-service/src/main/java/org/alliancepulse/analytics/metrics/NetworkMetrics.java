@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.alliancepulse.analytics.access.TherapistLogin;
+import org.alliancepulse.analytics.dyad.ClinicNames;
 import org.alliancepulse.analytics.metrics.MetricsReader.Level;
 import org.alliancepulse.analytics.metrics.MetricsReader.Row;
 import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
@@ -50,7 +51,7 @@ public class NetworkMetrics {
 
     /**
      * One unit's figures, by metric name. {@code name}: how people know the unit - a therapist's login (staff data,
-     * not PHI; a UUID means nothing to the clinic's staff), a clinic's id; none for a month.
+     * not PHI; a UUID means nothing to the clinic's staff), a clinic's name as intake announced it; none for a month.
      */
     public record Unit(String id, String name, Map<String, Cell> figures) {
     }
@@ -99,10 +100,17 @@ public class NetworkMetrics {
             new Metric("alertsPerTherapistWeek", List.of(Count.ALERTS, Count.THERAPIST_WEEKS),
                     r -> mean(r.get(Count.ALERTS), r.get(Count.THERAPIST_WEEKS), 100), Count.THERAPIST_WEEKS));
 
-    /** The breakdown's names by unit id: a clinic's is its id; a therapist's their login, once intake announced it. */
+    /**
+     * The breakdown's names by unit id: a clinic's name and a therapist's login, once intake announced them (until
+     * then the id).
+     */
     private static Map<String, String> namesOf(Level level, List<String> unitIds) {
         Map<String, String> names = new HashMap<>();
         unitIds.forEach(id -> names.put(id, id));
+        if (level == Level.NETWORK && !unitIds.isEmpty()) {
+            names.putAll(TherapistLogin.getEntityManager().unwrap(org.hibernate.Session.class)
+                    .doReturningWork(connection -> ClinicNames.of(connection, unitIds)));
+        }
         if (level == Level.CLINIC && !unitIds.isEmpty()) {
             TherapistLogin.<TherapistLogin>list("therapistId in ?1", unitIds.stream().map(UUID::fromString).toList())
                     .forEach(login -> names.put(login.therapistId.toString(), login.username));

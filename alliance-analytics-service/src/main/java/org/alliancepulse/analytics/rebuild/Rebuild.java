@@ -30,6 +30,7 @@ import org.alliancepulse.analytics.dyad.ClientLocks;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.DyadRecorder;
 import org.alliancepulse.analytics.dyad.ClientRows;
+import org.alliancepulse.analytics.dyad.ClinicNames;
 import org.alliancepulse.contracts.MalformedEventException;
 import org.alliancepulse.contracts.Topics;
 import org.alliancepulse.platform.inbox.EventHandlers;
@@ -277,6 +278,7 @@ public class Rebuild {
                 CopyRows.DYADS.write(connection, rows.dyads());
                 CopyRows.SESSIONS.write(connection, rows.sessions());
                 CopyRows.MEASURES.write(connection, rows.measures());
+                ClinicNames.record(connection, rows.clinicNames());
             });
             recordInInbox(folded.applied());
         });

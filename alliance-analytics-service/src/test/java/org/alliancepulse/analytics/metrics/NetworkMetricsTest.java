@@ -25,6 +25,8 @@ import jakarta.inject.Inject;
 import org.alliancepulse.analytics.DyadStory;
 import org.alliancepulse.analytics.alert.Alert;
 import org.alliancepulse.analytics.dyad.SessionRecord;
+import org.alliancepulse.contracts.intake.ClinicRegistered;
+import org.alliancepulse.contracts.intake.ClinicUpdated;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.contracts.intake.TherapistRegistered;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
@@ -58,6 +60,9 @@ class NetworkMetricsTest {
         String clinic = "metrics-" + UUID.randomUUID().toString().substring(0, 8);
         UUID busy = UUID.randomUUID();
         UUID quiet = UUID.randomUUID();
+        // the clinic is named, then renamed: the network names it by its latest name (outside probe: by its id)
+        events.publish(new ClinicRegistered(clinic, "Metrics Clinic", "supervisor@c.example"));
+        events.publish(new ClinicUpdated(clinic, "Metrics Clinic Centre", "supervisor@c.example"));
         events.publish(new TherapistRegistered(busy, clinic, "dr-busy-" + clinic, "Dr Busy", "b@c.example"));
         events.publish(new TherapistRegistered(quiet, clinic, "dr-quiet-" + clinic, "Dr Quiet", "q@c.example"));
         // 12 clients of one therapist, 3 of the other, two weekly sessions each with an SRS of 38; two clients of
@@ -132,6 +137,7 @@ class NetworkMetricsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> oursFigures = (Map<String, Object>) ours.get("figures");
         assertEquals(15, cell(oursFigures, "activeClients").get("value"));
+        assertEquals("Metrics Clinic Centre", ours.get("name"));
         assertNoSmallCountShown(network);
         assertNoSmallCountShown(report);
 

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.alliancepulse.analytics.DyadStory;
 import org.alliancepulse.contracts.EventTypes;
 import org.alliancepulse.contracts.Topics;
+import org.alliancepulse.contracts.intake.ClinicRegistered;
 import org.alliancepulse.contracts.intake.EpisodeClosed;
 import org.alliancepulse.testinfra.kafka.KafkaEvents;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
@@ -67,9 +68,15 @@ class RebuildTest {
                 .attended(3, 9.5, 9.5, 9.5).attended(3.5, 9.5, 9.5, 9.5).attended(9.5, 9.5, 9.5, 9.5);
         DyadStory dropout = DyadStory.assigned(events, "north", Instant.parse("2025-02-04T09:00:00Z"))
                 .attended(6, 6, 6, 6).noShow().lateCancellation().noShow().ended(EpisodeClosed.Ending.DROPOUT);
+        // a clinic's name, which a rebuild from scratch (a service far behind) must record from the topic too
+        String clinic = "named-" + UUID.randomUUID().toString().substring(0, 8);
+        events.publish(new ClinicRegistered(clinic, "Named Clinic", "supervisor@c.example"));
         awaitCaughtUp(events);
         List<UUID> clients = List.of(repaired.clientId, dropout.clientId);
         String live = state(clients);
+        assertEquals(1, count("SELECT count(*) FROM clinic_name WHERE clinic_id = '" + clinic
+                + "' AND name = 'Named Clinic'"));
+        execute("DELETE FROM clinic_name WHERE clinic_id = '" + clinic + "'");
         int announced = announcements(events, clients);
 
         given().auth().oauth2(Tokens.clinicStaff("north")).post("/api/admin/rebuild").then().statusCode(403);
@@ -92,6 +99,8 @@ class RebuildTest {
                 "finished " + finished + " at least the rebuild's " + seconds + " s after it started " + started);
 
         assertEquals(live, state(clients), "the rebuilt state is the live one");
+        assertEquals(1, count("SELECT count(*) FROM clinic_name WHERE clinic_id = '" + clinic
+                + "' AND name = 'Named Clinic'"), "the rebuild recorded the clinic's name");
         awaitCaughtUp(events);
         assertEquals(announced, announcements(events, clients), "the rebuild raised and resolved nothing again");
 

@@ -262,7 +262,10 @@ function stateLine(dyad) {
     '; mean index ', fixed(st.runningMean),
     ', last 4 ', fixed(st.rollingMean), ', SD around the mean ', fixed(st.withinDyadSd), ' (network ',
     fixed(st.networkSd), '). Attended ', st.attended, ' of ', st.recordedSessions, '; no-shows ', st.noShows,
-    ', late cancellations ', st.lateCancellations, '; usually every ', fixed(st.usualIntervalDays), ' days; ', ors, '.');
+    ', late cancellations ', st.lateCancellations,
+    // the usual interval is the median gap between attended sessions; with fewer than two it is the assumed week
+    st.attended < 2 ? '; weekly sessions assumed (fewer than two attended)' : '; usually every ' + fixed(st.usualIntervalDays) + ' days',
+    '; ', ors, '.');
 }
 
 function ruptureList(dyad) {

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -34,6 +35,7 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -233,6 +235,33 @@ public class ClientResource {
         Client client = scope.clientForReader(id);
         PhiAccessLog.record(scope.actor(), "READ", client.id);
         return scope.isTherapistOnly() ? ClientViews.ForTherapist.of(client) : ClientViews.Full.of(client);
+    }
+
+    /** The client's right to rectification (see {@link ClientService#rectify}). */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(Roles.CLINIC_STAFF)
+    @Transactional
+    @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            name = "the name corrected, a new phone, consent to contact withdrawn", value = """
+            {"clinicId":"north","firstName":"Ingrid","lastName":"Halvorsen-Berg","dateOfBirth":"1987-03-14",
+             "email":"ingrid@example.org","phone":"+47 912 34 568","preferredLanguage":"no",
+             "consentToRoutineFeedback":true,"consentToContact":false,
+             "preferences":{"specialties":["anxiety"],"modalities":["CBT"],"notes":"prefers mornings"},
+             "intakeGoals":"sleep better, return to work"}""")))
+    @APIResponse(responseCode = "200", description = "Corrected: the record as it now is",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = ClientViews.Full.class)))
+    @Operation(summary = "Correct a client's record (right to rectification)",
+            description = "The whole record, as at registration: what is left out is cleared (absent consents are "
+                    + "no consent). Staff of the client's clinic; the clinic stays. The same person as another client "
+                    + "of the clinic is a 409 naming that one; an erased client's record a 409. Nothing leaves intake.")
+    public ClientViews.Full rectify(@PathParam("id") UUID id, @NotNull @Valid RegisterClient request) {
+        Client client = scope.clientForStaff(id);
+        if (request.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
+            throw ProblemException.invalid("dateOfBirth", "must be " + EARLIEST_BIRTH + " or later");
+        }
+        return ClientViews.Full.of(clients.rectify(scope.actor(), client, request.intake()));
     }
 
     /** The client's right of access: everything intake holds on them. Audited. */

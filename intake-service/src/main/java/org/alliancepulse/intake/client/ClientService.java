@@ -51,15 +51,7 @@ public class ClientService {
         String firstName = PersonNames.stored(intake.firstName());
         String lastName = PersonNames.stored(intake.lastName());
         lockPerson(intake.clinicId(), firstName, lastName, intake.dateOfBirth());
-        // the few clients of the clinic born that day, compared here: the database's lower() and normal forms
-        // depend on its locale and version, PersonNames does not
-        String firstKey = PersonNames.key(firstName);
-        String lastKey = PersonNames.key(lastName);
-        Client existing = Client.<Client>list("clinicId = ?1 and dateOfBirth = ?2 order by registeredAt",
-                intake.clinicId(), intake.dateOfBirth()).stream()
-                .filter(c -> c.firstName != null && c.lastName != null)
-                .filter(c -> PersonNames.key(c.firstName).equals(firstKey) && PersonNames.key(c.lastName).equals(lastKey))
-                .findFirst().orElse(null);
+        Client existing = samePerson(intake.clinicId(), firstName, lastName, intake.dateOfBirth(), null);
         if (existing != null) {
             // the answer confirms that the person is a client here: a read of their record, audited though the
             // registration is refused (outside probe: five such answers left no trace); in a transaction of its
@@ -73,6 +65,47 @@ public class ClientService {
         client.id = UUID.randomUUID();
         client.clinicId = intake.clinicId();
         client.clientCode = uniqueCode();
+        fill(client, firstName, lastName, intake);
+        client.registeredAt = Instant.now();
+        client.status = Client.Status.WAITING;
+        client.persist();
+        episodes.open(client);
+        PhiAccessLog.record(actor, "REGISTER", client.id);
+        outbox.publish(new ClientRegistered(client.id, client.clinicId, client.clientCode, client.ageBand));
+        return client;
+    }
+
+    /**
+     * The client's right to rectification: what intake holds on them, replaced by what is given (the whole record, as
+     * at registration; the clinic stays). The person may not become another client of the clinic (409 naming that
+     * one). Nothing leaves intake: the events carry no PHI, and the age band announced at registration is not
+     * announced again. Audited ({@code RECTIFY}).
+     */
+    public Client rectify(String actor, Client client, Intake intake) {
+        if (client.erased()) {
+            throw ProblemException.conflict("the client's record was erased at their request: there is nothing to "
+                    + "correct");
+        }
+        if (!client.clinicId.equals(intake.clinicId())) {
+            throw ProblemException.invalid("clinicId", "a client stays at their clinic (" + client.clinicId
+                    + "): register them at the other one");
+        }
+        String firstName = PersonNames.stored(intake.firstName());
+        String lastName = PersonNames.stored(intake.lastName());
+        lockPerson(client.clinicId, firstName, lastName, intake.dateOfBirth());
+        Client other = samePerson(client.clinicId, firstName, lastName, intake.dateOfBirth(), client.id);
+        if (other != null) {
+            UUID found = other.id;
+            QuarkusTransaction.requiringNew().run(() -> PhiAccessLog.record(actor, "DUPLICATE_FOUND", found));
+            throw ProblemException.conflict("this person is already another client of the clinic: client " + other.id);
+        }
+        fill(client, firstName, lastName, intake);
+        PhiAccessLog.record(actor, "RECTIFY", client.id);
+        return client;
+    }
+
+    /** What staff enter about the person, as registration and rectification store it. */
+    private static void fill(Client client, String firstName, String lastName, Intake intake) {
         client.firstName = firstName;
         client.lastName = lastName;
         client.dateOfBirth = intake.dateOfBirth();
@@ -87,13 +120,23 @@ public class ClientService {
         client.preferenceNotes = blankToNull(intake.preferenceNotes());
         client.intakeGoals = blankToNull(intake.intakeGoals());
         client.ageBand = AgeBand.of(client.dateOfBirth, today());
-        client.registeredAt = Instant.now();
-        client.status = Client.Status.WAITING;
-        client.persist();
-        episodes.open(client);
-        PhiAccessLog.record(actor, "REGISTER", client.id);
-        outbox.publish(new ClientRegistered(client.id, client.clinicId, client.clientCode, client.ageBand));
-        return client;
+    }
+
+    /**
+     * Another client of the clinic who is this person (the same name, in PersonNames' comparison, and date of birth),
+     * or null. The few clients of the clinic born that day are compared here: the database's lower() and normal forms
+     * depend on its locale and version, PersonNames does not.
+     *
+     * @param except a client not to count (the one being corrected), or null
+     */
+    private static Client samePerson(String clinicId, String firstName, String lastName, LocalDate dateOfBirth,
+            UUID except) {
+        String firstKey = PersonNames.key(firstName);
+        String lastKey = PersonNames.key(lastName);
+        return Client.<Client>list("clinicId = ?1 and dateOfBirth = ?2 order by registeredAt", clinicId, dateOfBirth)
+                .stream().filter(c -> c.firstName != null && c.lastName != null && !c.id.equals(except))
+                .filter(c -> PersonNames.key(c.firstName).equals(firstKey) && PersonNames.key(c.lastName).equals(lastKey))
+                .findFirst().orElse(null);
     }
 
     /**

@@ -101,6 +101,51 @@ class ClientRightsTest {
                 UUID.fromString(client)));
     }
 
+    /**
+     * The right to rectification: a misspelt name, a new phone, a withdrawn consent are corrected by the clinic's
+     * staff, checked as at registration, audited, and never become another client of the clinic; nothing of it goes
+     * onto Kafka. (Before, a record could not be corrected at all.)
+     */
+    @Test
+    void theClinicsStaffCorrectAClientsRecordAndNothingLeavesIntake() {
+        String clinic = IntakeApi.newClinic();
+        String client = IntakeApi.newFullClient(clinic, "Sigrid", "Hovlnad", "1982-04-04");
+        String other = IntakeApi.newFullClient(clinic, "Sigrid", "Hovland", "1982-04-05");
+        String staff = Tokens.clinicStaff(clinic);
+        java.util.Map<String, Object> corrected = new java.util.HashMap<>(java.util.Map.of("clinicId", clinic,
+                "firstName", "Sigrid", "lastName", "Hovland", "dateOfBirth", "1982-04-04", "phone", "+47 912 00 000",
+                "consentToRoutineFeedback", true));
+
+        given().auth().oauth2(staff).contentType("application/json").body(corrected).put("/api/clients/" + client)
+                .then().statusCode(200).body("lastName", equalTo("Hovland")).body("phone", equalTo("+47 912 00 000"))
+                .body("email", nullValue()).body("consentToContact", equalTo(false))
+                .body("consentToRoutineFeedback", equalTo(true)).body("intakeGoals", nullValue());
+        assertEquals(1, PhiAccessLog.count("clientId = ?1 and action = 'RECTIFY'", UUID.fromString(client)));
+
+        // another client of the clinic is another person: the correction that would make them one is refused
+        corrected.put("dateOfBirth", "1982-04-05");
+        given().auth().oauth2(staff).contentType("application/json").body(corrected).put("/api/clients/" + client)
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString(other));
+        // checked as at registration, nothing stored; the clinic stays
+        corrected.put("dateOfBirth", "1982-04-04");
+        corrected.put("firstName", "Sig\u202Erid");
+        given().auth().oauth2(staff).contentType("application/json").body(corrected).put("/api/clients/" + client)
+                .then().statusCode(400).body("violations[0].field", equalTo("firstName"));
+        corrected.put("firstName", "Sigrid");
+        corrected.put("clinicId", IntakeApi.newClinic());
+        given().auth().oauth2(staff).contentType("application/json").body(corrected).put("/api/clients/" + client)
+                .then().statusCode(400).body("violations[0].field", equalTo("clinicId"));
+        Client stored = Client.findById(UUID.fromString(client));
+        assertEquals("Hovland", stored.lastName);
+        assertEquals("1982-04-04", stored.dateOfBirth.toString());
+
+        // intake announced only the registration: no event carries the corrected name
+        var events = new KafkaEvents(kafka).published(EventTypes.CLIENT_REGISTERED,
+                e -> e.clientId().toString().equals(client));
+        assertEquals(1, events.size());
+        assertFalse(events.get(0).record().value().contains("Hovland"), events.get(0).record().value());
+    }
+
     @Test
     void erasureDeletesThePhiKeepsThePseudonymAndIsAnnounced() {
         String clinic = IntakeApi.newClinic();

@@ -96,7 +96,12 @@ public class ClientResource {
             @Valid Preferences preferences,
             @Size(max = 4000) String intakeGoals) {
 
+        /** @throws ProblemException 400 for a date of birth before {@link #EARLIEST_BIRTH} */
         ClientService.Intake intake() {
+            if (dateOfBirth.isBefore(EARLIEST_BIRTH)) {
+                // a typo such as year 0001 or -99999 (which the database would refuse, quoting it in its log)
+                throw ProblemException.invalid("dateOfBirth", "must be " + EARLIEST_BIRTH + " or later");
+            }
             Preferences p = preferences == null ? new Preferences(null, null, null) : preferences;
             return new ClientService.Intake(clinicId, firstName, lastName, dateOfBirth, email, phone,
                     preferredLanguage, Boolean.TRUE.equals(consentToRoutineFeedback),
@@ -136,10 +141,6 @@ public class ClientResource {
                     schema = @Schema(implementation = ClientViews.Full.class)))
     public Response register(@NotNull @Valid RegisterClient request) {
         scope.requireClinic(request.clinicId());
-        if (request.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
-            // a typo such as year 0001 or -99999 (which the database would refuse, quoting it in its log)
-            throw ProblemException.invalid("dateOfBirth", "must be " + EARLIEST_BIRTH + " or later");
-        }
         Client client = clients.register(scope.actor(), request.intake());
         return Response.created(URI.create("/api/clients/" + client.id)).entity(ClientViews.Full.of(client)).build();
     }
@@ -258,9 +259,6 @@ public class ClientResource {
                     + "of the clinic is a 409 naming that one; an erased client's record a 409. Nothing leaves intake.")
     public ClientViews.Full rectify(@PathParam("id") UUID id, @NotNull @Valid RegisterClient request) {
         Client client = scope.clientForStaff(id);
-        if (request.dateOfBirth().isBefore(EARLIEST_BIRTH)) {
-            throw ProblemException.invalid("dateOfBirth", "must be " + EARLIEST_BIRTH + " or later");
-        }
         return ClientViews.Full.of(clients.rectify(scope.actor(), client, request.intake()));
     }
 

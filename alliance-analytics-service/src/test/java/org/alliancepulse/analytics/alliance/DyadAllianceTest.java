@@ -151,6 +151,11 @@ class DyadAllianceTest {
                 .body("items.id", not(hasItem(alert)));
         given().auth().oauth2(successorToken).get(path).then().statusCode(200).body("dyads", hasSize(2));
         given().auth().oauth2(successorToken).get("/api/alerts/" + alert).then().statusCode(200);
+        // the client's course in the list as well (their own inbox stays their own alerts)
+        given().auth().oauth2(successorToken).queryParam("clientId", story.clientId.toString()).get("/api/alerts")
+                .then().statusCode(200).body("items.id", hasItem(alert));
+        given().auth().oauth2(successorToken).get("/api/alerts").then().statusCode(200)
+                .body("items.id", not(hasItem(alert)));
         given().auth().oauth2(Tokens.clinicStaff(clinic)).get(path).then().statusCode(200).body("dyads", hasSize(2));
         // resolved by the change of therapist on 2 June, after the last session (26 May): told as of 2 June
         // (outside probe: "resolved at the session on" the last session's day)

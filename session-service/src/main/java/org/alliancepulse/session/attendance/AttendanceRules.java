@@ -19,6 +19,10 @@ public final class AttendanceRules {
     public record Correction(Outcome previous) implements Decision {
     }
 
+    /** The outcome recorded already, asked for again (a retry, or attendance entered after the answers): nothing to do. */
+    public record Unchanged() implements Decision {
+    }
+
     public record Refused(int status, String field, String reason) implements Decision {
     }
 
@@ -49,6 +53,9 @@ public final class AttendanceRules {
         if (current.isEmpty()) {
             return correction ? new Refused(409, "correction", "this session has no outcome to correct yet")
                     : new First();
+        }
+        if (!correction && current.get() == requested && java.util.Objects.equals(currentLate, late)) {
+            return new Unchanged();
         }
         if (!correction) {
             return new Refused(409, "outcome", "this session's outcome was already recorded as " + current.get()

@@ -44,6 +44,9 @@ public class FeedbackCommands {
     InstrumentCatalog instruments;
 
     @Inject
+    org.alliancepulse.session.attendance.AttendanceCommands attendance;
+
+    @Inject
     ObjectMapper json;
 
     /** Answers checked and scored, not stored yet. */
@@ -83,6 +86,7 @@ public class FeedbackCommands {
         apply(feedback, checked, given, enteredBy);
         feedback.submittedAt = now;
         feedback.persist();
+        attendance.attendedByItsAnswers(session);
         outbox.publish(new FeedbackSubmitted(feedback.id, session.id, session.clientId, clientCode(session),
                 session.therapistId, session.clinicId, session.sessionDate, feedback.instrument, checked.answers(),
                 checked.score().total(), checked.score().subscales(), feedback.givenAt, session.sessionNumber,

@@ -24,7 +24,10 @@ class AttendanceRulesTest {
             "-, -, CANCELLED_BY_CLINIC, -, false, future, FIRST",
             // exactly one outcome: a second is a conflict unless it is a correction
             "ATTENDED, -, NO_SHOW, -, false, past, 409 outcome",
-            "NO_SHOW, -, NO_SHOW, -, false, past, 409 outcome",
+            // the same outcome again changes nothing (a retry; attendance entered after the answers made it one)
+            "NO_SHOW, -, NO_SHOW, -, false, past, UNCHANGED",
+            "ATTENDED, -, ATTENDED, -, false, past, UNCHANGED",
+            "CANCELLED_BY_CLIENT, true, CANCELLED_BY_CLIENT, false, false, past, 409 outcome",
             "ATTENDED, -, NO_SHOW, -, true, past, CORRECTION of ATTENDED",
             "CANCELLED_BY_CLIENT, true, CANCELLED_BY_CLIENT, false, true, past, CORRECTION of CANCELLED_BY_CLIENT",
             "NO_SHOW, -, NO_SHOW, -, true, past, 409 outcome",
@@ -42,15 +45,20 @@ class AttendanceRulesTest {
         AttendanceRules.Decision decision = AttendanceRules.decide(Optional.ofNullable(current), currentLate,
                 requested, late, correction, "past".equals(when) ? PAST : FUTURE, NOW, false);
 
-        String actual = decision instanceof AttendanceRules.Correction c ? "CORRECTION of " + c.previous()
-                : decision instanceof AttendanceRules.Refused r ? r.status() + " " + r.field() : "FIRST";
-        assertEquals(expected, actual);
+        assertEquals(expected, named(decision));
+    }
+
+    private static String named(AttendanceRules.Decision decision) {
+        return decision instanceof AttendanceRules.Correction c ? "CORRECTION of " + c.previous()
+                : decision instanceof AttendanceRules.Refused r ? r.status() + " " + r.field()
+                : decision instanceof AttendanceRules.Unchanged ? "UNCHANGED" : "FIRST";
     }
 
     @ParameterizedTest(name = "{0} then {1} (correction {2}), feedback recorded -> {3}")
     @CsvSource(nullValues = "-", value = {
             // a session the client rated took place: attended, never missed or cancelled
             "-, ATTENDED, false, FIRST",
+            "ATTENDED, ATTENDED, false, UNCHANGED",
             "-, NO_SHOW, false, 409 outcome",
             "-, CANCELLED_BY_CLINIC, false, 409 outcome",
             "ATTENDED, NO_SHOW, true, 409 outcome",
@@ -61,8 +69,6 @@ class AttendanceRulesTest {
         AttendanceRules.Decision decision = AttendanceRules.decide(Optional.ofNullable(current), null, requested,
                 null, correction, PAST, NOW, true);
 
-        String actual = decision instanceof AttendanceRules.Correction c ? "CORRECTION of " + c.previous()
-                : decision instanceof AttendanceRules.Refused r ? r.status() + " " + r.field() : "FIRST";
-        assertEquals(expected, actual);
+        assertEquals(expected, named(decision));
     }
 }

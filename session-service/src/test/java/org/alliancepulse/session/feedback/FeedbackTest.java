@@ -116,13 +116,22 @@ class FeedbackTest {
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("instrument", "SRS", "answers", List.of(7, 8, 7.5, 8)))
                 .post("/api/sessions/" + session + "/feedback").then().statusCode(201);
+        // the answers mean it took place: recorded and announced as attended, here as in analytics (outside probe:
+        // SCHEDULED here, ATTENDED there, no SessionAttended on the topic)
+        given().auth().oauth2(dyad.staffToken()).get("/api/sessions/" + session).then().statusCode(200)
+                .body("status", equalTo("ATTENDED"));
 
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(Map.of("outcome", "NO_SHOW"))
                 .post("/api/sessions/" + session + "/attendance").then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("feedback was recorded"));
+        // attendance entered after the answers, as many clinics do: the same outcome, nothing new
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON).body(Map.of("outcome", "ATTENDED"))
                 .post("/api/sessions/" + session + "/attendance").then().statusCode(200);
+        var attended = await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(
+                () -> new KafkaEvents(kafka).published(EventTypes.SESSION_ATTENDED,
+                        e -> e.sessionId().toString().equals(session)), found -> !found.isEmpty());
+        assertEquals(1, attended.size(), "announced attended once");
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "CANCELLED_BY_CLINIC", "correction", true))
                 .post("/api/sessions/" + session + "/attendance").then().statusCode(409);

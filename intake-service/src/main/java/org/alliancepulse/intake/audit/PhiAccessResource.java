@@ -40,10 +40,10 @@ public class PhiAccessResource {
             @QueryParam("clientId") String clientParam,
             @Parameter(description = "the login that read or changed the record", example = "staff-north")
             @QueryParam("user") String user,
-            @Parameter(description = "from this moment (inclusive)", schema = @Schema(type = SchemaType.STRING,
-                    format = "date-time"), example = "2026-11-01T00:00:00Z") @QueryParam("from") String fromParam,
-            @Parameter(description = "until this moment (exclusive), after from", schema = @Schema(
-                    type = SchemaType.STRING, format = "date-time"), example = "2026-12-01T00:00:00Z")
+            @Parameter(description = "from this moment (inclusive), or from this day (UTC)", schema = @Schema(
+                    type = SchemaType.STRING), example = "2026-11-01") @QueryParam("from") String fromParam,
+            @Parameter(description = "until this moment (exclusive), or to the end of this day (UTC); after from",
+                    schema = @Schema(type = SchemaType.STRING), example = "2026-11-30")
             @QueryParam("to") String toParam,
             @Parameter(description = "the page, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                     defaultValue = "0")) @QueryParam("page") String pageParam,
@@ -54,8 +54,8 @@ public class PhiAccessResource {
         QueryParameters.Paging paging = QueryParameters.paging(pageParam, sizeParam, 50, 500);
         int page = paging.page();
         int size = paging.size();
-        Instant from = instant("from", fromParam);
-        Instant to = instant("to", toParam);
+        Instant from = instant("from", fromParam, false);
+        Instant to = instant("to", toParam, true);
         if (from != null && to != null && !from.isBefore(to)) {
             throw ProblemException.invalid("from", "must be before to");
         }
@@ -66,14 +66,25 @@ public class PhiAccessResource {
         return new EntryPage(items, page, size, total);
     }
 
-    private static Instant instant(String field, String value) {
+    /**
+     * A moment, or a day (UTC) as every other period in the API takes it (outside probe: a day was a 400 here
+     * alone): a day for {@code from} begins at its midnight, a day for {@code to} is included whole.
+     *
+     * @param end whether it ends the period (exclusive), so that a day given is counted to its end
+     */
+    private static Instant instant(String field, String value, boolean end) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        } catch (java.time.format.DateTimeParseException notAMoment) {
+            if (!value.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw ProblemException.invalid(field, "must be a day such as 2026-11-01 or a moment such as "
+                        + "2026-11-01T00:00:00Z");
+            }
+            java.time.LocalDate day = QueryParameters.date(field, value).orElseThrow();
+            return (end ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         }
     }
 }

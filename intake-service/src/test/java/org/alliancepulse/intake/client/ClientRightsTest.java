@@ -60,6 +60,11 @@ class ClientRightsTest {
         given().auth().oauth2(Tokens.admin()).queryParam("user", "staff-" + clinic)
                 .queryParam("from", before.toString()).queryParam("to", Instant.now().plusSeconds(60).toString())
                 .get("/api/audit/phi-access").then().statusCode(200).body("total", equalTo(4));
+        // days, as every other period of the API takes them: from the first day's start to the last day's end (UTC)
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        given().auth().oauth2(Tokens.admin()).queryParam("user", "staff-" + clinic)
+                .queryParam("from", today.minusDays(1).toString()).queryParam("to", today.toString()).get("/api/audit/phi-access").then().statusCode(200)
+                .body("total", equalTo(4));
         given().auth().oauth2(Tokens.admin()).queryParam("from", "yesterday").get("/api/audit/phi-access")
                 .then().statusCode(400).body("violations[0].field", equalTo("from"));
         given().auth().oauth2(Tokens.admin()).queryParam("clientId", "abc").get("/api/audit/phi-access")

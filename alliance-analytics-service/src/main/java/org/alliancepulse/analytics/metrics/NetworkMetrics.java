@@ -53,7 +53,9 @@ public class NetworkMetrics {
      * One unit's figures, by metric name. {@code name}: how people know the unit - a therapist's login (staff data,
      * not PHI; a UUID means nothing to the clinic's staff), a clinic's name as intake announced it; none for a month.
      */
-    public record Unit(String id, String name, Map<String, Cell> figures) {
+    public record Unit(String id,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            String name, Map<String, Cell> figures) {
     }
 
     @Schema(example = "{\"level\":\"CLINIC\",\"id\":\"north\",\"from\":\"2026-01-01\",\"to\":\"2026-06-30\","

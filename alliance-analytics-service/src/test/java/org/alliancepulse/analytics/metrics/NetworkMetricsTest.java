@@ -108,6 +108,7 @@ class NetworkMetricsTest {
                 .body("months[2].figures.sessions.value", equalTo(30))
                 .body("months[2].figures.dropoutRate.suppressed", equalTo(true))
                 .body("months[1].figures.sessions.value", equalTo(0))
+                .body("months[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("name")))
                 .body("months[11].figures.sessions.value", equalTo(0))
                 .extract().jsonPath();
         Map<String, Map<String, Object>> byTherapist = new HashMap<>();

@@ -63,12 +63,12 @@ public class AllianceReader {
     public DyadAlliance.ClientAlliance of(UUID clientId) {
         ClientRows rows = new ClientRows();
         rows.load(List.of(clientId));
-        List<Dyad> known = rows.dyadsOf(clientId);
-        List<Dyad> dyads = known.stream().filter(d -> access.mayRead(clientId, d.clinicId)).toList();
+        List<Dyad> dyads = rows.dyadsOf(clientId);
         if (dyads.isEmpty()) {
-            throw known.isEmpty() ? ProblemException.notFound("no such client for you")
-                    : ProblemException.outOfScope("no such client for you");
+            throw ProblemException.notFound("no such client for you");
         }
+        // one client, one clinic: whoever may read the client reads every dyad of their course (asked once)
+        access.requireRead(clientId, dyads.get(0).clinicId, "client");
         Set<UUID> dyadIds = dyads.stream().map(d -> d.id).collect(Collectors.toSet());
         Map<UUID, List<SessionAssessmentRecord>> sessionsByDyad = SessionAssessmentRecord
                 .<SessionAssessmentRecord>list("dyadId in ?1 order by sessionNumber, scheduledAt", dyadIds).stream()

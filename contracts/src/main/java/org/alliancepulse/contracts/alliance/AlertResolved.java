@@ -48,6 +48,11 @@ public record AlertResolved(UUID alertId, String kind, UUID dyadId, UUID clientI
         return clientId.toString();
     }
 
+    /** Whether the resolution is the end of the dyad (an episode's end, a change of therapist), not a session's. */
+    public static boolean byEnding(String resolution) {
+        return "EPISODE_CLOSED".equals(resolution) || "REASSIGNED".equals(resolution);
+    }
+
     /**
      * The day an alert was resolved, as a clinician reads it: the resolving session's date, or for an ending
      * ({@code EPISODE_CLOSED}, {@code REASSIGNED}), which no session resolved, the day it took effect - not the last
@@ -59,7 +64,7 @@ public record AlertResolved(UUID alertId, String kind, UUID dyadId, UUID clientI
      * @param occurredAt the resolution's event time
      */
     public static LocalDate dayOf(String resolution, LocalDate sessionDate, Instant occurredAt) {
-        if (occurredAt == null || !("EPISODE_CLOSED".equals(resolution) || "REASSIGNED".equals(resolution))) {
+        if (occurredAt == null || !byEnding(resolution)) {
             return sessionDate;
         }
         LocalDate day = LocalDate.ofInstant(occurredAt, java.time.ZoneOffset.UTC);

@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.alliancepulse.contracts.alliance.AlertResolved;
 import org.alliancepulse.notification.NotificationConfig;
 
 import io.quarkus.qute.Location;
@@ -80,7 +81,7 @@ public class Emails {
      */
     public AlertEmail resolved(AlertNotification n, Routing.Send to) {
         Map<String, Object> data = about(n);
-        boolean ending = "EPISODE_CLOSED".equals(n.resolution) || "REASSIGNED".equals(n.resolution);
+        boolean ending = AlertResolved.byEnding(n.resolution);
         LocalDate resolvedOn = n.resolvedOn != null ? n.resolvedOn : n.sessionDate;
         data.put("greeting", to.name());
         data.put("resolutionWords", AlertEmail.resolution(n.resolution == null ? "" : n.resolution));

@@ -77,9 +77,18 @@ public class DyadAccess {
     }
 
     private boolean isCallingTherapist(UUID therapistId) {
-        return caller.isTherapist() && therapistId != null
-                && TherapistLogin.therapistIdOf(caller.username()).filter(therapistId::equals).isPresent();
+        return caller.isTherapist() && therapistId != null && callingTherapist().filter(therapistId::equals).isPresent();
     }
+
+    /** The caller's therapist id, looked up once per request (a session's check asks it twice). */
+    private java.util.Optional<UUID> callingTherapist() {
+        if (callingTherapist == null) {
+            callingTherapist = TherapistLogin.therapistIdOf(caller.username());
+        }
+        return callingTherapist;
+    }
+
+    private java.util.Optional<UUID> callingTherapist;
 
     /** Answered as an unknown id would be, and logged as a refused access: the record exists, not for this caller. */
     private static ProblemException outOfScope() {

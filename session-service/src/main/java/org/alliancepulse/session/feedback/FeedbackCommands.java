@@ -17,6 +17,7 @@ import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.session.link.FeedbackLinks;
 import org.alliancepulse.session.dyad.Dyad;
+import org.alliancepulse.session.attendance.AttendanceCommands;
 import org.alliancepulse.session.instrument.Instrument;
 import org.alliancepulse.session.instrument.InstrumentCatalog;
 import org.alliancepulse.session.instrument.Scoring;
@@ -44,7 +45,7 @@ public class FeedbackCommands {
     InstrumentCatalog instruments;
 
     @Inject
-    org.alliancepulse.session.attendance.AttendanceCommands attendance;
+    AttendanceCommands attendance;
 
     @Inject
     ObjectMapper json;

@@ -42,13 +42,16 @@ class EventContractsTest {
             Map.entry(EventTypes.CLINIC_REGISTERED, Set.of("supervisorEmail")),
             Map.entry(EventTypes.CLINIC_UPDATED, Set.of("supervisorEmail")),
             Map.entry(EventTypes.EPISODE_CLOSED, Set.of("therapistId")),
-            Map.entry(EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId")),
-            Map.entry(EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex", "subscaleIndices")),
-            Map.entry(EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices")),
+            Map.entry(EventTypes.SESSION_SCHEDULED, Set.of("sessionNumber", "scheduledAt", "episodeId", "clientCode")),
+            Map.entry(EventTypes.FEEDBACK_SUBMITTED, Set.of("sessionNumber", "scheduledAt", "allianceIndex", "subscaleIndices",
+                    "enteredBy")),
+            Map.entry(EventTypes.FEEDBACK_CORRECTED, Set.of("subscaleIndices", "correctedBy")),
             Map.entry(EventTypes.ALERT_RAISED, Set.of("dyadId", "sessionNumber", "occurredAt", "pillars", "riskScore", "riskFactors")),
             Map.entry(EventTypes.ALERT_RESOLVED, Set.of("sessionNumber")),
-            Map.entry(EventTypes.NOTIFICATION_SENT, Set.of("purpose", "recipient", "alertRaisedAt", "millisFromAlertRaised")),
-            Map.entry(EventTypes.NOTIFICATION_FAILED, Set.of("purpose", "alertRaisedAt", "millisFromAlertRaised")));
+            Map.entry(EventTypes.ALERT_ACKNOWLEDGED, Set.of("clientCode", "dyadId")),
+            Map.entry(EventTypes.NOTIFICATION_SENT, Set.of("purpose", "recipient", "alertRaisedAt", "millisFromAlertRaised",
+                    "alertKind")),
+            Map.entry(EventTypes.NOTIFICATION_FAILED, Set.of("purpose", "alertRaisedAt", "millisFromAlertRaised", "alertKind")));
 
     static Stream<EventType<?>> eventTypes() {
         return EventTypes.ALL.stream();

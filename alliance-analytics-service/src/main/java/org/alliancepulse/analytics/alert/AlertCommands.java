@@ -79,7 +79,7 @@ public class AlertCommands {
         alert.acknowledgedAt = Instant.now();
         alert.acknowledgementNote = note == null || note.isBlank() ? null : note.strip();
         outbox.publish(new AlertAcknowledged(alert.id, alert.kind, alert.clientId, alert.therapistId, alert.clinicId,
-                alert.acknowledgedBy, alert.acknowledgedAt));
+                alert.acknowledgedBy, alert.acknowledgedAt, alert.clientCode, alert.dyadId));
         // the audit line: who and when, never the note
         LOG.infof("Alert %s acknowledged by %s%s", alert.id, alert.acknowledgedBy,
                 alert.acknowledgementNote != null ? " with a note" : "");

@@ -108,6 +108,8 @@ class AlertAcknowledgementTest {
                 found -> !found.isEmpty());
         AlertAcknowledged event = acknowledged.get(0).payload();
         assertEquals(login, event.acknowledgedBy());
+        assertEquals(raised.clientCode(), event.clientCode(), "the code and the dyad, as AlertRaised names them");
+        assertEquals(raised.dyadId(), event.dyadId());
         assertFalse(acknowledged.get(0).record().value().contains(note), "the note stays in this service");
 
         // acknowledged is still open: the repair resolves it

@@ -12,9 +12,13 @@ import org.alliancepulse.contracts.EventPayload;
  * stays in the analytics service.
  *
  * @param acknowledgedBy the user name of who acknowledged it (staff, never the client)
+ * @param clientCode the client's pseudonymous code, as in {@code AlertRaised}; absent in events published before it
+ *        was added
+ * @param dyadId the client-therapist pair the alert is about, as in {@code AlertRaised}; absent in events published
+ *        before it was added
  */
 public record AlertAcknowledged(UUID alertId, String kind, UUID clientId, UUID therapistId, String clinicId,
-        String acknowledgedBy, Instant acknowledgedAt) implements EventPayload {
+        String acknowledgedBy, Instant acknowledgedAt, String clientCode, UUID dyadId) implements EventPayload {
 
     public AlertAcknowledged {
         present(alertId, "alertId");
@@ -24,6 +28,12 @@ public record AlertAcknowledged(UUID alertId, String kind, UUID clientId, UUID t
         present(clinicId, "clinicId");
         present(acknowledgedBy, "acknowledgedBy");
         present(acknowledgedAt, "acknowledgedAt");
+    }
+
+    /** The shape before the client code and the dyad. */
+    public AlertAcknowledged(UUID alertId, String kind, UUID clientId, UUID therapistId, String clinicId,
+            String acknowledgedBy, Instant acknowledgedAt) {
+        this(alertId, kind, clientId, therapistId, clinicId, acknowledgedBy, acknowledgedAt, null, null);
     }
 
     @Override

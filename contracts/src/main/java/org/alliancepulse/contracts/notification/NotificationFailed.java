@@ -14,10 +14,13 @@ import org.alliancepulse.contracts.EventPayload;
  * @param purpose {@code ALERT}, {@code ESCALATION}, {@code RESOLVED} or {@code DIGEST}; optional (absent in older
  *        events)
  * @param alertRaisedAt when the analytics service raised the alert; optional
+ * @param alertKind the alert's kind ({@code RUPTURE}, {@code UNRESOLVED_RUPTURE}, {@code FIT_CONCERN},
+ *        {@code DROPOUT_RISK}), as in {@code AlertRaised}; absent in events published before it was added
  * @param millisFromAlertRaised from {@code alertRaisedAt} to giving up, in milliseconds; optional
  */
 public record NotificationFailed(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
-        String reason, Instant failedAt, String purpose, Instant alertRaisedAt, Long millisFromAlertRaised)
+        String reason, Instant failedAt, String purpose, Instant alertRaisedAt, Long millisFromAlertRaised,
+        String alertKind)
         implements EventPayload {
 
     public NotificationFailed {
@@ -32,7 +35,7 @@ public record NotificationFailed(UUID notificationId, UUID alertId, UUID clientI
     /** The shape before purposes and timings. */
     public NotificationFailed(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
             String reason, Instant failedAt) {
-        this(notificationId, alertId, clientId, therapistId, attempts, reason, failedAt, null, null, null);
+        this(notificationId, alertId, clientId, therapistId, attempts, reason, failedAt, null, null, null, null);
     }
 
     @Override

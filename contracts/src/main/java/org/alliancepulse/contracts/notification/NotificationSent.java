@@ -15,11 +15,14 @@ import org.alliancepulse.contracts.EventPayload;
  *        events, which were all ALERT)
  * @param recipient {@code THERAPIST} or {@code SUPERVISOR}; optional
  * @param alertRaisedAt when the analytics service raised the alert; optional
+ * @param alertKind the alert's kind ({@code RUPTURE}, {@code UNRESOLVED_RUPTURE}, {@code FIT_CONCERN},
+ *        {@code DROPOUT_RISK}), as in {@code AlertRaised}; absent in events published before it was added
  * @param millisFromAlertRaised from {@code alertRaisedAt} to the SMTP server's acceptance, in milliseconds: how long
  *        the therapist waited for the alert (quiet hours and digests included); optional
  */
 public record NotificationSent(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
-        Instant sentAt, String purpose, String recipient, Instant alertRaisedAt, Long millisFromAlertRaised)
+        Instant sentAt, String purpose, String recipient, Instant alertRaisedAt, Long millisFromAlertRaised,
+        String alertKind)
         implements EventPayload {
 
     public NotificationSent {
@@ -33,7 +36,7 @@ public record NotificationSent(UUID notificationId, UUID alertId, UUID clientId,
     /** The shape before purposes and timings. */
     public NotificationSent(UUID notificationId, UUID alertId, UUID clientId, UUID therapistId, int attempts,
             Instant sentAt) {
-        this(notificationId, alertId, clientId, therapistId, attempts, sentAt, null, null, null, null);
+        this(notificationId, alertId, clientId, therapistId, attempts, sentAt, null, null, null, null, null);
     }
 
     @Override

@@ -23,12 +23,25 @@ import org.alliancepulse.contracts.EventPayload;
  * @param allianceIndex 0-100, for alliance instruments only
  * @param subscaleIndices each subscale on 0-100 by the same formula as the index (alliance instruments only; bond,
  *        goals and tasks are the pillars); absent in events published before it was added
+ * @param correctedBy the login of the clinic's staff or therapist who corrected the answers (never the client's
+ *        name); absent in events published before it was added
  */
 public record FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
         String clinicId, int sessionNumber, Instant scheduledAt, LocalDate sessionDate, String instrument,
         List<BigDecimal> answers, BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex,
         List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt,
-        Map<String, BigDecimal> subscaleIndices) implements EventPayload {
+        Map<String, BigDecimal> subscaleIndices, String correctedBy) implements EventPayload {
+
+    /** The shape before who corrected the answers was added. */
+    public FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+            String clinicId, int sessionNumber, Instant scheduledAt, LocalDate sessionDate, String instrument,
+            List<BigDecimal> answers, BigDecimal total, Map<String, BigDecimal> subscales, BigDecimal allianceIndex,
+            List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt,
+            Map<String, BigDecimal> subscaleIndices) {
+        this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionNumber, scheduledAt,
+                sessionDate, instrument, answers, total, subscales, allianceIndex, previousAnswers, submittedAt,
+                correctedAt, subscaleIndices, null);
+    }
 
     /** The shape before subscale indices were added. */
     public FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
@@ -37,7 +50,7 @@ public record FeedbackCorrected(UUID feedbackId, UUID sessionId, UUID clientId, 
             List<BigDecimal> previousAnswers, Instant submittedAt, Instant correctedAt) {
         this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionNumber, scheduledAt,
                 sessionDate, instrument, answers, total, subscales, allianceIndex, previousAnswers, submittedAt,
-                correctedAt, null);
+                correctedAt, null, null);
     }
 
     public FeedbackCorrected {

@@ -29,11 +29,23 @@ import org.alliancepulse.contracts.EventPayload;
  *        x 100); absent for outcome instruments (ORS) and in events published before it was added
  * @param subscaleIndices each subscale on 0-100 by the same formula (alliance instruments only; bond, goals and tasks
  *        are the pillars a rupture names); absent for outcome instruments and in events published before it was added
+ * @param enteredBy who entered the answers: the login of the clinic's staff or therapist who typed them in, or
+ *        {@code client-link} when the client answered through their own one-time link (never the client's name);
+ *        absent in events published before it was added
  */
 public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
         String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
         Map<String, BigDecimal> subscales, Instant submittedAt, Integer sessionNumber, Instant scheduledAt,
-        BigDecimal allianceIndex, Map<String, BigDecimal> subscaleIndices) implements EventPayload {
+        BigDecimal allianceIndex, Map<String, BigDecimal> subscaleIndices, String enteredBy) implements EventPayload {
+
+    /** The shape before who entered the answers was added. */
+    public FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
+            String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
+            Map<String, BigDecimal> subscales, Instant submittedAt, Integer sessionNumber, Instant scheduledAt,
+            BigDecimal allianceIndex, Map<String, BigDecimal> subscaleIndices) {
+        this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionDate, instrument, answers,
+                total, subscales, submittedAt, sessionNumber, scheduledAt, allianceIndex, subscaleIndices, null);
+    }
 
     /** The shape before subscale indices were added. */
     public FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, String clientCode, UUID therapistId,
@@ -41,7 +53,7 @@ public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, 
             Map<String, BigDecimal> subscales, Instant submittedAt, Integer sessionNumber, Instant scheduledAt,
             BigDecimal allianceIndex) {
         this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionDate, instrument, answers,
-                total, subscales, submittedAt, sessionNumber, scheduledAt, allianceIndex, null);
+                total, subscales, submittedAt, sessionNumber, scheduledAt, allianceIndex, null, null);
     }
 
     /** The walking skeleton's shape, without session number, scheduled time and index. */
@@ -49,7 +61,7 @@ public record FeedbackSubmitted(UUID feedbackId, UUID sessionId, UUID clientId, 
             String clinicId, LocalDate sessionDate, String instrument, List<BigDecimal> answers, BigDecimal total,
             Map<String, BigDecimal> subscales, Instant submittedAt) {
         this(feedbackId, sessionId, clientId, clientCode, therapistId, clinicId, sessionDate, instrument, answers,
-                total, subscales, submittedAt, null, null, null, null);
+                total, subscales, submittedAt, null, null, null, null, null);
     }
 
     public FeedbackSubmitted {

@@ -18,9 +18,11 @@ import org.alliancepulse.contracts.EventPayload;
  * @param scheduledAt when the session is to start; absent in events published before it was added
  * @param episodeId the episode of care the session belongs to (its numbers count within it); absent in events
  *        published before it was added
+ * @param clientCode the client's pseudonymous code, as in the other session events; absent in events published
+ *        before it was added
  */
 public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate,
-        Integer sessionNumber, Instant scheduledAt, UUID episodeId) implements EventPayload {
+        Integer sessionNumber, Instant scheduledAt, UUID episodeId, String clientCode) implements EventPayload {
 
     public SessionScheduled {
         present(sessionId, "sessionId");
@@ -34,13 +36,19 @@ public record SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, 
 
     /** The walking skeleton's shape, without session number and time. */
     public SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate) {
-        this(sessionId, clientId, therapistId, clinicId, sessionDate, null, null, null);
+        this(sessionId, clientId, therapistId, clinicId, sessionDate, null, null, null, null);
     }
 
     /** The shape before episodes of care: numbered per client. */
     public SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate,
             Integer sessionNumber, Instant scheduledAt) {
-        this(sessionId, clientId, therapistId, clinicId, sessionDate, sessionNumber, scheduledAt, null);
+        this(sessionId, clientId, therapistId, clinicId, sessionDate, sessionNumber, scheduledAt, null, null);
+    }
+
+    /** The shape before the client code: with the episode. */
+    public SessionScheduled(UUID sessionId, UUID clientId, UUID therapistId, String clinicId, LocalDate sessionDate,
+            Integer sessionNumber, Instant scheduledAt, UUID episodeId) {
+        this(sessionId, clientId, therapistId, clinicId, sessionDate, sessionNumber, scheduledAt, episodeId, null);
     }
 
     @Override

@@ -396,7 +396,8 @@ public class AlertMailer {
                             alert.therapistId, notification.attempts, now, notification.purpose.name(),
                             notification.recipient == null ? null : notification.recipient.name(),
                             alert.alertRaisedAt, alert.alertRaisedAt == null ? null
-                                    : Math.max(0, Duration.between(alert.alertRaisedAt, now).toMillis())));
+                                    : Math.max(0, Duration.between(alert.alertRaisedAt, now).toMillis()),
+                            alert.kind));
                 }
                 count("sent");
                 LOG.infof("Emailed %s %s to the %s (attempt %d%s)", notification.purpose, about(notification),
@@ -412,7 +413,8 @@ public class AlertMailer {
                         outbox.publish(new NotificationFailed(notification.id, alert.alertId, alert.clientId,
                                 alert.therapistId, notification.attempts, failure, now, notification.purpose.name(),
                                 alert.alertRaisedAt, alert.alertRaisedAt == null ? null
-                                        : Math.max(0, Duration.between(alert.alertRaisedAt, now).toMillis())));
+                                        : Math.max(0, Duration.between(alert.alertRaisedAt, now).toMillis()),
+                                alert.kind));
                     }
                     meters.counter("alliance_pulse.notification.emails", "outcome", "failed").increment();
                     LOG.errorf("Gave up emailing %s %s after %d attempts (%s)", notification.purpose,

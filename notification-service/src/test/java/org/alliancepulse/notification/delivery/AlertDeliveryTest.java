@@ -76,6 +76,7 @@ class AlertDeliveryTest {
                 () -> events.published(EventTypes.NOTIFICATION_SENT, n -> n.alertId().equals(alert.alertId())),
                 found -> !found.isEmpty());
         assertEquals(1, sent.get(0).payload().attempts());
+        assertEquals(alert.kind(), sent.get(0).payload().alertKind(), "which kind of alert was emailed");
     }
 
     @Test

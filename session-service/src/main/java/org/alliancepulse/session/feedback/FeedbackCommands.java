@@ -91,7 +91,8 @@ public class FeedbackCommands {
         outbox.publish(new FeedbackSubmitted(feedback.id, session.id, session.clientId, clientCode(session),
                 session.therapistId, session.clinicId, session.sessionDate, feedback.instrument, checked.answers(),
                 checked.score().total(), checked.score().subscales(), feedback.givenAt, session.sessionNumber,
-                session.scheduledAt, checked.score().allianceIndex(), checked.score().subscaleIndices()));
+                session.scheduledAt, checked.score().allianceIndex(), checked.score().subscaleIndices(),
+                feedback.enteredBy));
         return feedback;
     }
 
@@ -139,7 +140,7 @@ public class FeedbackCommands {
                 session.therapistId, session.clinicId, session.sessionNumber, session.scheduledAt,
                 session.sessionDate, feedback.instrument, checked.answers(), checked.score().total(),
                 checked.score().subscales(), checked.score().allianceIndex(), previous, feedback.givenAt, now,
-                checked.score().subscaleIndices()));
+                checked.score().subscaleIndices(), by));
         return feedback;
     }
 

@@ -75,7 +75,7 @@ public class SessionCommands {
         session.createdAt = Instant.now();
         session.persist();
         outbox.publish(new SessionScheduled(session.id, session.clientId, session.therapistId, session.clinicId,
-                session.sessionDate, session.sessionNumber, session.scheduledAt, session.episodeId));
+                session.sessionDate, session.sessionNumber, session.scheduledAt, session.episodeId, dyad.clientCode));
         return session;
     }
 

@@ -130,6 +130,7 @@ class FeedbackGivenAndCorrectedTest {
         assertEquals(0, new BigDecimal("3").compareTo(event.previousAnswers().get(0)));
         assertEquals(0, new BigDecimal("32.5").compareTo(event.total()));
         assertEquals(0, new BigDecimal("81.25").compareTo(event.allianceIndex()));
+        assertEquals(dyad.therapistLogin(), event.correctedBy(), "the first correction's: the therapist's login");
         assertEquals(dyad.clientId().toString(), corrected.get(0).key());
     }
 

@@ -72,6 +72,7 @@ class FeedbackTest {
         assertEquals(TODAY, event.sessionDate());
         assertEquals("SRS", event.instrument());
         assertEquals(0, new BigDecimal("30.5").compareTo(event.total()));
+        assertEquals("staff-" + dyad.clinicId(), event.enteredBy(), "who typed the answers in: the staff's login");
         assertEquals(dyad.clientId().toString(), events.get(0).key(), "session events are keyed by client");
     }
 

@@ -98,6 +98,8 @@ class FeedbackLinkTest {
                 found -> found.size() == 2);
         assertTrue(events.stream().anyMatch(e -> e.payload().instrument().equals("SRS")
                 && e.payload().allianceIndex().doubleValue() == 88.75));
+        assertTrue(events.stream().allMatch(e -> FeedbackLinks.CLIENT.equals(e.payload().enteredBy())),
+                "answered through the client's own link, never named");
 
         // used: answering again or even looking is 410, in problem+json
         given().contentType(ContentType.JSON).accept(ContentType.JSON)

@@ -51,6 +51,7 @@ class SessionSchedulingTest {
                         e -> e.sessionId().toString().equals(session)),
                 found -> !found.isEmpty());
         assertEquals(LocalDate.of(2026, 12, 3), events.get(0).payload().sessionDate());
+        assertEquals(dyad.clientCode(), events.get(0).payload().clientCode(), "the code, as the other session events");
     }
 
     @Test

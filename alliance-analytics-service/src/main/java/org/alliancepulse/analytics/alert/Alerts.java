@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.analytics.rules.AlertKind;
+import org.alliancepulse.analytics.rules.AlertReasons;
 import org.alliancepulse.analytics.rules.DropoutRisk;
 import org.alliancepulse.analytics.rules.DyadAlert;
 import org.alliancepulse.analytics.rules.Resolution;
@@ -52,7 +53,6 @@ public class Alerts {
     /** A correction of answers or attendance took away the condition the alert was raised for. */
     public static final String WITHDRAWN = "WITHDRAWN";
 
-    private static final int TOP_FACTORS = 3;
 
     @Inject
     Outbox outbox;
@@ -208,25 +208,17 @@ public class Alerts {
         alert.raisedAt = Instant.now();
         List<String> pillars = List.of();
         List<AlertRaised.RiskFactorContribution> factors = null;
-        List<String> reasons = new ArrayList<>();
+        List<String> reasons = AlertReasons.of(decided.kind(), at);
         switch (decided.kind()) {
             case RUPTURE, UNRESOLVED_RUPTURE -> {
                 pillars = at.rupture().pillars().stream().map(Enum::name).toList();
-                pillars.forEach(p -> reasons.add(p + "_FELL"));
-                if (at.rupture().early()) {
-                    reasons.add("EARLY_DROP_BELOW_CUTOFF");
-                }
-                if (decided.kind() == AlertKind.UNRESOLVED_RUPTURE) {
-                    reasons.add("NOT_REPAIRED_IN_WINDOW");
-                }
                 alert.pillars = pillars.isEmpty() ? null : String.join(",", pillars);
             }
-            case FIT_CONCERN -> reasons.add("LOW_ALLIANCE_SESSIONS_IN_A_ROW");
             case DROPOUT_RISK -> {
-                List<DropoutRisk.Contribution> top = at.risk().topFactors(TOP_FACTORS);
-                factors = top.stream().map(c -> new AlertRaised.RiskFactorContribution(c.factor().name(),
-                        decimal(c.contribution(), 2))).toList();
-                top.forEach(c -> reasons.add(c.factor().name()));
+                factors = at.risk().topFactors(AlertReasons.TOP_FACTORS).stream()
+                        .map(c -> new AlertRaised.RiskFactorContribution(c.factor().name(),
+                                decimal(c.contribution(), 2)))
+                        .toList();
                 alert.riskScore = at.risk().probability();
                 alert.riskFactors = write(factors);
             }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.alliancepulse.analytics.dyad.SessionRecord;
 import org.alliancepulse.analytics.rules.AlertDecision;
 import org.alliancepulse.analytics.rules.AlertKind;
 import org.alliancepulse.analytics.rules.AlertLifecycle;
+import org.alliancepulse.analytics.rules.AlertReasons;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
 import org.alliancepulse.analytics.rules.NetworkSd;
@@ -72,14 +74,115 @@ public class WhatIfReplay {
     }
 
     /**
+     * One alert a setting raised in the period, named as the alert views name it (ids and the pseudonymous code,
+     * never a name), dated at its session.
+     *
+     * @param reasons why, as the alert views say it ({@code BOND_FELL}, {@code EARLY_NO_SHOW}, ...)
+     * @param live whether the live settings raised it too (same dyad, kind and session)
+     */
+    @Schema(example = "{\"kind\":\"RUPTURE\",\"dyadId\":\"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b\","
+            + "\"clientCode\":\"C-7KQ3MZ\",\"therapistId\":\"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e\","
+            + "\"clinicId\":\"north\",\"sessionId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"sessionNumber\":5,"
+            + "\"sessionDate\":\"2025-06-02\",\"reasons\":[\"BOND_FELL\"],\"live\":true}")
+    public record ReplayedAlert(String kind, UUID dyadId, String clientCode, UUID therapistId, String clinicId,
+            UUID sessionId, int sessionNumber, LocalDate sessionDate, List<String> reasons, boolean live) {
+    }
+
+    /**
      * @param from the period's first day (the first recorded session's when none was given)
      * @param to its last day (the last recorded session's when none was given)
      * @param dyads the dyads replayed: every dyad of the network (or clinic), each over its whole course, as the rules
      *        need what came before; the period only says which alerts and weeks count
+     * @param alerts the alerts the what-if settings would have raised in the period, by session date (at most
+     *        {@value #LISTED}; the counts in {@code whatIf} are of all), each saying whether the live settings
+     *        raised it too
+     * @param notRaised the alerts the live settings raised in the period that the what-if settings would not have
+     *        (at most {@value #LISTED})
+     * @param listsCut whether either list was cut at {@value #LISTED}
      */
+    @Schema(example = """
+            {
+              "from": "2025-01-01",
+              "to": "2025-12-31",
+              "clinicId": "north",
+              "dyads": 35,
+              "liveSettings": {
+                "kRupture": 2,
+                "riskRaise": 0.5
+              },
+              "whatIfSettings": {
+                "kRupture": 2.5,
+                "riskRaise": 0.6
+              },
+              "live": {
+                "alertsRaised": {
+                  "DROPOUT_RISK": 1,
+                  "FIT_CONCERN": 1,
+                  "RUPTURE": 4,
+                  "UNRESOLVED_RUPTURE": 1
+                },
+                "alertsTotal": 7,
+                "therapists": 6,
+                "therapistWeeks": 40,
+                "alertsPerTherapistWeek": 0.175,
+                "medianPerTherapist": 0,
+                "p90PerTherapist": 0.7
+              },
+              "whatIf": {
+                "alertsRaised": {
+                  "DROPOUT_RISK": 1,
+                  "FIT_CONCERN": 1,
+                  "RUPTURE": 3,
+                  "UNRESOLVED_RUPTURE": 1
+                },
+                "alertsTotal": 6,
+                "therapists": 6,
+                "therapistWeeks": 40,
+                "alertsPerTherapistWeek": 0.15,
+                "medianPerTherapist": 0,
+                "p90PerTherapist": 0.5
+              },
+              "alerts": [
+                {
+                  "kind": "RUPTURE",
+                  "dyadId": "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b",
+                  "clientCode": "C-7KQ3MZ",
+                  "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                  "clinicId": "north",
+                  "sessionId": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
+                  "sessionNumber": 5,
+                  "sessionDate": "2025-06-02",
+                  "reasons": [
+                    "BOND_FELL"
+                  ],
+                  "live": true
+                }
+              ],
+              "notRaised": [
+                {
+                  "kind": "RUPTURE",
+                  "dyadId": "7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+                  "clientCode": "C-P2W8RT",
+                  "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                  "clinicId": "north",
+                  "sessionId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e",
+                  "sessionNumber": 4,
+                  "sessionDate": "2025-09-15",
+                  "reasons": [
+                    "TASKS_FELL"
+                  ],
+                  "live": true
+                }
+              ],
+              "listsCut": false
+            }""")
     public record Result(LocalDate from, LocalDate to, String clinicId, int dyads, Map<String, Number> liveSettings,
-            Map<String, Number> whatIfSettings, Figures live, Figures whatIf) {
+            Map<String, Number> whatIfSettings, Figures live, Figures whatIf, List<ReplayedAlert> alerts,
+            List<ReplayedAlert> notRaised, boolean listsCut) {
     }
+
+    /** How many alerts each list shows at most: a network's year may hold thousands; the counts hold them all. */
+    static final int LISTED = 1000;
 
     public Result run(Request request) {
         ClinicalThresholds live = rules.thresholds();
@@ -124,6 +227,8 @@ public class WhatIfReplay {
         Tally liveTally = new Tally();
         Tally otherTally = new Tally();
         Map<UUID, Set<String>> weeksByTherapist = new HashMap<>();
+        List<ReplayedAlert> alerts = new ArrayList<>();
+        List<ReplayedAlert> notRaised = new ArrayList<>();
         for (Dyad dyad : dyads) {
             List<UUID> pair = List.of(dyad.clientId, dyad.therapistId);
             List<SessionRecord> ofPair = sessionsByPair.getOrDefault(pair, List.of());
@@ -141,19 +246,56 @@ public class WhatIfReplay {
             }
             // the network as it was when the course began, under each setting's prior and minimum of dyads
             NetworkSd.Pooled network = networkOf.apply(course.course());
-            liveTally.add(dyad, raised(dyad, course, live, network.spread(live)), inWindow);
-            otherTally.add(dyad, raised(dyad, course, other, network.spread(other)), inWindow);
+            List<Raised> raisedLive = raised(dyad, course, live, network.spread(live));
+            List<Raised> raisedOther = raised(dyad, course, other, network.spread(other));
+            liveTally.add(dyad, raisedLive, inWindow);
+            otherTally.add(dyad, raisedOther, inWindow);
+            Set<List<Object>> liveKeys = raisedLive.stream().map(Raised::key).collect(Collectors.toSet());
+            Set<List<Object>> otherKeys = raisedOther.stream().map(Raised::key).collect(Collectors.toSet());
+            raisedOther.stream().filter(r -> inWindow.test(r.sessionId()))
+                    .forEach(r -> alerts.add(r.replayed(dyad, dayOf, liveKeys.contains(r.key()))));
+            raisedLive.stream().filter(r -> inWindow.test(r.sessionId()) && !otherKeys.contains(r.key()))
+                    .forEach(r -> notRaised.add(r.replayed(dyad, dayOf, true)));
         }
         return new Result(from, to, request.clinicId(), dyads.size(), ThresholdOverrides.settings(live),
                 ThresholdOverrides.settings(other), liveTally.figures(weeksByTherapist),
-                otherTally.figures(weeksByTherapist));
+                otherTally.figures(weeksByTherapist), listed(alerts), listed(notRaised),
+                alerts.size() > LISTED || notRaised.size() > LISTED);
     }
 
-    private static List<AlertDecision> raised(Dyad dyad, DyadCourses.Course course, ClinicalThresholds t,
+    /** An alert a setting raised, with the session's assessment it was raised at (which says why). */
+    private record Raised(AlertDecision decision, SessionAssessment at) {
+
+        UUID sessionId() {
+            return decision.session().sessionId();
+        }
+
+        /** The same alert under both settings: the same kind at the same session (the dyad is the caller's). */
+        List<Object> key() {
+            return List.of(decision.kind(), sessionId());
+        }
+
+        ReplayedAlert replayed(Dyad dyad, Map<UUID, LocalDate> dayOf, boolean live) {
+            return new ReplayedAlert(decision.kind().name(), dyad.id, dyad.clientCode, dyad.therapistId,
+                    dyad.clinicId, sessionId(), decision.session().number(), dayOf.get(sessionId()),
+                    AlertReasons.of(decision.kind(), at), live);
+        }
+    }
+
+    private static List<ReplayedAlert> listed(List<ReplayedAlert> alerts) {
+        return alerts.stream().sorted(Comparator.comparing(ReplayedAlert::sessionDate)
+                .thenComparing(ReplayedAlert::sessionNumber).thenComparing(ReplayedAlert::kind)).limit(LISTED)
+                .toList();
+    }
+
+    private static List<Raised> raised(Dyad dyad, DyadCourses.Course course, ClinicalThresholds t,
             NetworkSd.Spread networkSd) {
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), networkSd, t);
+        Map<UUID, SessionAssessment> atSession = new HashMap<>();
+        assessments.forEach(a -> atSession.put(a.session().sessionId(), a));
         return AlertLifecycle.decide(assessments, t, course.ending(dyad)).stream()
-                .filter(d -> d.action() == AlertDecision.Action.RAISED).toList();
+                .filter(d -> d.action() == AlertDecision.Action.RAISED)
+                .map(d -> new Raised(d, atSession.get(d.session().sessionId()))).toList();
     }
 
     /** Alerts raised in the period, by kind and by therapist. */
@@ -168,10 +310,10 @@ public class WhatIfReplay {
         }
 
         /** The alerts raised at sessions in the window. */
-        void add(Dyad dyad, List<AlertDecision> raised, Predicate<UUID> inWindow) {
-            for (AlertDecision decision : raised) {
-                if (inWindow.test(decision.session().sessionId())) {
-                    byKind.merge(decision.kind().name(), 1L, Long::sum);
+        void add(Dyad dyad, List<Raised> raised, Predicate<UUID> inWindow) {
+            for (Raised alert : raised) {
+                if (inWindow.test(alert.sessionId())) {
+                    byKind.merge(alert.decision().kind().name(), 1L, Long::sum);
                     byTherapist.merge(dyad.therapistId, 1L, Long::sum);
                 }
             }

@@ -29,8 +29,6 @@ import org.alliancepulse.analytics.course.SessionRef;
  */
 public final class AlertLifecycle {
 
-    private static final int TOP_FACTORS = 3;
-
     private AlertLifecycle() {
     }
 
@@ -80,9 +78,10 @@ public final class AlertLifecycle {
                                 plain(t.fitIndex()), t.fitRunScoredSessions())));
             }
             if (risk >= t.riskRaise()) {
-                raise(decisions, open, resolvedAt, t, AlertKind.DROPOUT_RISK, a, a.risk().topFactors(TOP_FACTORS)
-                        .stream().map(c -> String.format(Locale.ROOT, "%s (+%.2f)", c.factor(), c.contribution()))
-                        .toList());
+                raise(decisions, open, resolvedAt, t, AlertKind.DROPOUT_RISK, a,
+                        a.risk().topFactors(AlertReasons.TOP_FACTORS).stream()
+                                .map(c -> String.format(Locale.ROOT, "%s (+%.2f)", c.factor(), c.contribution()))
+                                .toList());
             }
         }
         if (ending.isPresent() && last != null) {

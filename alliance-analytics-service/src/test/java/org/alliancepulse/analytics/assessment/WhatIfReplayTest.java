@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
@@ -54,6 +55,7 @@ class WhatIfReplayTest {
         await().atMost(Duration.ofSeconds(30)).until(events.consumedByGroup(GROUP, Topics.INTAKE_EVENTS));
         await().atMost(Duration.ofSeconds(30)).until(() -> outboxEmpty());
         long alertsBefore = Alert.count("clientId", story.clientId);
+        Alert rupture = Alert.find("clientId = ?1 and kind = 'RUPTURE'", story.clientId).firstResult();
         int eventsBefore = events.published(EventTypes.ALERT_RAISED, a -> a.clientId().equals(story.clientId)).size();
 
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
@@ -65,7 +67,24 @@ class WhatIfReplayTest {
                 .body("liveSettings.kRupture", equalTo((float) rules.thresholds().kRupture()))
                 .body("whatIfSettings.kRupture", equalTo(40.0f))
                 .body("live.therapistWeeks", equalTo(5))
-                .body("from", equalTo("2025-05-05")).body("to", equalTo("2025-06-02"));
+                .body("from", equalTo("2025-05-05")).body("to", equalTo("2025-06-02"))
+                // which alert it would not have raised: the live rupture, named by its dyad, code and session
+                .body("alerts", hasSize(0))
+                .body("notRaised", hasSize(1))
+                .body("notRaised[0].kind", equalTo("RUPTURE"))
+                .body("notRaised[0].clientCode", equalTo(story.clientCode))
+                .body("notRaised[0].sessionId", equalTo(rupture.sessionId.toString()))
+                .body("notRaised[0].sessionNumber", equalTo(rupture.sessionNumber))
+                .body("notRaised[0].sessionDate", equalTo(rupture.sessionDate.toString()))
+                .body("notRaised[0].reasons", hasItem("BOND_FELL"))
+                .body("listsCut", equalTo(false));
+        // the live settings as a what-if: the same alerts, each raised live too, none left out
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(Map.of("clinicId", clinic))
+                .post("/api/what-if-replays").then().statusCode(200)
+                .body("alerts.kind", equalTo(java.util.List.of("RUPTURE")))
+                .body("alerts[0].live", equalTo(true))
+                .body("alerts[0].sessionId", equalTo(rupture.sessionId.toString()))
+                .body("notRaised", hasSize(0));
 
         assertEquals(alertsBefore, Alert.count("clientId", story.clientId), "nothing live changed");
         assertEquals(eventsBefore, events.published(EventTypes.ALERT_RAISED,

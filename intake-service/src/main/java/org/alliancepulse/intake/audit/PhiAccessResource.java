@@ -23,9 +23,30 @@ import io.quarkus.panache.common.Page;
 @Path("/api/audit/phi-access")
 public class PhiAccessResource {
 
+    @Schema(example = """
+            {
+              "accessedAt": "2026-11-27T09:00:00.000000Z",
+              "actor": "staff-north",
+              "action": "READ",
+              "clientId": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+            }""")
     public record Entry(Instant accessedAt, String actor, String action, UUID clientId) {
     }
 
+    @Schema(example = """
+            {
+              "items": [
+                {
+                  "accessedAt": "2026-11-27T09:00:00.000000Z",
+                  "actor": "staff-north",
+                  "action": "READ",
+                  "clientId": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+                }
+              ],
+              "page": 0,
+              "size": 20,
+              "total": 1
+            }""")
     public record EntryPage(List<Entry> items, int page, int size, long total) {
     }
 

@@ -111,6 +111,75 @@ public class ClientResource {
     }
 
     /** Everything intake holds on a client: the record, the episodes, the dyads and who accessed the record. */
+    @Schema(example = """
+            {
+              "client": {
+                "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                "clinicId": "north",
+                "clientCode": "C-7KQ3MZ",
+                "ageBand": "36-45",
+                "firstName": "Ingrid",
+                "lastName": "Halvorsen",
+                "dateOfBirth": "1987-03-14",
+                "email": "ingrid@example.org",
+                "phone": "+47 912 34 567",
+                "preferredLanguage": "no",
+                "consentToRoutineFeedback": true,
+                "consentToContact": true,
+                "preferences": {
+                  "specialties": [
+                    "anxiety"
+                  ],
+                  "modalities": [
+                    "CBT"
+                  ],
+                  "notes": "prefers mornings"
+                },
+                "intakeGoals": "sleep better, return to work",
+                "status": "IN_CARE",
+                "currentEpisodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
+                "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                "registeredAt": "2026-09-28T10:15:30.123456Z",
+                "erasedAt": null
+              },
+              "episodes": [
+                {
+                  "id": "0bed0347-665e-48f1-b083-d45d49eda391",
+                  "openedAt": "2026-09-28T10:15:30.123456Z",
+                  "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                  "closedAt": null,
+                  "ending": null,
+                  "endDate": null
+                }
+              ],
+              "assignments": [
+                {
+                  "episodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
+                  "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                  "startedAt": "2026-09-30T00:00:00Z",
+                  "endedAt": null,
+                  "endReason": null
+                }
+              ],
+              "phiAccess": [
+                {
+                  "accessedAt": "2026-09-28T10:15:30.123456Z",
+                  "actor": "staff-north",
+                  "action": "REGISTER"
+                },
+                {
+                  "accessedAt": "2026-09-28T10:16:02.541200Z",
+                  "actor": "staff-north",
+                  "action": "ASSIGN"
+                },
+                {
+                  "accessedAt": "2026-11-27T09:00:00.000000Z",
+                  "actor": "staff-north",
+                  "action": "EXPORT"
+                }
+              ],
+              "exportedAt": "2026-11-27T09:00:00.000000Z"
+            }""")
     public record Export(ClientViews.Full client, List<EpisodeEntry> episodes, List<AssignmentEntry> assignments,
             List<AccessEntry> phiAccess, Instant exportedAt) {
     }
@@ -232,6 +301,10 @@ public class ClientResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
+    @APIResponse(responseCode = "200", description = "Staff of the client's clinic: the whole record; the client's "
+            + "therapist: what they need of it (no date of birth, no contact)", content = @Content(
+                    mediaType = "application/json", schema = @Schema(oneOf = { ClientViews.Full.class,
+                            ClientViews.ForTherapist.class })))
     public Object get(@PathParam("id") UUID id) {
         Client client = scope.clientForReader(id);
         PhiAccessLog.record(scope.actor(), "READ", client.id);

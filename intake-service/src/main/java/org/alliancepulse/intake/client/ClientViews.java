@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What the API shows of a client, by who is asking. */
 public final class ClientViews {
 
@@ -16,6 +18,36 @@ public final class ClientViews {
     }
 
     /** The full record, PHI included: for staff of the client's clinic only. After erasure the PHI fields are null. */
+    @Schema(example = """
+            {
+              "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+              "clinicId": "north",
+              "clientCode": "C-7KQ3MZ",
+              "ageBand": "36-45",
+              "firstName": "Ingrid",
+              "lastName": "Halvorsen",
+              "dateOfBirth": "1987-03-14",
+              "email": "ingrid@example.org",
+              "phone": "+47 912 34 567",
+              "preferredLanguage": "no",
+              "consentToRoutineFeedback": true,
+              "consentToContact": true,
+              "preferences": {
+                "specialties": [
+                  "anxiety"
+                ],
+                "modalities": [
+                  "CBT"
+                ],
+                "notes": "prefers mornings"
+              },
+              "intakeGoals": "sleep better, return to work",
+              "status": "IN_CARE",
+              "currentEpisodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
+              "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+              "registeredAt": "2026-09-28T10:15:30.123456Z",
+              "erasedAt": null
+            }""")
     public record Full(UUID id, String clinicId, String clientCode, String ageBand, String firstName, String lastName,
             LocalDate dateOfBirth, String email, String phone, String preferredLanguage,
             boolean consentToRoutineFeedback, boolean consentToContact, Preferences preferences, String intakeGoals,
@@ -30,6 +62,28 @@ public final class ClientViews {
     }
 
     /** What a therapist needs of their own client: no date of birth, no contact. */
+    @Schema(example = """
+            {
+              "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+              "clientCode": "C-7KQ3MZ",
+              "ageBand": "36-45",
+              "firstName": "Ingrid",
+              "lastName": "Halvorsen",
+              "preferredLanguage": "no",
+              "consentToRoutineFeedback": true,
+              "preferences": {
+                "specialties": [
+                  "anxiety"
+                ],
+                "modalities": [
+                  "CBT"
+                ],
+                "notes": "prefers mornings"
+              },
+              "intakeGoals": "sleep better, return to work",
+              "status": "IN_CARE",
+              "currentEpisodeId": "0bed0347-665e-48f1-b083-d45d49eda391"
+            }""")
     public record ForTherapist(UUID id, String clientCode, String ageBand, String firstName, String lastName,
             String preferredLanguage, boolean consentToRoutineFeedback, Preferences preferences, String intakeGoals,
             Client.Status status, UUID currentEpisodeId) {
@@ -43,6 +97,17 @@ public final class ClientViews {
     }
 
     /** One line of a client list. */
+    @Schema(example = """
+            {
+              "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+              "clientCode": "C-7KQ3MZ",
+              "firstName": "Ingrid",
+              "lastName": "Halvorsen",
+              "ageBand": "36-45",
+              "status": "IN_CARE",
+              "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+              "registeredAt": "2026-09-28T10:15:30.123456Z"
+            }""")
     public record Summary(UUID id, String clientCode, String firstName, String lastName, String ageBand,
             Client.Status status, UUID therapistId, Instant registeredAt) {
 
@@ -52,6 +117,24 @@ public final class ClientViews {
         }
     }
 
+    @Schema(example = """
+            {
+              "items": [
+                {
+                  "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                  "clientCode": "C-7KQ3MZ",
+                  "firstName": "Ingrid",
+                  "lastName": "Halvorsen",
+                  "ageBand": "36-45",
+                  "status": "IN_CARE",
+                  "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                  "registeredAt": "2026-09-28T10:15:30.123456Z"
+                }
+              ],
+              "page": 0,
+              "size": 20,
+              "total": 1
+            }""")
     public record SummaryPage(List<Summary> items, int page, int size, long total) {
     }
 

@@ -26,9 +26,9 @@ import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Path("/api/clinics")
 public class ClinicResource {
@@ -52,6 +52,13 @@ public class ClinicResource {
     public record UpdateClinic(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) String supervisorEmail) {
     }
 
+    @Schema(example = """
+            {
+              "id": "north",
+              "name": "North Clinic",
+              "supervisorEmail": "lead@north.clinic.example",
+              "registeredAt": "2026-09-01T08:00:00.000000Z"
+            }""")
     public record ClinicView(String id, String name, String supervisorEmail, Instant registeredAt) {
 
         static ClinicView of(Clinic c) {

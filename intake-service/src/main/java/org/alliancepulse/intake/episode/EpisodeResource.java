@@ -24,9 +24,9 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Clinic staff move a client through their care: assignment, reassignment, discharge, a new episode. */
 @Path("/api/clients/{id}")
@@ -58,6 +58,14 @@ public class EpisodeResource {
     public record Discharge(@NotNull EpisodeClosed.Ending ending, @NotNull LocalDate endDate) {
     }
 
+    @Schema(example = """
+            {
+              "clientId": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+              "clientCode": "C-7KQ3MZ",
+              "episodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
+              "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+              "assignedAt": "2026-09-30T00:00:00Z"
+            }""")
     public record AssignmentView(UUID clientId, String clientCode, UUID episodeId, UUID therapistId,
             Instant assignedAt) {
 
@@ -66,6 +74,16 @@ public class EpisodeResource {
         }
     }
 
+    @Schema(example = """
+            {
+              "id": "0bed0347-665e-48f1-b083-d45d49eda391",
+              "clientId": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+              "openedAt": "2026-09-28T10:15:30.123456Z",
+              "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+              "closedAt": "2026-11-25T16:02:11.518204Z",
+              "ending": "PLANNED",
+              "endDate": "2026-11-25"
+            }""")
     public record EpisodeView(UUID id, UUID clientId, Instant openedAt, UUID therapistId, Instant closedAt,
             EpisodeClosed.Ending ending, LocalDate endDate) {
 

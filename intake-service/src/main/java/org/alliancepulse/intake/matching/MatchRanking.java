@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Ranks a clinic's therapists for one client: a pure function, so the rule can be read and table-tested apart from
  * the database. Only active therapists with a free place and other than the current one are suggested. Points for
@@ -32,6 +34,19 @@ public final class MatchRanking {
     public record Weights(int language, int specialty, int modality) {
     }
 
+    @Schema(example = """
+            {
+              "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+              "displayName": "Dr. Nora Nordby",
+              "score": 7,
+              "freePlaces": 7,
+              "reasons": [
+                "speaks the client's language (no)",
+                "specialises in anxiety",
+                "works with CBT",
+                "7 free places"
+              ]
+            }""")
     public record Suggestion(UUID therapistId, String displayName, int score, int freePlaces, List<String> reasons) {
     }
 

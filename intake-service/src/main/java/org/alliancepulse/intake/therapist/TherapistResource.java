@@ -86,6 +86,30 @@ public class TherapistResource {
             @NotNull Boolean active) {
     }
 
+    @Schema(example = """
+            {
+              "id": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+              "clinicId": "north",
+              "username": "dr-north",
+              "displayName": "Dr. Nora Nordby",
+              "workEmail": "dr-north@north.clinic.example",
+              "languages": [
+                "no",
+                "en"
+              ],
+              "specialties": [
+                "anxiety",
+                "depression"
+              ],
+              "modalities": [
+                "CBT"
+              ],
+              "caseloadCapacity": 25,
+              "caseload": 18,
+              "active": true,
+              "takesNewClients": true,
+              "registeredAt": "2026-09-01T08:05:00.000000Z"
+            }""")
     public record TherapistView(UUID id, String clinicId, String username, String displayName, String workEmail,
             List<String> languages, List<String> specialties, List<String> modalities, int caseloadCapacity,
             long caseload, boolean active, boolean takesNewClients, Instant registeredAt) {

@@ -22,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(example = """
         {"delivery":"DAILY_DIGEST","digestHour":8,"timeZone":"Europe/Oslo",
-         "quietHours":{"from":"21:00","until":"07:00"},"skippedKinds":["FIT_CONCERN"],"resolvedNotes":true}""")
+         "quietHours":{"from":"21:00","until":"07:00"},"skippedKinds":["FIT_CONCERN"],"resolvedNotes":true,
+         "updatedAt":"2026-11-20T09:12:00Z","updatedBy":"dr-north"}""")
 public record PreferencesView(String delivery, Integer digestHour, String timeZone, QuietHours quietHours,
         List<String> skippedKinds, Boolean resolvedNotes, Instant updatedAt, String updatedBy) {
 

@@ -27,6 +27,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,15 +43,23 @@ public class DeadLetterReplay {
     private static final Logger LOG = Logger.getLogger(DeadLetterReplay.class);
 
     /** A dead-letter topic of this service and how many records it holds. */
+    @Schema(example = "{\"topic\":\"alliance-analytics-service.session-events.dlq\",\"sourceTopic\":\"session-events\","
+            + "\"records\":1}")
     public record DeadLetterTopic(String topic, String sourceTopic, long records) {
     }
 
     /** One dead letter, described without its content. */
+    @Schema(example = "{\"partition\":0,\"offset\":0,\"eventId\":\"0b6f3c1e-2d4a-4e8b-9c7d-5a1f2e3d4c5b\","
+            + "\"eventType\":\"org.alliancepulse.session.feedback-submitted.v9\",\"reason\":\"unknown event type "
+            + "org.alliancepulse.session.feedback-submitted.v9\",\"deadLetteredAt\":\"2026-11-27T14:05:02.113Z\","
+            + "\"sourceTopic\":\"session-events\",\"sourcePartition\":3,\"sourceOffset\":1187}")
     public record DeadLetter(int partition, long offset, String eventId, String eventType, String reason,
             String deadLetteredAt, String sourceTopic, Integer sourcePartition, Long sourceOffset) {
     }
 
     /** What a replay did with one dead letter. */
+    @Schema(example = "{\"partition\":0,\"offset\":0,\"eventId\":\"0b6f3c1e-2d4a-4e8b-9c7d-5a1f2e3d4c5b\","
+            + "\"outcome\":\"APPLIED\",\"reason\":null}")
     public record Replayed(int partition, long offset, String eventId, Inbox.Outcome outcome, String reason) {
     }
 

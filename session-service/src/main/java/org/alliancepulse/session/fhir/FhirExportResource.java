@@ -17,6 +17,9 @@ import org.alliancepulse.session.feedback.Feedback;
 import org.alliancepulse.session.feedback.FeedbackCommands;
 import org.alliancepulse.session.instrument.InstrumentCatalog;
 import org.alliancepulse.session.session.Session;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/sessions/{id}/feedback/{instrument}/fhir")
 public class FhirExportResource {
@@ -33,6 +36,12 @@ public class FhirExportResource {
     /** One feedback as a FHIR R4 QuestionnaireResponse; the subject is the client's pseudonymous id. */
     @GET
     @Produces({ QuestionnaireResponses.MEDIA_TYPE, "application/json" })
+    @APIResponse(responseCode = "200", description = "The answers and the scores computed from them (status "
+            + "amended once corrected); application/json gives the same document", content = {
+                    @Content(mediaType = QuestionnaireResponses.MEDIA_TYPE, examples = @ExampleObject(name = "an SRS",
+                            value = QuestionnaireResponses.EXAMPLE)),
+                    @Content(mediaType = "application/json", examples = @ExampleObject(name = "an SRS",
+                            value = QuestionnaireResponses.EXAMPLE)) })
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public Response export(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument) {
         Session session = Session.findReadable(sessionId, access);

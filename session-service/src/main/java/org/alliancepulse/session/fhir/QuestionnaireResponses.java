@@ -26,6 +26,151 @@ public final class QuestionnaireResponses {
     public static final String SYSTEM = "https://alliancepulse.org/fhir";
     public static final String MEDIA_TYPE = "application/fhir+json";
 
+    /** An SRS as this service exports it (for the OpenAPI document). */
+    public static final String EXAMPLE = """
+            {
+              "resourceType": "QuestionnaireResponse",
+              "id": "6c5b4a39-2817-4f6e-9d5c-4b3a29181706",
+              "meta": {
+                "lastUpdated": "2026-11-27T14:05:00.000+00:00"
+              },
+              "identifier": {
+                "system": "https://alliancepulse.org/fhir/feedback",
+                "value": "6c5b4a39-2817-4f6e-9d5c-4b3a29181706"
+              },
+              "questionnaire": "https://alliancepulse.org/fhir/Questionnaire/SRS",
+              "status": "completed",
+              "subject": {
+                "identifier": {
+                  "system": "https://alliancepulse.org/fhir/client",
+                  "value": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
+                }
+              },
+              "encounter": {
+                "identifier": {
+                  "system": "https://alliancepulse.org/fhir/session",
+                  "value": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"
+                }
+              },
+              "authored": "2026-11-27T14:05:00+00:00",
+              "item": [
+                {
+                  "linkId": "relationship",
+                  "answer": [
+                    {
+                      "valueDecimal": 7
+                    }
+                  ]
+                },
+                {
+                  "linkId": "goals",
+                  "answer": [
+                    {
+                      "valueDecimal": 8
+                    }
+                  ]
+                },
+                {
+                  "linkId": "approach",
+                  "answer": [
+                    {
+                      "valueDecimal": 7.5
+                    }
+                  ]
+                },
+                {
+                  "linkId": "overall",
+                  "answer": [
+                    {
+                      "valueDecimal": 8
+                    }
+                  ]
+                },
+                {
+                  "linkId": "scores",
+                  "text": "computed scores",
+                  "item": [
+                    {
+                      "linkId": "scores.total",
+                      "text": "total",
+                      "answer": [
+                        {
+                          "valueDecimal": 30.5
+                        }
+                      ]
+                    },
+                    {
+                      "linkId": "scores.subscale.bond",
+                      "text": "bond",
+                      "answer": [
+                        {
+                          "valueDecimal": 7
+                        }
+                      ]
+                    },
+                    {
+                      "linkId": "scores.subscale.global",
+                      "text": "global",
+                      "answer": [
+                        {
+                          "valueDecimal": 8
+                        }
+                      ]
+                    },
+                    {
+                      "linkId": "scores.subscale.goals",
+                      "text": "goals",
+                      "answer": [
+                        {
+                          "valueDecimal": 8
+                        }
+                      ]
+                    },
+                    {
+                      "linkId": "scores.subscale.tasks",
+                      "text": "tasks",
+                      "answer": [
+                        {
+                          "valueDecimal": 7.5
+                        }
+                      ]
+                    },
+                    {
+                      "linkId": "scores.alliance-index",
+                      "text": "alliance index (0-100)",
+                      "answer": [
+                        {
+                          "valueDecimal": 76.25
+                        }
+                      ]
+                    }
+                  ]
+                }
+              ]
+            }""";
+
+    /** A client's answers as one Bundle (for the OpenAPI document): a searchset of such responses. */
+    public static final String EXAMPLE_BUNDLE = """
+            {
+              "resourceType": "Bundle",
+              "id": "23acaa4b-59eb-462f-8da5-521f71e9d20d",
+              "meta": {
+                "lastUpdated": "2026-11-27T15:00:00.000+00:00"
+              },
+              "type": "searchset",
+              "total": 1,
+              "entry": [
+                {
+                  "fullUrl": "urn:uuid:6c5b4a39-2817-4f6e-9d5c-4b3a29181706",
+                  "search": {
+                    "mode": "match"
+                  },
+                  "resource":
+            """ + EXAMPLE + """
+                }
+              ]
+            }""";
+
     private static final FhirContext R4 = FhirContext.forR4Cached();
 
     private QuestionnaireResponses() {

@@ -29,6 +29,7 @@ import org.alliancepulse.session.session.Session;
 import org.alliancepulse.session.session.SessionResource.SessionView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -93,7 +94,8 @@ public class ClientRecordResource {
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Operation(summary = "A client's answers as a FHIR R4 Bundle of QuestionnaireResponses")
     @APIResponse(responseCode = "200", description = "A Bundle of type searchset",
-            content = @Content(mediaType = QuestionnaireResponses.MEDIA_TYPE))
+            content = @Content(mediaType = QuestionnaireResponses.MEDIA_TYPE, examples = @ExampleObject(
+                    name = "one SRS", value = QuestionnaireResponses.EXAMPLE_BUNDLE)))
     public Response questionnaireResponses(@PathParam("clientId") String clientParam) {
         UUID clientId = clientId(clientParam);
         List<Session> sessions = Session.ofClientReadable(clientId, access);

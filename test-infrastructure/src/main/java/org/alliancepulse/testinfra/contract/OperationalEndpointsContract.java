@@ -120,6 +120,98 @@ public abstract class OperationalEndpointsContract {
     }
 
     /**
+     * Other tools read these answers: every JSON answer of success (2xx) is shown with an example, on the answer or on
+     * the schema it refers to (for a list, on the schema of its items), and an example of an object names exactly the
+     * object's properties, so it cannot drift from the record it shows. An outside probe found request bodies shown
+     * and the answers only described.
+     */
+    @Test
+    void everySuccessfulJsonAnswerIsDocumentedWithAnExample() {
+        Map<String, Object> document = given().get("/q/openapi?format=json").then().statusCode(200).extract()
+                .path("$");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.getOrDefault("components",
+                Map.of())).getOrDefault("schemas", Map.of());
+        List<String> without = new ArrayList<>();
+        java.util.Set<String> answered = new java.util.HashSet<>(); // the schemas of answers, named
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!path.contains("/api/") || !(operation instanceof Map<?, ?> described)
+                    || !(described.get("responses") instanceof Map<?, ?> responses)) {
+                return;
+            }
+            responses.forEach((status, response) -> {
+                if (!String.valueOf(status).startsWith("2") || !(response instanceof Map<?, ?> answer)
+                        || !(answer.get("content") instanceof Map<?, ?> content)) {
+                    return;
+                }
+                content.forEach((mediaType, media) -> {
+                    Map<?, ?> documented = (Map<?, ?>) media;
+                    named(documented.get("schema"), answered);
+                    boolean shown = documented.get("example") != null
+                            || documented.get("examples") instanceof Map<?, ?> examples && !examples.isEmpty()
+                            || schemaShown(documented.get("schema"), schemas, 0);
+                    if (String.valueOf(mediaType).contains("json") && !shown) {
+                        without.add(method + " " + path + " " + status + " (" + mediaType + ")");
+                    }
+                });
+            });
+        }));
+        assertEquals(List.of(), without.stream().sorted().toList(), "successful answers without an example");
+
+        // an example names no field its schema lacks; an answer's names every field (a request's may leave out the
+        // optional ones)
+        List<String> drifted = new ArrayList<>();
+        schemas.forEach((name, schema) -> {
+            if (schema instanceof Map<?, ?> described && described.get("properties") instanceof Map<?, ?> properties
+                    && described.get("examples") instanceof List<?> examples) {
+                for (Object example : examples) {
+                    if (example instanceof Map<?, ?> object && (!properties.keySet().containsAll(object.keySet())
+                            || answered.contains(name) && !object.keySet().equals(properties.keySet()))) {
+                        drifted.add(name + ": example " + new java.util.TreeSet<>(
+                                object.keySet().stream().map(String::valueOf).toList()) + ", properties "
+                                + new java.util.TreeSet<>(properties.keySet().stream().map(String::valueOf).toList()));
+                    }
+                }
+            }
+        });
+        assertEquals(List.of(), drifted, "examples that name other fields than their schema has");
+    }
+
+    /** The names of the schemas a schema refers to directly, as itself, its items or its alternatives. */
+    private static void named(Object schema, java.util.Set<String> names) {
+        if (!(schema instanceof Map<?, ?> described)) {
+            return;
+        }
+        if (described.get("$ref") instanceof String ref) {
+            names.add(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        if (described.get("oneOf") instanceof List<?> alternatives) {
+            alternatives.forEach(each -> named(each, names));
+        }
+        named(described.get("items"), names);
+    }
+
+    /** Whether a schema (followed through a reference, a list's items, or oneOf) carries an example. */
+    private static boolean schemaShown(Object schema, Map<String, Object> schemas, int depth) {
+        if (!(schema instanceof Map<?, ?> described) || depth > 5) {
+            return false;
+        }
+        if (described.get("example") != null
+                || described.get("examples") instanceof List<?> listed && !listed.isEmpty()) {
+            return true;
+        }
+        if (described.get("$ref") instanceof String ref) {
+            return schemaShown(schemas.get(ref.substring(ref.lastIndexOf('/') + 1)), schemas, depth + 1);
+        }
+        if (described.get("oneOf") instanceof List<?> alternatives && !alternatives.isEmpty()) {
+            return alternatives.stream().allMatch(each -> schemaShown(each, schemas, depth + 1));
+        }
+        return schemaShown(described.get("items"), schemas, depth + 1);
+    }
+
+    /**
      * Every query parameter says what it takes: a description, and a type beyond a bare string where it has one (a
      * format, values to choose from, a number); an outside probe found every filter an undocumented string, the
      * values to give only in the README or a 400.

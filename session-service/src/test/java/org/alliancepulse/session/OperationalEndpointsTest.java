@@ -2,6 +2,8 @@ package org.alliancepulse.session;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasKey;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.alliancepulse.testinfra.contract.OperationalEndpointsContract;
 import org.alliancepulse.testinfra.quarkus.RealInfrastructure;
@@ -23,5 +25,23 @@ class OperationalEndpointsTest extends OperationalEndpointsContract {
             openApi.body(link + ".get.responses", hasKey(code));
         }
         openApi.body(link + ".post.responses", hasKey("410")).body(link + ".post.responses", hasKey("429"));
+    }
+
+    /**
+     * A feedback link's token is a key to the client's form: a request with the wrong method or body must not leave
+     * it on the open /q/metrics, nor grow the registry by a series per path (outside probe: a DELETE on a link's
+     * path did both).
+     */
+    @Test
+    void aLinksTokenNeverBecomesAMetricsLabel() {
+        String token = "probe" + java.util.UUID.randomUUID().toString().replace("-", "");
+        given().delete("/api/feedback/" + token).then().statusCode(405);
+        given().put("/api/feedback/" + token).then().statusCode(405);
+        given().contentType("text/plain").body("x").post("/api/feedback/" + token).then().statusCode(415);
+        given().accept("application/xml").get("/api/feedback/" + token).then().statusCode(406);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertFalse(metrics.contains(token), "the token is a label on /q/metrics");
+        assertTrue(metrics.contains("method=\"DELETE\"") && metrics.contains("uri=\"/api/feedback/{token}\""),
+                "the refused requests are counted under the path's template");
     }
 }

@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -23,8 +24,8 @@ import jakarta.ws.rs.Path;
 @ApplicationScoped
 public class AllowedMethods {
 
-    /** A path template of a resource method, as a pattern, and the HTTP method it takes there. */
-    record Route(Pattern path, String method) {
+    /** A path template of a resource method, as written and as a pattern, and the HTTP method it takes there. */
+    record Route(String template, Pattern path, String method) {
     }
 
     @Inject
@@ -46,6 +47,15 @@ public class AllowedMethods {
         return methods;
     }
 
+    /**
+     * The path template a request path falls under ({@code /api/feedback/{token}} for {@code /api/feedback/k2J...}),
+     * a parameter's own regex left out; empty for a path no resource takes.
+     */
+    public Optional<String> templateOf(String path) {
+        return routes().stream().filter(route -> route.path().matcher(path).matches()).map(Route::template)
+                .findFirst();
+    }
+
     private List<Route> routes() {
         List<Route> known = routes;
         if (known == null) {
@@ -60,7 +70,8 @@ public class AllowedMethods {
                     String verb = verbOf(method);
                     if (verb != null) {
                         Path sub = method.getAnnotation(Path.class);
-                        known.add(new Route(template(root.value() + (sub == null ? "" : "/" + sub.value())), verb));
+                        String template = root.value() + (sub == null ? "" : "/" + sub.value());
+                        known.add(new Route(named(template), template(template), verb));
                     }
                 }
             }
@@ -77,6 +88,13 @@ public class AllowedMethods {
             }
         }
         return null;
+    }
+
+    /** {@code /api//items/{n: \d+}/} → {@code /api/items/{n}}: the template as a metric or a reader names it. */
+    static String named(String template) {
+        String normalised = ("/" + template).replaceAll("/+", "/").replaceAll("\\{\\s*([^}:\\s]+)\\s*:[^}]*}", "{$1}");
+        return normalised.length() > 1 && normalised.endsWith("/")
+                ? normalised.substring(0, normalised.length() - 1) : normalised;
     }
 
     /** {@code /api/clients/{id}} → {@code /api/clients/[^/]+}; a parameter's own regex ({@code {id: \d+}}) is kept. */

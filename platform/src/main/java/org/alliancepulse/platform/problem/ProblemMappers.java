@@ -157,11 +157,28 @@ public class ProblemMappers {
         Response problem = respond(Problem.of(status, title, status >= 500 ? "the service could not answer"
                 : detailOf(status, e.getMessage())));
         if (status == 405 && !allowed.isEmpty()) {
+            measuredByTemplate(uri.getPath());
             // RFC 9110: a 405 lists the methods the path does take; the framework's refusal names none
             return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
         return problem;
     }
+
+    /**
+     * The HTTP metrics name a request no method took by its raw path: one series per path sent (anyone can grow the
+     * registry) and a feedback link's token or a client's id on the open {@code /q/metrics} (outside probe: a
+     * DELETE on a link's path). Quarkus reads the matched route's template from the request's context under this
+     * key; a 405 has none, so it is given the template the path falls under.
+     */
+    private void measuredByTemplate(String path) {
+        io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+        if (context != null) {
+            allowedMethods.templateOf(path).ifPresent(template -> context.putLocal(URL_PATH_TEMPLATE, template));
+        }
+    }
+
+    /** Where Quarkus's HTTP metrics look for the route template (quarkus-micrometer's HttpRequestMetric). */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
 
     /**
      * The framework's own refusals say what to do, in the API's words: its texts name Java types and annotations

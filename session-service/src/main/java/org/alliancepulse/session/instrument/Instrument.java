@@ -28,6 +28,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Instrument(String code, String name, Measures measures, List<Item> items, BigDecimal min,
         BigDecimal max, int decimals, Map<String, List<String>> subscales, IndexFormula index, boolean builtIn) {
 
+    /** An instrument without subscales has none: left out of a definition, it scores the total alone. */
+    public Instrument {
+        subscales = subscales == null ? Map.of() : subscales;
+    }
+
     public enum Measures {
         ALLIANCE, OUTCOME
     }

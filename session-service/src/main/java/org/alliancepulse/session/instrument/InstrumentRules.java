@@ -75,6 +75,13 @@ public final class InstrumentRules {
             if (d.min().signum() < 0 || d.max().compareTo(BigDecimal.valueOf(1000)) > 0) {
                 refusals.add(new Scoring.Refusal("min", "the range must lie within 0 and 1000"));
             }
+            // an end the answers cannot reach (0.5 with whole answers) is a scale no one can answer at its end
+            for (var end : Map.of("min", d.min(), "max", d.max()).entrySet()) {
+                if (d.decimals() >= 0 && end.getValue().stripTrailingZeros().scale() > d.decimals()) {
+                    refusals.add(new Scoring.Refusal(end.getKey(), "must have at most " + d.decimals()
+                            + " decimal place(s), as the answers"));
+                }
+            }
         }
         Map<String, List<String>> subscales = d.subscales() == null ? Map.of() : d.subscales();
         subscales.forEach((name, members) -> {

@@ -3,12 +3,14 @@ package org.alliancepulse.session.link;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.alliancepulse.platform.problem.Problem;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -138,22 +140,34 @@ public class FeedbackLinks {
      * Runs in the caller's transaction.
      */
     public void answer(String token, String address, JsonNode answers) {
+        if (token != null && token.length() <= 200) {
+            // the form sent twice at once (a double tap, a retry): the second waits here for the first, then finds
+            // the link used (410) rather than answers already there (a 409 meant for staff)
+            FeedbackLink.findById(LinkTokens.hash(token), LockModeType.PESSIMISTIC_WRITE);
+        }
         Opened opened = open(token, address);
         if (answers == null || !answers.isObject()) {
             throw ProblemException.invalid("answers", "must be an object keyed by instrument code");
         }
+        // an instrument's code in any case is the instrument, as in a path or a staff body
         List<String> asked = opened.link().instrumentCodes();
-        answers.fieldNames().forEachRemaining(code -> {
+        Map<String, JsonNode> given = new HashMap<>();
+        answers.fields().forEachRemaining(entry -> {
+            String code = InstrumentCatalog.canonical(entry.getKey());
             if (!asked.contains(code)) {
-                throw ProblemException.invalid("answers." + code, "this link does not ask for " + code);
+                throw ProblemException.invalid("answers." + entry.getKey(), "this link does not ask for "
+                        + entry.getKey());
+            }
+            if (given.put(code, entry.getValue()) != null) {
+                throw ProblemException.invalid("answers." + entry.getKey(), code + " is answered twice");
             }
         });
         List<Map.Entry<Session, FeedbackCommands.Checked>> checked = new ArrayList<>();
         for (String code : opened.instruments().stream().map(Instrument::code).toList()) {
-            if (!answers.has(code)) {
+            if (!given.containsKey(code)) {
                 throw ProblemException.invalid("answers." + code, "is missing");
             }
-            checked.add(Map.entry(opened.session(), feedback.check(code, answers.get(code), "answers." + code)));
+            checked.add(Map.entry(opened.session(), feedback.check(code, given.get(code), "answers." + code)));
         }
         for (var entry : checked) {
             feedback.submit(entry.getKey(), entry.getValue(), null, CLIENT);

@@ -48,6 +48,8 @@ class InstrumentRulesTest {
             "items=Heard| items[0].key",
             "items=heard heard| items[1].key",
             "min=7| max",
+            "min=0.5| min",
+            "min=1.0| accepted",
             "decimals=3| decimals",
             "subscales=bond:nobody| subscales.bond",
     })
@@ -72,6 +74,18 @@ class InstrumentRulesTest {
         List<Scoring.Refusal> refusals = InstrumentRules.check(i);
 
         assertEquals(field, refusals.isEmpty() ? "accepted" : refusals.get(0).field(), refusals.toString());
+    }
+
+    /** A definition that leaves subscales out has none, and scores its total (outside probe: a 500 at every answer). */
+    @Test
+    void anInstrumentWithoutSubscalesScoresItsTotal() {
+        Instrument i = valid();
+        Instrument without = new Instrument(i.code(), i.name(), i.measures(), i.items(), i.min(), i.max(),
+                i.decimals(), null, i.index(), false);
+        assertEquals(List.of(), InstrumentRules.check(without));
+        Scoring.Score score = Scoring.score(without, List.of(BigDecimal.ONE, BigDecimal.valueOf(4), BigDecimal.valueOf(7)));
+        assertEquals(0, BigDecimal.valueOf(12).compareTo(score.total()));
+        assertEquals(Map.of(), score.subscales());
     }
 
     @ParameterizedTest(name = "{0} total {1} -> index {2}")

@@ -85,7 +85,8 @@ class FeedbackLinkTest {
                 && lifetime.compareTo(Duration.ofHours(72).plusMinutes(1)) < 0, "72 h by default: " + lifetime);
 
         given().contentType(ContentType.JSON).accept(ContentType.JSON)
-                .body(Map.of("answers", Map.of("SRS", List.of(9, 9.5, 8, 9), "ORS",
+                // an instrument's code in any case is the instrument (outside probe: "ors" was refused here alone)
+                .body(Map.of("answers", Map.of("SRS", List.of(9, 9.5, 8, 9), "ors",
                         Map.of("individual", 5, "interpersonal", 6, "social", 7, "overall", 6.5))))
                 .post("/api/feedback/" + token).then().statusCode(201);
 
@@ -320,6 +321,35 @@ class FeedbackLinkTest {
      * them (outside probe: the rated therapist replaced them with better ones), the clinic's staff may, and the
      * record says who did.
      */
+    /**
+     * The form sent several times at once (a double tap): one is taken, the others are told the link was used, as a
+     * later one is (outside probe: they were told, as staff are, that PUT corrects answers).
+     */
+    @Test
+    void theFormSentSeveralTimesAtOnceIsTakenOnceAndTheRestAreTold410() throws Exception {
+        KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));
+        String session = dyad.scheduleSessionAt(AN_HOUR_AGO);
+        String token = tokenOf(issue(dyad.staffToken(), session, List.of("SRS")));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().contentType(ContentType.JSON)
+                        .body(Map.of("answers", Map.of("SRS", List.of(8, 8, 8, 8))))
+                        .post("/api/feedback/" + token).then().extract().statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(201, 410, 410, 410, 410, 410), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, Feedback.count("sessionId", UUID.fromString(session)));
+    }
+
     @Test
     void onlyTheClinicsStaffCorrectWhatTheClientGaveThroughTheLinkAndTheRecordSaysWho() {
         KnownDyad dyad = KnownDyad.announce(new KafkaEvents(kafka));

@@ -30,6 +30,7 @@ import org.alliancepulse.intake.audit.PhiAccessLog;
 import org.alliancepulse.intake.episode.CareAssignment;
 import org.alliancepulse.intake.episode.Episode;
 import org.alliancepulse.intake.language.LanguageCode;
+import org.alliancepulse.intake.language.Legible;
 import org.alliancepulse.intake.therapist.Therapist;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -70,13 +71,6 @@ public class ClientResource {
             @Size(max = 2000) String notes) {
     }
 
-    /**
-     * A name as it is written: no control characters (line breaks, tabs), no invisible marks that reverse or hide
-     * text (outside probe: a right-to-left override and a zero-width space were stored, and would show the name
-     * differently on every page and letter). The joiners some scripts need (U+200C, U+200D) stay.
-     */
-    static final String PRINTABLE_NAME = "[^\\p{Cc}\\u200B\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]*";
-    static final String NOT_PRINTABLE = "must not contain line breaks, control characters or invisible direction marks";
 
     /**
      * @param consentToRoutineFeedback absent means no consent
@@ -84,8 +78,8 @@ public class ClientResource {
      */
     public record RegisterClient(
             @NotBlank String clinicId,
-            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_NAME, message = NOT_PRINTABLE) String firstName,
-            @NotBlank @Size(max = 100) @Pattern(regexp = PRINTABLE_NAME, message = NOT_PRINTABLE) String lastName,
+            @NotBlank @Size(max = 100) @Legible String firstName,
+            @NotBlank @Size(max = 100) @Legible String lastName,
             @NotNull @Past LocalDate dateOfBirth,
             @Email @Size(max = 320) String email,
             // empty is none, as for the email (outside probe: "" was a 400 here and none there)

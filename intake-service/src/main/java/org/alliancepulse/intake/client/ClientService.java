@@ -20,6 +20,7 @@ import org.alliancepulse.contracts.intake.ClientErased;
 import org.alliancepulse.contracts.intake.ClientRegistered;
 import org.alliancepulse.intake.audit.PhiAccessLog;
 import org.alliancepulse.intake.clinic.Clinic;
+import org.alliancepulse.intake.episode.CareAssignment;
 import org.alliancepulse.intake.episode.EpisodeService;
 import org.alliancepulse.platform.outbox.Outbox;
 import org.alliancepulse.platform.problem.ProblemException;
@@ -90,6 +91,13 @@ public class ClientService {
             throw ProblemException.invalid("clinicId", "a client stays at their clinic (" + client.clinicId
                     + "): register them at the other one");
         }
+        // a correction cannot make the record say the client was born after their care began: assignments and
+        // discharges are checked against the date of birth, so a record where one is before it is refused as well
+        CareAssignment.ofClient(client.id).stream().map(a -> LocalDate.ofInstant(a.startedAt, ZoneOffset.UTC))
+                .min(LocalDate::compareTo).filter(intake.dateOfBirth()::isAfter).ifPresent(began -> {
+                    throw ProblemException.invalid("dateOfBirth", "must not be after the client's care began ("
+                            + began + ")");
+                });
         String firstName = PersonNames.stored(intake.firstName());
         String lastName = PersonNames.stored(intake.lastName());
         lockPerson(client.clinicId, firstName, lastName, intake.dateOfBirth());
@@ -152,8 +160,12 @@ public class ClientService {
         params.put("clinic", clinicId);
         if (namePart != null) {
             // the part taken literally: % and _ typed in a name are not wildcards
-            query.append(" and lower(concat(firstName, ' ', lastName)) like :name escape '!'");
-            params.put("name", "%" + namePart.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            query.append(" and lower(replace(replace(concat(firstName, ' ', lastName), :zwnj, ''), :zwj, ''))"
+                    + " like :name escape '!'");
+            params.put("zwnj", PersonNames.ZWNJ);
+            params.put("zwj", PersonNames.ZWJ);
+            String part = PersonNames.searchable(namePart);
+            params.put("name", "%" + part.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         if (dateOfBirth != null) {
             query.append(" and dateOfBirth = :born");

@@ -24,6 +24,20 @@ final class PersonNames {
      * one, lower case. Not accents: "Muller" and "Müller" may be two people.
      */
     static String key(String name) {
-        return Normalizer.normalize(name, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return searchable(Normalizer.normalize(name, Normalizer.Form.NFKC)).strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
+
+    /**
+     * Without the joiners some scripts need inside a word (U+200C, U+200D; every other invisible character is
+     * refused at the door, {@code @Legible}): invisible, they are not what tells two names apart, nor what a search
+     * for a name must type (outside probe: "Condi" + U+200D + "tion" was a second "Condition", unfound by a search).
+     */
+    static String searchable(String name) {
+        return name.replace(ZWNJ, "").replace(ZWJ, "");
+    }
+
+    /** The zero-width non-joiner and joiner, as {@link #searchable} leaves them out (a search does the same in SQL). */
+    static final String ZWNJ = "\u200C";
+    static final String ZWJ = "\u200D";
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancepulse.intake.language.Legible;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
@@ -44,12 +45,13 @@ public class ClinicResource {
      * @param supervisorEmail where escalations go; optional
      */
     public record RegisterClinic(
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,39}", message = "must be 2-40 lower-case letters, digits or dashes") String id,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = "(?=.{2,40}$)[a-z0-9]+(-[a-z0-9]+)*",
+                    message = "must be 2-40 lower-case letters and digits, words joined by single dashes") String id,
+            @NotBlank @Size(max = 200) @Legible String name,
             @Email @Size(max = 320) String supervisorEmail) {
     }
 
-    public record UpdateClinic(@NotBlank @Size(max = 200) String name, @Email @Size(max = 320) String supervisorEmail) {
+    public record UpdateClinic(@NotBlank @Size(max = 200) @Legible String name, @Email @Size(max = 320) String supervisorEmail) {
     }
 
     @Schema(example = """

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.intake.language.LanguageCode;
+import org.alliancepulse.intake.language.Legible;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
@@ -57,7 +58,7 @@ public class TherapistResource {
     public record RegisterTherapist(
             @NotBlank String clinicId,
             @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{2,100}", message = "must be the identity provider login: 2-100 letters, digits or . _ @ -") String username,
-            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Size(max = 200) @Legible String displayName,
             @NotBlank @Email @Size(max = 320) String workEmail,
             @Size(max = 20) List<@NotBlank @LanguageCode String> languages,
             @Size(max = 50) List<@NotBlank @Size(max = 60) String> specialties,
@@ -77,7 +78,7 @@ public class TherapistResource {
 
     /** The whole new state of a therapist (PUT replaces it). */
     public record UpdateTherapist(
-            @NotBlank @Size(max = 200) String displayName,
+            @NotBlank @Size(max = 200) @Legible String displayName,
             @NotBlank @Email @Size(max = 320) String workEmail,
             @NotNull @Size(max = 20) List<@NotBlank @LanguageCode String> languages,
             @NotNull @Size(max = 50) List<@NotBlank @Size(max = 60) String> specialties,

@@ -140,6 +140,14 @@ class ClientRightsTest {
         corrected.put("clinicId", IntakeApi.newClinic());
         given().auth().oauth2(staff).contentType("application/json").body(corrected).put("/api/clients/" + client)
                 .then().statusCode(400).body("violations[0].field", equalTo("clinicId"));
+        corrected.put("clinicId", clinic);
+        // nor born after their care began: assignments and discharges are checked against it (outside probe: a date
+        // of birth after the start of care was taken)
+        IntakeApi.assign(clinic, client, IntakeApi.newTherapist(clinic), "2026-09-01").then().statusCode(201);
+        corrected.put("dateOfBirth", "2026-09-02");
+        given().auth().oauth2(staff).contentType("application/json").body(corrected).put("/api/clients/" + client)
+                .then().statusCode(400).body("violations[0].field", equalTo("dateOfBirth"))
+                .body("detail", org.hamcrest.Matchers.containsString("2026-09-01"));
         Client stored = Client.findById(UUID.fromString(client));
         assertEquals("Hovland", stored.lastName);
         assertEquals("1982-04-04", stored.dateOfBirth.toString());

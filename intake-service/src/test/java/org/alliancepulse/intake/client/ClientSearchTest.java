@@ -75,6 +75,20 @@ class ClientSearchTest {
         given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("name", "rene\u0301e").get("/api/clients")
                 .then().statusCode(200).body("items.id", equalTo(List.of(accented)));
 
+        // the joiners some scripts need are invisible: with one the name is the same person (outside probe: three
+        // "Race Condition"s), and a search typed without it finds a name written with it
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "firstName", "Sol\u200dveig", "lastName", "Berg\u200c",
+                        "dateOfBirth", "1990-05-01"))
+                .post("/api/clients").then().statusCode(409).body("detail", containsString(first));
+        String joined = given().auth().oauth2(Tokens.clinicStaff(clinic)).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "firstName", "Nik\u200cnam", "lastName", "Farahani",
+                        "dateOfBirth", "1985-01-01"))
+                .post("/api/clients").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.clinicStaff(clinic)).queryParam("name", "niknam").get("/api/clients")
+                .then().statusCode(200).body("items.id", equalTo(List.of(joined)));
+        assertEquals(3, Client.count("clinicId", clinic));
+
         // the same person at another clinic, or a namesake born another day, is a new client
         given().auth().oauth2(Tokens.clinicStaff(other)).contentType(ContentType.JSON)
                 .body(Map.of("clinicId", other, "firstName", "Solveig", "lastName", "Berg", "dateOfBirth", "1990-05-01"))

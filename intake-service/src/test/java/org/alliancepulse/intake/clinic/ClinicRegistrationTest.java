@@ -102,6 +102,12 @@ class ClinicRegistrationTest {
     @ParameterizedTest(name = "refuses {0}")
     @ValueSource(strings = {
             "{\"id\":\"Not Valid!\",\"name\":\"X\"}",
+            // words joined by single dashes (outside probe: "p9-" and "p9--b" were taken)
+            "{\"id\":\"bad-\",\"name\":\"X\"}",
+            "{\"id\":\"bad--name\",\"name\":\"X\"}",
+            // a clinic's name is an email's subject: no line break, control character or direction override
+            "{\"id\":\"bad-name\",\"name\":\"Subject\\r\\nBcc: someone@example.org\"}",
+            "{\"id\":\"bad-name\",\"name\":\"RTL \\u202e evil \\u0007 bell\"}",
             "{\"id\":\"bad-name\",\"name\":\"\"}",
             "{\"name\":\"no id\"}",
             "{\"id\":\"bad-json\",\"name\":",

@@ -61,6 +61,11 @@ class TherapistRegistrationTest {
                 .body(Map.of("clinicId", clinic, "username", "dr-bad-email", "displayName", "X",
                         "workEmail", "not an email"))
                 .post("/api/therapists").then().statusCode(400).body("violations[0].field", equalTo("workEmail"));
+        // the display name greets the therapist in every alert email: written as a name is (outside probe: "X\nY")
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("clinicId", clinic, "username", "dr-two-lines", "displayName", "Dr X\nY",
+                        "workEmail", "x@example.org"))
+                .post("/api/therapists").then().statusCode(400).body("violations[0].field", equalTo("displayName"));
         assertEquals(before, Therapist.count());
 
         Map<String, String> body = Map.of("clinicId", clinic, "username", "dr-twice-" + clinic, "displayName", "X",

@@ -39,6 +39,10 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
         mapper.setDefaultLeniency(Boolean.FALSE);
         // a whole number only from a whole number
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // a number read without a type (a JsonNode: a questionnaire's answers) as it was written, not as the nearest
+        // double: 8.00000000000000000001 and 1E-400 are refused for their decimals, not stored as 8 and 0 (outside
+        // probe)
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         // a number only from a number, a boolean only from true / false (not from "7" or "true")
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         // text only from text
@@ -82,7 +86,11 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
         }
     }
 
-    /** Text as Jackson reads it, refused when it holds a NUL character. */
+    /**
+     * Text as Jackson reads it, refused when it holds a NUL character or half of a surrogate pair ({@code \\ud800}
+     * alone is no character: PostgreSQL stores it as "?", so the record read back differs from the one answered,
+     * outside probe).
+     */
     static final class TextWithoutNul extends StringDeserializer {
 
         @Override
@@ -91,7 +99,23 @@ public class StrictJsonInput implements ObjectMapperCustomizer {
             if (text != null && text.indexOf(0) >= 0) {
                 throw new RefusedJsonValue(parser, "must not contain the NUL character (\\u0000)");
             }
+            if (text != null && !wholeCharacters(text)) {
+                throw new RefusedJsonValue(parser, "must be text: it holds half of a surrogate pair");
+            }
             return text;
+        }
+
+        static boolean wholeCharacters(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -42,6 +42,18 @@ public final class Scoring {
     public record Read(List<BigDecimal> answers, List<Refusal> refusals) {
     }
 
+    /** {@code answers[3]} → {@code answers.overall}: the item's key; any other field as it is. */
+    private static String byKey(Instrument instrument, String field) {
+        var position = java.util.regex.Pattern.compile("answers\\[(\\d+)]").matcher(field);
+        if (position.matches()) {
+            int index = Integer.parseInt(position.group(1));
+            if (index < instrument.items().size()) {
+                return "answers." + instrument.items().get(index).key();
+            }
+        }
+        return field;
+    }
+
     /** One of the built-in instruments (SRS, WAI-SR, ORS); an organisation's own are found by the catalogue. */
     public static Optional<Instrument> instrument(String code) {
         return Instrument.BUILT_IN.stream().filter(i -> i.code().equals(code)).findFirst();
@@ -97,6 +109,10 @@ public final class Scoring {
             return new Read(List.of(), refusals);
         }
         List<Refusal> checked = check(instrument, answers);
+        if (node.isObject()) {
+            // answers given by key are refused by key, as they were written (outside probe: answers.ORS[3])
+            checked = checked.stream().map(r -> new Refusal(byKey(instrument, r.field()), r.message())).toList();
+        }
         return new Read(checked.isEmpty() ? List.copyOf(answers) : List.of(), checked);
     }
 

@@ -270,6 +270,10 @@ class FeedbackTest {
             "{\"instrument\":\"SRS\",\"answers\":[7,8,7]}",
             "{\"instrument\":\"SRS\",\"answers\":[7,8,7,11]}",
             "{\"instrument\":\"SRS\",\"answers\":[7,8,7,8.25]}",
+            // more decimals than a double keeps: refused as written, not stored as 8 and 0 (outside probe)
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,7,8.00000000000000000001]}",
+            "{\"instrument\":\"SRS\",\"answers\":[7,8,7,1E-400]}",
+            "{\"instrument\":\"SRS\",\"answers\":{\"relationship\":7,\"goals\":8,\"approach\":7,\"overall\":1E-400}}",
             "{\"instrument\":\"SRS\",\"answers\":[7,8,null,8]}",
             "{\"instrument\":\"SRS\",\"answers\":[7,8,\"x\",8]}",
             "{\"instrument\":\"PHQ-9\",\"answers\":[1,1,1,1]}",

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -78,6 +79,15 @@ class ScoringTest {
 
         assertEquals(List.of(new Scoring.Refusal(field, message)), refusals);
         assertThrows(IllegalArgumentException.class, () -> Scoring.score(instrument, numbers(answers)));
+    }
+
+    /** Answers given by key are refused by key (outside probe: answers.ORS[3] for a keyed answer). */
+    @Test
+    void keyedAnswersAreRefusedByTheirKey() throws Exception {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"individual\":5,\"interpersonal\":5,\"social\":5,\"overall\":5.25}");
+        assertEquals(List.of(new Scoring.Refusal("answers.overall", "may have at most 1 decimal place(s)")),
+                Scoring.read(Instrument.ORS, node).refusals());
     }
 
     @ParameterizedTest

@@ -91,6 +91,10 @@ public class AlertResource {
     }
 
     /** One alert: for admins, the staff of the client's clinic, and the dyad's own therapist (others: 404). */
+    @Operation(summary = "One alert: the session it arose at, why, and how it ended",
+            description = "Read by the dyad's therapist while the client is assigned to them, the clinic's staff and "
+                    + "admins. Who may call: admins, the clinic's staff, therapists. Another clinic's staff, or a "
+                    + "therapist the client is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
@@ -104,6 +108,11 @@ public class AlertResource {
      * The therapist (or their clinic's staff, or an admin) has seen the alert: announces {@code AlertAcknowledged},
      * which cancels a pending escalation. A second acknowledgement, or one of a resolved alert, is a 409.
      */
+    @Operation(summary = "Acknowledge an alert, with an optional note",
+            description = "Announces AlertAcknowledged, which cancels its escalation and any email still held; the note "
+                    + "stays in this service. A second acknowledgement, or one of a resolved alert, is a 409. Who may "
+                    + "call: admins, the clinic's staff, therapists. Another clinic's staff, or a therapist the client "
+                    + "is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @POST
     @Path("/{id}/acknowledge")
     // the body is optional (a note): a request without one, and so without a Content-Type, is not a 415

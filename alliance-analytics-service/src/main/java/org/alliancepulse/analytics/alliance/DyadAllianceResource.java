@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/dyads")
 public class DyadAllianceResource {
@@ -21,6 +22,11 @@ public class DyadAllianceResource {
      * risk now with its factors and the open alerts. For admins, the staff of the client's clinic, and a therapist
      * for their own dyads with the client only; anyone else (another clinic, another therapist) gets a 404.
      */
+    @Operation(summary = "A client's alliance course: every scored session, the rupture and risk states, the alerts",
+            description = "The whole course of the client's episodes, with each dyad's series, rolling mean, WATCH and "
+                    + "RUPTURE marks, repair, fit concern and dropout-risk score. Who may call: admins, the clinic's "
+                    + "staff, therapists. Another clinic's staff, or a therapist the client is not assigned to, get the"
+                    + " 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/{clientId}/alliance")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })

@@ -22,6 +22,7 @@ import org.alliancepulse.analytics.metrics.MetricsReader.Scope;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,6 +49,9 @@ public class MetricsResource {
     HttpHeaders headers;
 
     /** The whole network, with a breakdown per clinic. Admins only. */
+    @Operation(summary = "The network's figures, per month and per clinic",
+            description = "ICCE-style figures by the sessions' own dates; counts of 1 to 10 are suppressed with whatever "
+                    + "would give them away. JSON or CSV (Accept: text/csv). Who may call: admins.")
     @GET
     @Path("/network")
     @RolesAllowed(Roles.ADMIN)
@@ -63,6 +67,9 @@ public class MetricsResource {
     }
 
     /** One clinic, with a breakdown per therapist. Admins and the clinic's staff. */
+    @Operation(summary = "One clinic's figures, per month and per therapist",
+            description = "As the network's, for one clinic. Who may call: admins, the clinic's staff. Another clinic's "
+                    + "staff get the 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/clinics/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -91,6 +98,9 @@ public class MetricsResource {
      * a colleague's small counts included (found by a black-box review: 23 clients in the clinic, 19 of them one
      * therapist's, so 4 the other's); the clinic's report has the per-therapist breakdown, suppressed in one table.
      */
+    @Operation(summary = "One therapist's figures, per month",
+            description = "As the clinic's, for one therapist: the therapist themself, their clinic's staff and admins. Who"
+                    + " may call: admins, therapists.")
     @GET
     @Path("/therapists/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.THERAPIST })

@@ -13,6 +13,7 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Roles;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,6 +55,9 @@ public class PhiAccessResource {
      * @param from inclusive, ISO-8601 instant, e.g. {@code 2026-11-01T00:00:00Z}
      * @param to exclusive
      */
+    @Operation(summary = "Who read or changed which client's record, and when",
+            description = "The PHI audit: ids, logins and actions only, never the PHI itself; filters by client, user, "
+                    + "action and days. Who may call: admins.")
     @GET
     @RolesAllowed(Roles.ADMIN)
     public EntryPage search(

@@ -189,6 +189,10 @@ public class ClientResource {
     public record AccessEntry(Instant accessedAt, String actor, String action) {
     }
 
+    @Operation(summary = "Register a client (the only PHI in the network)",
+            description = "Stores the name, date of birth and contact here and announces ClientRegistered with only the id,"
+                    + " the clinic, a pseudonymous client code and an age band. The same person at the clinic again is "
+                    + "a 409 naming the existing client. Who may call: the clinic's staff.")
     @POST
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional
@@ -229,6 +233,9 @@ public class ClientResource {
      * or last name (case-insensitive), {@code dateOfBirth} the day (staff only): a returning client is found without
      * paging through every name. Every listed client's PHI read is audited.
      */
+    @Operation(summary = "Find clients: by code, name, date of birth, therapist, status",
+            description = "A page of the clinic's clients (a therapist: their own current clients). Every client listed is "
+                    + "audited as a read. Who may call: the clinic's staff, therapists.")
     @GET
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
@@ -291,6 +298,10 @@ public class ClientResource {
     }
 
     /** Staff of the client's clinic: the full record; the client's current therapist: what they need. Audited. */
+    @Operation(summary = "A client's record",
+            description = "Staff see the whole record; the client's therapist what they need of it. Audited. Who may call: "
+                    + "the clinic's staff, therapists. Another clinic's staff, or a therapist the client is not "
+                    + "assigned to, get the 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
@@ -330,6 +341,9 @@ public class ClientResource {
     }
 
     /** The client's right of access: everything intake holds on them. Audited. */
+    @Operation(summary = "Everything intake keeps on a client (right of access)",
+            description = "The record, episodes, assignments and who accessed it. Audited. Who may call: admins, the "
+                    + "clinic's staff. Another clinic's staff get the 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/{id}/export")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -353,6 +367,10 @@ public class ClientResource {
      * code stay → {@code ClientErased}. An open episode ends with it (ADMINISTRATIVE → {@code EpisodeClosed}): nothing
      * more can be recorded for the client. Repeating it changes nothing.
      */
+    @Operation(summary = "Erase a client's PHI (right to erasure)",
+            description = "Deletes the name, date of birth, contact and free text; the pseudonymous id and code stay. "
+                    + "Announces ClientErased; an open episode ends with it. Repeating it changes nothing. Who may "
+                    + "call: admins.")
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)

@@ -25,6 +25,7 @@ import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,6 +69,8 @@ public class ClinicResource {
         }
     }
 
+    @Operation(summary = "Register a clinic",
+            description = "Announces ClinicRegistered. Who may call: admins.")
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional
@@ -82,6 +85,9 @@ public class ClinicResource {
     }
 
     /** Admins change any clinic; staff their own (another clinic is a 404). */
+    @Operation(summary = "Rename a clinic or change its supervisor address",
+            description = "Announces ClinicUpdated (the supervisor address receives escalations). Who may call: admins, the"
+                    + " clinic's staff. Another clinic's staff get the 404 of an unknown id; other roles a 403.")
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -92,6 +98,9 @@ public class ClinicResource {
         return ClinicView.of(clinics.update(visible(id), request.name(), request.supervisorEmail()));
     }
 
+    @Operation(summary = "One clinic, by its id",
+            description = "Who may call: admins, the clinic's staff. Another clinic's staff get the 404 of an unknown id; "
+                    + "other roles a 403.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -100,6 +109,8 @@ public class ClinicResource {
     }
 
     /** Admins: every clinic; staff: their own. */
+    @Operation(summary = "The clinics of the network",
+            description = "Who may call: admins, the clinic's staff.")
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     public List<ClinicView> list() {

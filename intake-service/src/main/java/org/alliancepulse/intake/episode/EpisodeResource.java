@@ -22,6 +22,7 @@ import org.alliancepulse.intake.access.ClinicScope;
 import org.alliancepulse.intake.client.Client;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -93,6 +94,9 @@ public class EpisodeResource {
     }
 
     /** The first therapist of the open episode → {@code ClientAssigned}. */
+    @Operation(summary = "Assign the client's first therapist of the episode",
+            description = "Announces ClientAssigned. startDate dates it when it is entered later. Who may call: the "
+                    + "clinic's staff. Another clinic's staff get the 404 of an unknown id; other roles a 403.")
     @POST
     @Path("/assignment")
     @RolesAllowed(Roles.CLINIC_STAFF)
@@ -113,6 +117,10 @@ public class EpisodeResource {
     }
 
     /** Another therapist within the open episode → {@code ClientReassigned}. */
+    @Operation(summary = "Change the client's therapist, with a reason",
+            description = "Announces ClientReassigned: a new dyad begins, the former therapist no longer sees the client. "
+                    + "Who may call: the clinic's staff. Another clinic's staff get the 404 of an unknown id; other "
+                    + "roles a 403.")
     @POST
     @Path("/reassignment")
     @RolesAllowed(Roles.CLINIC_STAFF)
@@ -133,6 +141,9 @@ public class EpisodeResource {
     }
 
     /** Ends the open episode → {@code EpisodeClosed}. */
+    @Operation(summary = "End the client's episode of care, with how it ended",
+            description = "Announces EpisodeClosed (PLANNED, DROPOUT, ...) dated by endDate. Who may call: the clinic's "
+                    + "staff. Another clinic's staff get the 404 of an unknown id; other roles a 403.")
     @POST
     @Path("/discharge")
     @RolesAllowed(Roles.CLINIC_STAFF)
@@ -149,6 +160,9 @@ public class EpisodeResource {
     }
 
     /** A discharged client returns: a new episode opens, waiting for an assignment. */
+    @Operation(summary = "Open a new episode of care for a discharged client",
+            description = "Who may call: the clinic's staff. Another clinic's staff get the 404 of an unknown id; other "
+                    + "roles a 403.")
     @POST
     @Path("/episodes")
     @RolesAllowed(Roles.CLINIC_STAFF)
@@ -162,6 +176,9 @@ public class EpisodeResource {
         return Response.status(Response.Status.CREATED).entity(EpisodeView.of(episode)).build();
     }
 
+    @Operation(summary = "A client's episodes of care, with their endings",
+            description = "Who may call: the clinic's staff. Another clinic's staff get the 404 of an unknown id; other "
+                    + "roles a 403.")
     @GET
     @Path("/episodes")
     @RolesAllowed(Roles.CLINIC_STAFF)

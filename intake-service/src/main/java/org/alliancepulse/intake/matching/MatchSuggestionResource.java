@@ -17,6 +17,7 @@ import org.alliancepulse.intake.episode.CareAssignment;
 import org.alliancepulse.intake.therapist.Therapist;
 import org.alliancepulse.intake.therapist.TherapistService;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** For staff choosing a therapist: the clinic's therapists who can take the client, best fit first, with reasons. */
 @Path("/api/clients/{id}/match-suggestions")
@@ -29,6 +30,9 @@ public class MatchSuggestionResource {
     MatchingConfig config;
 
     /** Reads the client's stated preferences (PHI): audited. */
+    @Operation(summary = "Therapists of the clinic ranked for this client",
+            description = "By language, specialty, modality and free places, with the reasons. Audited. Who may call: the "
+                    + "clinic's staff. Another clinic's staff get the 404 of an unknown id; other roles a 403.")
     @GET
     @RolesAllowed(Roles.CLINIC_STAFF)
     @Transactional

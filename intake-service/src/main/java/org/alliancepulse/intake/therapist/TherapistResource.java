@@ -31,6 +31,7 @@ import org.alliancepulse.intake.language.Legible;
 import org.alliancepulse.platform.problem.QueryParameters;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -123,6 +124,9 @@ public class TherapistResource {
         }
     }
 
+    @Operation(summary = "Register a therapist",
+            description = "Announces TherapistRegistered with the work email notifications go to; the username is the "
+                    + "identity provider login. Who may call: admins, the clinic's staff.")
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     @Transactional
@@ -141,6 +145,9 @@ public class TherapistResource {
                 .build();
     }
 
+    @Operation(summary = "Change a therapist's details, capacity or activity",
+            description = "Announces TherapistUpdated. Who may call: admins, the clinic's staff. Another clinic's staff get"
+                    + " the 404 of an unknown id; other roles a 403.")
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -155,6 +162,9 @@ public class TherapistResource {
                         request.caseloadCapacity(), request.active())));
     }
 
+    @Operation(summary = "One therapist, with their caseload",
+            description = "Who may call: admins, the clinic's staff. Another clinic's staff get the 404 of an unknown id; "
+                    + "other roles a 403.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -167,6 +177,8 @@ public class TherapistResource {
      *
      * @param takesNewClients {@code true}: only active therapists with free capacity
      */
+    @Operation(summary = "The therapists of a clinic, with their caseloads",
+            description = "Who may call: admins, the clinic's staff.")
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
     public List<TherapistView> list(

@@ -40,6 +40,10 @@ class FrameworkRefusalsTest {
                 .body("detail", containsString("application/json")).body("detail", not(containsString("Reader")));
         given().auth().oauth2(staff).accept("application/xml").get("/api/clients").then().statusCode(406)
                 .contentType("application/problem+json").body("detail", not(containsString("@Produces")));
+        // any GET: an export asked for as CSV was answered in JSON all the same (outside probe)
+        given().auth().oauth2(staff).accept("text/csv").get("/api/clients/" + UUID.randomUUID() + "/export").then()
+                .statusCode(406).contentType("application/problem+json")
+                .body("detail", containsString("application/json"));
         given().get("/api/clients").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", "Bearer");
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -20,6 +21,10 @@ public class PreferencesResource {
     PreferencesCommands commands;
 
     /** A therapist's preferences (the defaults if never set): for the therapist, their clinic's staff, admins. */
+    @Operation(summary = "A therapist's notification preferences",
+            description = "A therapist their own; their clinic's staff and admins anyone's of the clinic. Who may call: "
+                    + "admins, the clinic's staff, therapists. Another clinic's staff, or a therapist the client is not"
+                    + " assigned to, get the 404 of an unknown id; other roles a 403.")
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
@@ -32,6 +37,11 @@ public class PreferencesResource {
      * default; send every field to change one). Emails held under the old ones (quiet hours, a pending digest) are
      * decided again at once under the new.
      */
+    @Operation(summary = "Replace a therapist's notification preferences",
+            description = "Immediate or a daily digest, quiet hours in their time zone, kinds to skip, resolved notes. Held"
+                    + " emails are decided again at once. Who may call: admins, the clinic's staff, therapists. Another"
+                    + " clinic's staff, or a therapist the client is not assigned to, get the 404 of an unknown id; "
+                    + "other roles a 403.")
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional

@@ -17,6 +17,7 @@ import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
 import org.alliancepulse.session.session.SessionResource.SessionView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -45,6 +46,11 @@ public class AttendanceResource {
      * Records whether the client came: ATTENDED, NO_SHOW, CANCELLED_BY_CLIENT (with late) or CANCELLED_BY_CLINIC.
      * A second outcome is a 409 unless it is sent as a correction.
      */
+    @Operation(summary = "Record whether a session took place",
+            description = "ATTENDED, NO_SHOW, CANCELLED_BY_CLIENT (late or not) or CANCELLED_BY_CLINIC; announces the "
+                    + "outcome. The same outcome again changes nothing; another is a 409 unless sent as a correction. "
+                    + "Who may call: the clinic's staff, therapists. Another clinic's staff, or a therapist the client "
+                    + "is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional

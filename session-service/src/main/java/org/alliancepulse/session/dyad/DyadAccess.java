@@ -39,9 +39,17 @@ public class DyadAccess {
         return dyad;
     }
 
-    /** @throws ProblemException 404 unless the caller may change this session */
+    /**
+     * @throws ProblemException 403 when the caller reads the session but another therapist held it (the client's
+     *         current therapist, on their predecessor's session: it says why, outside probe); 404 when the caller may
+     *         not even read it
+     */
     public void requireActFor(UUID clientId, String clinicId, UUID therapistId) {
         if (!mayAct(clientId, clinicId, therapistId)) {
+            if (mayRead(clientId, clinicId)) {
+                throw ProblemException.forbidden("another therapist held this session: you may read it, not change "
+                        + "it; the clinic's staff may correct it");
+            }
             throw outOfScope();
         }
     }

@@ -28,6 +28,7 @@ import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.instrument.InstrumentCatalog;
 import org.alliancepulse.session.session.Session;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -57,7 +58,8 @@ public class FeedbackResource {
     }
 
     @Schema(example = "{\"answers\":{\"relationship\":8,\"goals\":8,\"approach\":7.5,\"overall\":8}}")
-    public record CorrectFeedback(@NotNull JsonNode answers, OffsetDateTime givenAt) {
+    /** @param instrument optional: the path names it; given, it must name the same one */
+    public record CorrectFeedback(@NotNull JsonNode answers, OffsetDateTime givenAt, String instrument) {
     }
 
     /**
@@ -109,6 +111,11 @@ public class FeedbackResource {
     }
 
     /** Answers entered by staff or the therapist on the client's behalf, e.g. from a paper form. */
+    @Operation(summary = "Record the client's answers to one instrument after a session",
+            description = "Checks and scores them and announces FeedbackSubmitted (items, totals, subscales, the 0-100 "
+                    + "alliance index). One per session and instrument. Who may call: the clinic's staff, therapists. "
+                    + "Another clinic's staff, or a therapist the client is not assigned to, get the 404 of an unknown "
+                    + "id; other roles a 403.")
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
@@ -135,6 +142,10 @@ public class FeedbackResource {
      * Corrects one instrument's answers: FeedbackCorrected; the replaced answers stay readable as originals, with who
      * replaced them. What the client gave through their own link only the clinic's staff may correct.
      */
+    @Operation(summary = "Correct answers recorded for a session",
+            description = "Keeps the replaced answers and announces FeedbackCorrected; the same answers again change "
+                    + "nothing. Who may call: the clinic's staff, therapists. Another clinic's staff, or a therapist "
+                    + "the client is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @PUT
     @APIResponse(responseCode = "200", description = "Corrected (or the same answers again: nothing changed)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedbackView.class)))
@@ -149,11 +160,20 @@ public class FeedbackResource {
     public FeedbackView correct(@PathParam("id") UUID sessionId, @PathParam("instrument") String instrument,
             @NotNull @Valid CorrectFeedback request) {
         Session session = Session.findAccessible(sessionId, access);
+        if (request.instrument() != null
+                && !InstrumentCatalog.canonical(request.instrument()).equals(InstrumentCatalog.canonical(instrument))) {
+            // outside probe: {"instrument":"ORS",...} sent to .../feedback/SRS changed the SRS
+            throw ProblemException.invalid("instrument", "this path corrects " + InstrumentCatalog.canonical(instrument)
+                    + "; leave the instrument out of the body or name the same one");
+        }
         FeedbackCommands.Checked checked = commands.check(instrument, request.answers(), "answers");
         return view(commands.correct(session, checked, instant(request.givenAt()), caller.username(),
                 caller.isClinicStaff()));
     }
 
+    @Operation(summary = "Every instrument's answers for a session",
+            description = "Who may call: admins, the clinic's staff, therapists. Another clinic's staff, or a therapist the"
+                    + " client is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public List<FeedbackView> list(@PathParam("id") UUID sessionId) {
@@ -162,6 +182,9 @@ public class FeedbackResource {
                 .toList();
     }
 
+    @Operation(summary = "One instrument's answers for a session, with their corrections",
+            description = "Who may call: admins, the clinic's staff, therapists. Another clinic's staff, or a therapist the"
+                    + " client is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/{instrument}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })

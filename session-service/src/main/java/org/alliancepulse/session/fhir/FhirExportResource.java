@@ -17,6 +17,7 @@ import org.alliancepulse.session.feedback.Feedback;
 import org.alliancepulse.session.feedback.FeedbackCommands;
 import org.alliancepulse.session.instrument.InstrumentCatalog;
 import org.alliancepulse.session.session.Session;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -34,6 +35,10 @@ public class FhirExportResource {
     FeedbackCommands feedback;
 
     /** One feedback as a FHIR R4 QuestionnaireResponse; the subject is the client's pseudonymous id. */
+    @Operation(summary = "One instrument's answers as a FHIR R4 QuestionnaireResponse",
+            description = "The subject is the client's pseudonymous id, never a name. Who may call: admins, the clinic's "
+                    + "staff, therapists. Another clinic's staff, or a therapist the client is not assigned to, get the"
+                    + " 404 of an unknown id; other roles a 403.")
     @GET
     @Produces({ QuestionnaireResponses.MEDIA_TYPE, "application/json" })
     @APIResponse(responseCode = "200", description = "The answers and the scores computed from them (status "

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -34,6 +35,9 @@ public class InstrumentResource {
     Caller caller;
 
     /** The instruments this service scores: structure only, no licensed item wording (unless an organisation loaded its own). */
+    @Operation(summary = "The instruments: structure, ranges, subscales, scoring",
+            description = "The built-in SRS, WAI-SR and ORS and the organisation's own; wording only where the organisation"
+                    + " loaded its licensed text. Who may call: admins, the clinic's staff, therapists.")
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     public List<Instrument> instruments() {
@@ -51,6 +55,8 @@ public class InstrumentResource {
      * without it); items left out keep no label, an empty map removes the wording. Shown in this list and on the
      * client's feedback form.
      */
+    @Operation(summary = "Load the organisation's licensed wording of an instrument's items",
+            description = "Who may call: admins.")
     @PUT
     @Path("/{code}/wording")
     @RolesAllowed(Roles.ADMIN)
@@ -66,6 +72,8 @@ public class InstrumentResource {
     }
 
     /** Adds an organisation's own instrument, checked (codes, item keys, range, decimals, subscales, index). */
+    @Operation(summary = "Add the organisation's own instrument",
+            description = "Checked: codes, item keys, range, decimals, subscales, index. Who may call: admins.")
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Transactional

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancepulse.platform.idempotency.Idempotent;
 import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.session.instrument.Instrument;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -77,6 +78,9 @@ public class ClientFeedbackResource {
     }
 
     /** What to answer: instrument keys, ranges, and the organisation's wording where it loaded one. */
+    @Operation(summary = "What a feedback link asks (the client's form, as JSON)",
+            description = "No login: the link is the key. Unknown, used and expired links and too many failed look-ups from"
+                    + " one address are refused. Who may call: anyone with the link (no login).")
     @GET
     @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
@@ -92,6 +96,8 @@ public class ClientFeedbackResource {
     }
 
     /** The same link opened in a browser: the form, or in words why it cannot be answered. */
+    @Operation(summary = "The client's feedback form (HTML)",
+            description = "No login: the link is the key. Who may call: anyone with the link (no login).")
     @GET
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
@@ -109,8 +115,16 @@ public class ClientFeedbackResource {
                     .header("Cache-Control", NO_STORE).header("Content-Security-Policy", FORM_POLICY)
                     .header("Referrer-Policy", "no-referrer").build();
         } catch (ProblemException e) {
+            // a page that will open later, or once the address may try again, does not say it cannot be used
+            // (outside probe: the 429 of a valid link read as final)
+            String heading = switch (e.problem().status()) {
+                case 429 -> "Please try again later";
+                case 409 -> "Not open yet";
+                default -> "This link cannot be used";
+            };
             Response.ResponseBuilder page = Response.status(e.problem().status())
-                    .entity(feedbackForm.data("questions", List.of()).data("problem", e.problem().detail()).render())
+                    .entity(feedbackForm.data("questions", List.of()).data("problem", e.problem().detail())
+                            .data("heading", heading).render())
                     .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", NO_STORE)
                     .header("Content-Security-Policy", FORM_POLICY).header("Referrer-Policy", "no-referrer");
             if (e.retryAfterSeconds() != null) {
@@ -121,6 +135,9 @@ public class ClientFeedbackResource {
     }
 
     /** The client's answers, one per instrument the link asks for; the link is used up. */
+    @Operation(summary = "The client's answers through their link",
+            description = "Every instrument the link asks for, checked as staff feedback is; the link is then used up. Who "
+                    + "may call: anyone with the link (no login).")
     @POST
     @PermitAll
     @Transactional

@@ -26,6 +26,7 @@ import org.alliancepulse.platform.security.Caller;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.DyadAccess;
 import org.alliancepulse.session.session.Session;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -67,6 +68,10 @@ public class FeedbackLinkResource {
      * A one-time link for the client to answer the chosen instruments on their own device, without a login. The URL
      * is shown once: only its hash is stored.
      */
+    @Operation(summary = "Issue a one-time feedback link for a session",
+            description = "The URL is shown once and never stored (only its hash). Who may call: the clinic's staff, "
+                    + "therapists. Another clinic's staff, or a therapist the client is not assigned to, get the 404 of"
+                    + " an unknown id; other roles a 403.")
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional

@@ -27,6 +27,7 @@ import org.alliancepulse.platform.problem.ProblemException;
 import org.alliancepulse.platform.security.Roles;
 import org.alliancepulse.session.dyad.Dyad;
 import org.alliancepulse.session.dyad.DyadAccess;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -75,6 +76,9 @@ public class SessionResource {
      * Books a session for an assigned client with the therapist they are assigned to, or records one held in the
      * past. 409 while the assignment has not reached this service, or for a session number already used.
      */
+    @Operation(summary = "Book a session (in the past or the future)",
+            description = "Announces SessionScheduled; numbered within the episode. Who may call: the clinic's staff, "
+                    + "therapists.")
     @POST
     @RolesAllowed({ Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
@@ -119,6 +123,9 @@ public class SessionResource {
         return Response.created(URI.create("/api/sessions/" + session.id)).entity(SessionView.of(session)).build();
     }
 
+    @Operation(summary = "One session, by its id",
+            description = "Who may call: admins, the clinic's staff, therapists. Another clinic's staff, or a therapist the"
+                    + " client is not assigned to, get the 404 of an unknown id; other roles a 403.")
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })

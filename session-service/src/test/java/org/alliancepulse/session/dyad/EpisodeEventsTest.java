@@ -70,9 +70,11 @@ class EpisodeEventsTest {
                 .statusCode(404);
         given().auth().oauth2(Tokens.therapist(nextLogin, dyad.clinicId())).get("/api/sessions/" + before)
                 .then().statusCode(200);
+        // a session they read but another therapist held: refused, saying why (was the 404 of an unknown session)
         given().auth().oauth2(Tokens.therapist(nextLogin, dyad.clinicId())).contentType(ContentType.JSON)
                 .body(Map.of("outcome", "NO_SHOW")).post("/api/sessions/" + before + "/attendance").then()
-                .statusCode(404);
+                .statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("another therapist"));
         given().auth().oauth2(dyad.therapistToken()).contentType(ContentType.JSON)
                 .body(Map.of("clientId", dyad.clientId(), "sessionDate", LocalDate.now().toString()))
                 .post("/api/sessions").then().statusCode(404);

@@ -111,6 +111,13 @@ class FeedbackGivenAndCorrectedTest {
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
                 .body(Map.of("answers", Map.of("relationship", 9.0, "goals", 8, "approach", 7.5, "overall", 8)))
                 .put(path + "/SRS").then().statusCode(200).body("total", equalTo(32.5f)).body("originals", hasSize(1));
+        // a body naming another instrument than the path is refused, not applied to the path's (outside probe)
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "ORS", "answers", List.of(1, 1, 1, 1))).put(path + "/SRS").then()
+                .statusCode(400).body("violations[0].field", equalTo("instrument"));
+        given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)
+                .body(Map.of("instrument", "srs", "answers", List.of(9, 8, 7.5, 8))).put(path + "/SRS").then()
+                .statusCode(200).body("originals", hasSize(1));
         // an instrument's code in any case is the instrument, for reading and correcting alike (was 404 and 400)
         given().auth().oauth2(dyad.staffToken()).get(path + "/srs").then().statusCode(200).body("instrument", equalTo("SRS"));
         given().auth().oauth2(dyad.staffToken()).contentType(ContentType.JSON)

@@ -210,7 +210,9 @@ class FeedbackLinkTest {
         given().accept(ContentType.JSON).get("/api/feedback/" + valid).then().statusCode(429);
         // the form in a browser says the same, with the same Retry-After
         given().accept(ContentType.HTML).get("/api/feedback/" + valid).then().statusCode(429)
-                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).contentType(ContentType.HTML);
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).contentType(ContentType.HTML)
+                // for a while, not for good (outside probe: "This link cannot be used")
+                .body(containsString("Please try again later")).body(not(containsString("cannot be used")));
         given().contentType(ContentType.JSON).body(Map.of("answers", Map.of("SRS", List.of(9, 9, 9, 9))))
                 .post("/api/feedback/" + valid).then().statusCode(429);
         assertEquals(0, Feedback.count("sessionId", UUID.fromString(session)));

@@ -133,6 +133,12 @@ class ClientRecordTest {
         String json = given().auth().oauth2(dyad.staffToken())
                 .get("/api/clients/" + dyad.clientId() + "/questionnaire-responses").then().statusCode(200)
                 .contentType("application/fhir+json").extract().asString();
+        // FHIR's XML, or a page, is not what it gives: a 406, not the JSON all the same (outside probe)
+        for (String other : List.of("application/fhir+xml", "application/xml", "text/html")) {
+            given().auth().oauth2(dyad.staffToken()).accept(other)
+                    .get("/api/clients/" + dyad.clientId() + "/questionnaire-responses").then().statusCode(406)
+                    .contentType("application/problem+json");
+        }
         var context = QuestionnaireResponses.context();
         Bundle bundle = context.newJsonParser().setParserErrorHandler(new StrictErrorHandler())
                 .parseResource(Bundle.class, json);

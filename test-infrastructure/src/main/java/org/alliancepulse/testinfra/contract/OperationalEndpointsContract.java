@@ -212,6 +212,24 @@ public abstract class OperationalEndpointsContract {
     }
 
     /**
+     * Every operation says in words what it does: a summary of three words or more, not the method's name the
+     * framework puts there ("Get", "List", "Register" for clinics, clients and therapists alike; outside probe).
+     */
+    @Test
+    void everyOperationIsSummarisedInWords() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().path("paths");
+        List<String> bare = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (path.contains("/api/") && !path.contains("/test-only/") && operation instanceof Map<?, ?> described
+                    && !(described.get("summary") instanceof String summary && summary.trim().split("\\s+").length >= 3)) {
+                bare.add(method + " " + path + ": " + described.get("summary"));
+            }
+        }));
+        assertEquals(List.of(), bare.stream().sorted().toList(), "operations without a summary in words");
+    }
+
+    /**
      * Every query parameter says what it takes: a description, and a type beyond a bare string where it has one (a
      * format, values to choose from, a number); an outside probe found every filter an undocumented string, the
      * values to give only in the README or a 400.

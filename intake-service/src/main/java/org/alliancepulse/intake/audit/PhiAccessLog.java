@@ -43,7 +43,8 @@ public class PhiAccessLog extends PanacheEntityBase {
 
     public static void record(String actor, String action, UUID clientId) {
         PhiAccessLog entry = new PhiAccessLog();
-        entry.accessedAt = Instant.now();
+        // to the microsecond, as the database keeps it: the export that records itself shows the time the audit does
+        entry.accessedAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         entry.actor = actor;
         entry.action = action;
         entry.clientId = clientId;

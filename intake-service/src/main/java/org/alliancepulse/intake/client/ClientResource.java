@@ -359,7 +359,8 @@ public class ClientResource {
                         a.endReason == null ? null : a.endReason.name())).toList();
         List<AccessEntry> access = PhiAccessLog.ofClient(client.id).stream()
                 .map(e -> new AccessEntry(e.accessedAt, e.actor, e.action)).toList();
-        return new Export(ClientViews.Full.of(client), episodes, assignments, access, Instant.now());
+        return new Export(ClientViews.Full.of(client), episodes, assignments, access,
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.alliancepulse.platform.idempotency;
 import java.util.Map;
 import java.util.Optional;
 
+import org.alliancepulse.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -103,7 +104,10 @@ public class IdempotencyKeyDocumentation implements OASFilter {
         }
         if (operation.getResponses().getAPIResponse("422") == null) {
             operation.getResponses().addAPIResponse("422", OASFactory.createAPIResponse()
-                    .description("The " + Idempotent.HEADER + " was already used for a different request"));
+                    .description("The " + Idempotent.HEADER + " was already used for a different request")
+                    // a problem, as every refusal (outside probe: this one alone had no content type)
+                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("#/components/schemas/Problem")))));
         }
     }
 }

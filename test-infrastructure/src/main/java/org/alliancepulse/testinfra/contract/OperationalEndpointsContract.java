@@ -275,6 +275,13 @@ public abstract class OperationalEndpointsContract {
             if (described.get("requestBody") != null && !responses.containsKey("415")) {
                 without.add(method + " " + path + " 415");
             }
+            // and every refusal says its body is a problem (outside probe: a 422 without a content type)
+            responses.forEach((status, response) -> {
+                if (String.valueOf(status).matches("[45]\\d\\d") && !(response instanceof Map<?, ?> answer
+                        && answer.get("content") instanceof Map<?, ?> content && content.containsKey("application/problem+json"))) {
+                    without.add(method + " " + path + " " + status + " without application/problem+json");
+                }
+            });
         }));
         assertEquals(List.of(), without.stream().sorted().toList(), "refusals not documented");
     }

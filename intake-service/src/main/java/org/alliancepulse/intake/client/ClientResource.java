@@ -107,35 +107,8 @@ public class ClientResource {
     /** Everything intake holds on a client: the record, the episodes, the dyads and who accessed the record. */
     @Schema(example = """
             {
-              "client": {
-                "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
-                "clinicId": "north",
-                "clientCode": "C-7KQ3MZ",
-                "ageBand": "36-45",
-                "firstName": "Ingrid",
-                "lastName": "Halvorsen",
-                "dateOfBirth": "1987-03-14",
-                "email": "ingrid@example.org",
-                "phone": "+47 912 34 567",
-                "preferredLanguage": "no",
-                "consentToRoutineFeedback": true,
-                "consentToContact": true,
-                "preferences": {
-                  "specialties": [
-                    "anxiety"
-                  ],
-                  "modalities": [
-                    "CBT"
-                  ],
-                  "notes": "prefers mornings"
-                },
-                "intakeGoals": "sleep better, return to work",
-                "status": "IN_CARE",
-                "currentEpisodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
-                "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
-                "registeredAt": "2026-09-28T10:15:30.123456Z",
-                "erasedAt": null
-              },
+              "client": """ + ClientViews.Full.EXAMPLE + """
+              ,
               "episodes": [
                 {
                   "id": "0bed0347-665e-48f1-b083-d45d49eda391",

@@ -18,40 +18,43 @@ public final class ClientViews {
     }
 
     /** The full record, PHI included: for staff of the client's clinic only. After erasure the PHI fields are null. */
-    @Schema(example = """
-            {
-              "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
-              "clinicId": "north",
-              "clientCode": "C-7KQ3MZ",
-              "ageBand": "36-45",
-              "firstName": "Ingrid",
-              "lastName": "Halvorsen",
-              "dateOfBirth": "1987-03-14",
-              "email": "ingrid@example.org",
-              "phone": "+47 912 34 567",
-              "preferredLanguage": "no",
-              "consentToRoutineFeedback": true,
-              "consentToContact": true,
-              "preferences": {
-                "specialties": [
-                  "anxiety"
-                ],
-                "modalities": [
-                  "CBT"
-                ],
-                "notes": "prefers mornings"
-              },
-              "intakeGoals": "sleep better, return to work",
-              "status": "IN_CARE",
-              "currentEpisodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
-              "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
-              "registeredAt": "2026-09-28T10:15:30.123456Z",
-              "erasedAt": null
-            }""")
+    @Schema(example = Full.EXAMPLE)
     public record Full(UUID id, String clinicId, String clientCode, String ageBand, String firstName, String lastName,
             LocalDate dateOfBirth, String email, String phone, String preferredLanguage,
             boolean consentToRoutineFeedback, boolean consentToContact, Preferences preferences, String intakeGoals,
             Client.Status status, UUID currentEpisodeId, UUID therapistId, Instant registeredAt, Instant erasedAt) {
+
+        /** The example the OpenAPI document shows, here and inside an export. */
+        public static final String EXAMPLE = """
+                {
+                  "id": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                  "clinicId": "north",
+                  "clientCode": "C-7KQ3MZ",
+                  "ageBand": "36-45",
+                  "firstName": "Ingrid",
+                  "lastName": "Halvorsen",
+                  "dateOfBirth": "1987-03-14",
+                  "email": "ingrid@example.org",
+                  "phone": "+47 912 34 567",
+                  "preferredLanguage": "no",
+                  "consentToRoutineFeedback": true,
+                  "consentToContact": true,
+                  "preferences": {
+                    "specialties": [
+                      "anxiety"
+                    ],
+                    "modalities": [
+                      "CBT"
+                    ],
+                    "notes": "prefers mornings"
+                  },
+                  "intakeGoals": "sleep better, return to work",
+                  "status": "IN_CARE",
+                  "currentEpisodeId": "0bed0347-665e-48f1-b083-d45d49eda391",
+                  "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                  "registeredAt": "2026-09-28T10:15:30.123456Z",
+                  "erasedAt": null
+                }""";
 
         public static Full of(Client c) {
             return new Full(c.id, c.clinicId, c.clientCode, bandOf(c), c.firstName, c.lastName, c.dateOfBirth,

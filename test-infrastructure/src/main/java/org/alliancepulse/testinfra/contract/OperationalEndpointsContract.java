@@ -99,23 +99,21 @@ public abstract class OperationalEndpointsContract {
      */
     @Test
     void everyRequestBodyIsDocumentedWithAnExample() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().path("paths");
         List<String> without = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!(operation instanceof Map<?, ?> described) || !(described.get("requestBody") instanceof Map<?, ?> body)
+        for (Documented operation : apiOperations(openApi())) {
+            if (!(operation.described().get("requestBody") instanceof Map<?, ?> body)
                     || !(body.get("content") instanceof Map<?, ?> content)) {
-                return; // not an operation (parameters shared by the path), or one without a body
+                continue; // an operation without a body
             }
             content.forEach((mediaType, media) -> {
                 Map<?, ?> documented = (Map<?, ?>) media;
                 boolean shown = documented.get("example") != null
                         || documented.get("examples") instanceof Map<?, ?> examples && !examples.isEmpty();
                 if (!shown) {
-                    without.add(method + " " + path + " (" + mediaType + ")");
+                    without.add(operation.name() + " (" + mediaType + ")");
                 }
             });
-        }));
+        }
         assertEquals(List.of(), without.stream().sorted().toList(), "request bodies documented without an example");
     }
 
@@ -127,21 +125,14 @@ public abstract class OperationalEndpointsContract {
      */
     @Test
     void everySuccessfulJsonAnswerIsDocumentedWithAnExample() {
-        Map<String, Object> document = given().get("/q/openapi?format=json").then().statusCode(200).extract()
-                .path("$");
-        @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
+        Map<String, Object> document = openApi();
         @SuppressWarnings("unchecked")
         Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.getOrDefault("components",
                 Map.of())).getOrDefault("schemas", Map.of());
         List<String> without = new ArrayList<>();
         java.util.Set<String> answered = new java.util.HashSet<>(); // the schemas of answers, named
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.contains("/api/") || !(operation instanceof Map<?, ?> described)
-                    || !(described.get("responses") instanceof Map<?, ?> responses)) {
-                return;
-            }
-            responses.forEach((status, response) -> {
+        for (Documented operation : apiOperations(document)) {
+            operation.responses().forEach((status, response) -> {
                 if (!String.valueOf(status).startsWith("2") || !(response instanceof Map<?, ?> answer)
                         || !(answer.get("content") instanceof Map<?, ?> content)) {
                     return;
@@ -153,11 +144,11 @@ public abstract class OperationalEndpointsContract {
                             || documented.get("examples") instanceof Map<?, ?> examples && !examples.isEmpty()
                             || schemaShown(documented.get("schema"), schemas, 0);
                     if (String.valueOf(mediaType).contains("json") && !shown) {
-                        without.add(method + " " + path + " " + status + " (" + mediaType + ")");
+                        without.add(operation.name() + " " + status + " (" + mediaType + ")");
                     }
                 });
             });
-        }));
+        }
         assertEquals(List.of(), without.stream().sorted().toList(), "successful answers without an example");
 
         // an example names no field its schema lacks; an answer's names every field (a request's may leave out the
@@ -217,15 +208,13 @@ public abstract class OperationalEndpointsContract {
      */
     @Test
     void everyOperationIsSummarisedInWords() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().path("paths");
         List<String> bare = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (path.contains("/api/") && !path.contains("/test-only/") && operation instanceof Map<?, ?> described
-                    && !(described.get("summary") instanceof String summary && summary.trim().split("\\s+").length >= 3)) {
-                bare.add(method + " " + path + ": " + described.get("summary"));
+        for (Documented operation : apiOperations(openApi())) {
+            if (!(operation.described().get("summary") instanceof String summary
+                    && summary.trim().split("\\s+").length >= 3)) {
+                bare.add(operation.name() + ": " + operation.described().get("summary"));
             }
-        }));
+        }
         assertEquals(List.of(), bare.stream().sorted().toList(), "operations without a summary in words");
     }
 
@@ -236,22 +225,19 @@ public abstract class OperationalEndpointsContract {
      */
     @Test
     void everyQueryParameterIsDescribed() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().path("paths");
         List<String> without = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.contains("/api/") || !(operation instanceof Map<?, ?> described)
-                    || !(described.get("parameters") instanceof List<?> parameters)) {
-                return;
+        for (Documented operation : apiOperations(openApi())) {
+            if (!(operation.described().get("parameters") instanceof List<?> parameters)) {
+                continue;
             }
             for (Object each : parameters) {
                 Map<?, ?> parameter = (Map<?, ?>) each;
                 if ("query".equals(parameter.get("in")) && !(parameter.get("description") instanceof String text
                         && !text.isBlank())) {
-                    without.add(method + " " + path + " ?" + parameter.get("name"));
+                    without.add(operation.name() + " ?" + parameter.get("name"));
                 }
             }
-        }));
+        }
         assertEquals(List.of(), without.stream().sorted().toList(), "query parameters without a description");
     }
 
@@ -261,29 +247,60 @@ public abstract class OperationalEndpointsContract {
      */
     @Test
     void everyOperationDocumentsTheRefusalsOfItsMediaTypes() {
-        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().path("paths");
         List<String> without = new ArrayList<>();
-        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
-            if (!path.contains("/api/") || !(operation instanceof Map<?, ?> described)
-                    || !(described.get("responses") instanceof Map<?, ?> responses)) {
-                return;
-            }
+        for (Documented operation : apiOperations(openApi())) {
+            Map<?, ?> responses = operation.responses();
             if (!responses.containsKey("406")) {
-                without.add(method + " " + path + " 406");
+                without.add(operation.name() + " 406");
             }
-            if (described.get("requestBody") != null && !responses.containsKey("415")) {
-                without.add(method + " " + path + " 415");
+            if (operation.described().get("requestBody") != null && !responses.containsKey("415")) {
+                without.add(operation.name() + " 415");
             }
             // and every refusal says its body is a problem (outside probe: a 422 without a content type)
             responses.forEach((status, response) -> {
                 if (String.valueOf(status).matches("[45]\\d\\d") && !(response instanceof Map<?, ?> answer
-                        && answer.get("content") instanceof Map<?, ?> content && content.containsKey("application/problem+json"))) {
-                    without.add(method + " " + path + " " + status + " without application/problem+json");
+                        && answer.get("content") instanceof Map<?, ?> content
+                        && content.containsKey("application/problem+json"))) {
+                    without.add(operation.name() + " " + status + " without application/problem+json");
                 }
             });
-        }));
+        }
         assertEquals(List.of(), without.stream().sorted().toList(), "refusals not documented");
+    }
+
+    /** An operation of the service's API as its OpenAPI document describes it. */
+    private record Documented(String method, String path, Map<?, ?> described) {
+
+        String name() {
+            return method + " " + path;
+        }
+
+        Map<?, ?> responses() {
+            return described.get("responses") instanceof Map<?, ?> responses ? responses : Map.of();
+        }
+    }
+
+    /** The service's OpenAPI document, as JSON. */
+    private static Map<String, Object> openApi() {
+        return given().get("/q/openapi?format=json").then().statusCode(200).extract().path("$");
+    }
+
+    /** The operations under /api/ (a test's own probe resources left out). */
+    private static List<Documented> apiOperations(Map<String, Object> document) {
+        List<Documented> operations = new ArrayList<>();
+        if (document.get("paths") instanceof Map<?, ?> paths) {
+            paths.forEach((path, item) -> {
+                if (String.valueOf(path).contains("/api/") && !String.valueOf(path).contains("/test-only/")
+                        && item instanceof Map<?, ?> methods) {
+                    methods.forEach((method, operation) -> {
+                        if (operation instanceof Map<?, ?> described) { // not the parameters a path shares
+                            operations.add(new Documented(String.valueOf(method), String.valueOf(path), described));
+                        }
+                    });
+                }
+            });
+        }
+        return operations;
     }
 
     @Test

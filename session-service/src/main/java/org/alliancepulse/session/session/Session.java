@@ -129,7 +129,13 @@ public class Session extends PanacheEntityBase {
      * answers do not change the row, so its version alone would not tell). Call before changing the entity.
      */
     public void lockForOutcomeOrAnswers() {
-        getEntityManager().refresh(this, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        var entityManager = getEntityManager();
+        // once locked in this transaction the row is ours: reading it again would drop what this transaction changed
+        // (outside probe: a link's second instrument read the session back as unrecorded and announced its
+        // attendance a second time)
+        if (entityManager.getLockMode(this) != jakarta.persistence.LockModeType.PESSIMISTIC_WRITE) {
+            entityManager.refresh(this, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        }
     }
 
     /** @throws ProblemException 409 once intake erased the client (right to erasure): nothing more is recorded */

@@ -101,6 +101,10 @@ class FeedbackLinkTest {
                 && e.payload().allianceIndex().doubleValue() == 88.75));
         assertTrue(events.stream().allMatch(e -> FeedbackLinks.CLIENT.equals(e.payload().enteredBy())),
                 "answered through the client's own link, never named");
+        // the answers say the session took place: announced once, though two instruments were answered (outside
+        // probe: twice)
+        assertEquals(1, new KafkaEvents(kafka).published(EventTypes.SESSION_ATTENDED,
+                e -> e.sessionId().toString().equals(session)).size());
 
         // used: answering again or even looking is 410, in problem+json
         given().contentType(ContentType.JSON).accept(ContentType.JSON)

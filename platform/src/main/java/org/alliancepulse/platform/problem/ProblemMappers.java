@@ -128,7 +128,7 @@ public class ProblemMappers {
     AllowedMethods allowedMethods;
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri, Request request) {
+    public Response web(WebApplicationException e, UriInfo uri, Request request, HttpServerRequest http) {
         int status = e.getResponse().getStatus();
         Set<String> allowed = status == 404 || status == 405 ? allowedMethods.of(uri.getPath()) : Set.of();
         if (status == 404 && !allowed.isEmpty() && !allowed.contains(request.getMethod())) {
@@ -156,8 +156,10 @@ public class ProblemMappers {
         String title = known == null ? "Error" : known.getReasonPhrase();
         Response problem = respond(Problem.of(status, title, status >= 500 ? "the service could not answer"
                 : detailOf(status, e.getMessage())));
+        if (status == 405) {
+            measuredByTemplate(http.path(), uri.getPath());
+        }
         if (status == 405 && !allowed.isEmpty()) {
-            measuredByTemplate(uri.getPath());
             // RFC 9110: a 405 lists the methods the path does take; the framework's refusal names none
             return Response.fromResponse(problem).header(HttpHeaders.ALLOW, String.join(", ", allowed)).build();
         }
@@ -170,12 +172,20 @@ public class ProblemMappers {
      * DELETE on a link's path). Quarkus reads the matched route's template from the request's context under this
      * key; a 405 has none, so it is given the template the path falls under.
      */
-    private void measuredByTemplate(String path) {
+    private void measuredByTemplate(String sent, String decoded) {
         io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
         if (context != null) {
-            allowedMethods.templateOf(path).ifPresent(template -> context.putLocal(URL_PATH_TEMPLATE, template));
+            // the path as sent first: an encoded slash in a token (%2F) is one segment to the router, two decoded
+            // (outside probe: DELETE /api/feedback/<token>%2Fx still put the token on /q/metrics); a path no
+            // template takes is counted under one name, never its own
+            String template = allowedMethods.templateOf(sent).or(() -> allowedMethods.templateOf(decoded))
+                    .orElse(UNMATCHED);
+            context.putLocal(URL_PATH_TEMPLATE, template);
         }
     }
+
+    /** The one name a refused request on a path no resource takes is counted under. */
+    static final String UNMATCHED = "/UNMATCHED";
 
     /** Where Quarkus's HTTP metrics look for the route template (quarkus-micrometer's HttpRequestMetric). */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";

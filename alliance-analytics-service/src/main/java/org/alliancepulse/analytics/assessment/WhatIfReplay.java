@@ -24,12 +24,12 @@ import org.alliancepulse.analytics.dyad.Dyad;
 import org.alliancepulse.analytics.dyad.DyadCourses;
 import org.alliancepulse.analytics.dyad.FeedbackMeasure;
 import org.alliancepulse.analytics.dyad.SessionRecord;
-import org.alliancepulse.analytics.rules.AlertDecision;
 import org.alliancepulse.analytics.rules.AlertKind;
 import org.alliancepulse.analytics.rules.AlertLifecycle;
 import org.alliancepulse.analytics.rules.AlertReasons;
 import org.alliancepulse.analytics.rules.ClinicalThresholds;
 import org.alliancepulse.analytics.rules.CourseAssessment;
+import org.alliancepulse.analytics.rules.DyadAlert;
 import org.alliancepulse.analytics.rules.NetworkSd;
 import org.alliancepulse.analytics.rules.RulesConfig;
 import org.alliancepulse.analytics.rules.SessionAssessment;
@@ -78,7 +78,8 @@ public class WhatIfReplay {
      * never a name), dated at its session.
      *
      * @param reasons why, as the alert views say it ({@code BOND_FELL}, {@code EARLY_NO_SHOW}, ...)
-     * @param live whether the live settings raised it too (same dyad, kind and session)
+     * @param live whether the live settings raised it too: an alert of the same kind of the dyad, open at some time
+     *        this one was (raised at this session or another)
      */
     @Schema(example = "{\"kind\":\"RUPTURE\",\"dyadId\":\"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b\","
             + "\"clientCode\":\"C-7KQ3MZ\",\"therapistId\":\"1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e\","
@@ -250,11 +251,9 @@ public class WhatIfReplay {
             List<Raised> raisedOther = raised(dyad, course, other, network.spread(other));
             liveTally.add(dyad, raisedLive, inWindow);
             otherTally.add(dyad, raisedOther, inWindow);
-            Set<List<Object>> liveKeys = raisedLive.stream().map(Raised::key).collect(Collectors.toSet());
-            Set<List<Object>> otherKeys = raisedOther.stream().map(Raised::key).collect(Collectors.toSet());
             raisedOther.stream().filter(r -> inWindow.test(r.sessionId()))
-                    .forEach(r -> alerts.add(r.replayed(dyad, dayOf, liveKeys.contains(r.key()))));
-            raisedLive.stream().filter(r -> inWindow.test(r.sessionId()) && !otherKeys.contains(r.key()))
+                    .forEach(r -> alerts.add(r.replayed(dyad, dayOf, r.sameConcernAsOneOf(raisedLive))));
+            raisedLive.stream().filter(r -> inWindow.test(r.sessionId()) && !r.sameConcernAsOneOf(raisedOther))
                     .forEach(r -> notRaised.add(r.replayed(dyad, dayOf, true)));
         }
         return new Result(from, to, request.clinicId(), dyads.size(), ThresholdOverrides.settings(live),
@@ -263,22 +262,25 @@ public class WhatIfReplay {
                 alerts.size() > LISTED || notRaised.size() > LISTED);
     }
 
-    /** An alert a setting raised, with the session's assessment it was raised at (which says why). */
-    private record Raised(AlertDecision decision, SessionAssessment at) {
+    /**
+     * An alert a setting raised, from raise to resolution, with the session's assessment it was raised at (which says
+     * why).
+     */
+    private record Raised(DyadAlert alert, SessionAssessment at) {
 
         UUID sessionId() {
-            return decision.session().sessionId();
+            return alert.raisedSession().sessionId();
         }
 
-        /** The same alert under both settings: the same kind at the same session (the dyad is the caller's). */
-        List<Object> key() {
-            return List.of(decision.kind(), sessionId());
+        /** The same concern under the other settings ({@link DyadAlert#sameConcernAs}), not only the same session. */
+        boolean sameConcernAsOneOf(List<Raised> others) {
+            return others.stream().anyMatch(other -> alert.sameConcernAs(other.alert));
         }
 
         ReplayedAlert replayed(Dyad dyad, Map<UUID, LocalDate> dayOf, boolean live) {
-            return new ReplayedAlert(decision.kind().name(), dyad.id, dyad.clientCode, dyad.therapistId,
-                    dyad.clinicId, sessionId(), decision.session().number(), dayOf.get(sessionId()),
-                    AlertReasons.of(decision.kind(), at), live);
+            return new ReplayedAlert(alert.kind().name(), dyad.id, dyad.clientCode, dyad.therapistId,
+                    dyad.clinicId, sessionId(), alert.raisedSession().number(), dayOf.get(sessionId()),
+                    AlertReasons.of(alert.kind(), at), live);
         }
     }
 
@@ -293,9 +295,8 @@ public class WhatIfReplay {
         List<SessionAssessment> assessments = CourseAssessment.assess(course.course(), networkSd, t);
         Map<UUID, SessionAssessment> atSession = new HashMap<>();
         assessments.forEach(a -> atSession.put(a.session().sessionId(), a));
-        return AlertLifecycle.decide(assessments, t, course.ending(dyad)).stream()
-                .filter(d -> d.action() == AlertDecision.Action.RAISED)
-                .map(d -> new Raised(d, atSession.get(d.session().sessionId()))).toList();
+        return AlertLifecycle.alerts(AlertLifecycle.decide(assessments, t, course.ending(dyad))).stream()
+                .map(a -> new Raised(a, atSession.get(a.raisedSession().sessionId()))).toList();
     }
 
     /** Alerts raised in the period, by kind and by therapist. */
@@ -313,7 +314,7 @@ public class WhatIfReplay {
         void add(Dyad dyad, List<Raised> raised, Predicate<UUID> inWindow) {
             for (Raised alert : raised) {
                 if (inWindow.test(alert.sessionId())) {
-                    byKind.merge(alert.decision().kind().name(), 1L, Long::sum);
+                    byKind.merge(alert.alert().kind().name(), 1L, Long::sum);
                     byTherapist.merge(dyad.therapistId, 1L, Long::sum);
                 }
             }

@@ -21,4 +21,17 @@ public record DyadAlert(AlertKind kind, SessionRef raisedSession, Instant raised
     public boolean open() {
         return resolution == null;
     }
+
+    /**
+     * Whether another alert of the dyad is about the same concern: the same kind, open at some time this one was
+     * (boundaries included). A what-if compares alerts so: looser settings raising a dyad's dropout risk one session
+     * earlier raise the alert the live settings raised, earlier, not another one (outside probe).
+     */
+    public boolean sameConcernAs(DyadAlert other) {
+        return other.kind == kind && !raisedAt.isAfter(other.until()) && !other.raisedAt.isAfter(until());
+    }
+
+    private Instant until() {
+        return open() ? Instant.MAX : resolvedAt;
+    }
 }

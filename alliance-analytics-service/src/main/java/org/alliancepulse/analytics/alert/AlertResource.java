@@ -65,7 +65,8 @@ public class AlertResource {
     @Operation(summary = "The alert inbox, newest first by the session's own date",
             description = "A therapist's own alerts (about the clients assigned to them now), the staff's clinic's, "
                     + "everyone's for admins. A filter outside the caller's reach (another clinic, another "
-                    + "therapist) is a 403; an unknown or repeated parameter a 400.")
+                    + "therapist) is a 403; an unknown or repeated parameter a 400. Who may call: admins, the clinic's "
+                    + "staff, therapists.")
     public AlertSearch.AlertPage alerts(
             @Parameter(description = "the alert's state", schema = @Schema(type = SchemaType.STRING,
                     enumeration = { "OPEN", "ACKNOWLEDGED", "RESOLVED" })) @QueryParam("status") String status,

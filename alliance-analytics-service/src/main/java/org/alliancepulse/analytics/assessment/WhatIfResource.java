@@ -32,7 +32,10 @@ public class WhatIfResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Idempotent
-    @Operation(summary = "What would other thresholds have raised? (admins)")
+    @Operation(summary = "What would other thresholds have raised? (admins)",
+            description = "The rules with other thresholds over the recorded history, beside the live settings: the "
+                    + "alerts each would have raised and alerts per therapist-week. Nothing live changes. Who may "
+                    + "call: admins; other roles get a 403.")
     @APIResponse(responseCode = "200", description = "What the thresholds would have raised, beside the live settings",
             content = @Content(mediaType = "application/json",
                     schema = @Schema(implementation = WhatIfReplay.Result.class)))

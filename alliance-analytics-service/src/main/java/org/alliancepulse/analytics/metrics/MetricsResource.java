@@ -69,7 +69,8 @@ public class MetricsResource {
     /** One clinic, with a breakdown per therapist. Admins and the clinic's staff. */
     @Operation(summary = "One clinic's figures, per month and per therapist",
             description = "As the network's, for one clinic. Who may call: admins, the clinic's staff. Another clinic's "
-                    + "staff get the 404 of an unknown id; other roles a 403.")
+                    + "staff, and other roles, get a 403 (a clinic's figures are no secret record: they are refused, "
+                    + "not hidden).")
     @GET
     @Path("/clinics/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF })
@@ -99,8 +100,8 @@ public class MetricsResource {
      * therapist's, so 4 the other's); the clinic's report has the per-therapist breakdown, suppressed in one table.
      */
     @Operation(summary = "One therapist's figures, per month",
-            description = "As the clinic's, for one therapist: the therapist themself, their clinic's staff and admins. Who"
-                    + " may call: admins, therapists.")
+            description = "As the clinic's, for one therapist. Who may call: admins, and the therapist themself (another "
+                    + "therapist gets a 403).")
     @GET
     @Path("/therapists/{id}")
     @RolesAllowed({ Roles.ADMIN, Roles.THERAPIST })

@@ -51,7 +51,8 @@ public class RebuildResource {
     /** How the last rebuild went, or how far the running one got: its POST answers only when it is done. */
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The last rebuild's state and progress (admins)")
+    @Operation(summary = "The last rebuild's state and progress (admins)",
+            description = "Who may call: admins; other roles get a 403.")
     @APIResponse(responseCode = "200", description = "The last rebuild",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = RebuildStatus.class)))
     public RebuildStatus status() {
@@ -68,7 +69,9 @@ public class RebuildResource {
     @Transactional
     @TransactionConfiguration(timeout = 3600)
     @Idempotent
-    @Operation(summary = "Rebuild the analytics state from the topics (admins)")
+    @Operation(summary = "Rebuild the analytics state from the topics (admins)",
+            description = "Folds every event of the topics from the beginning into a fresh state and reconciles the "
+                    + "alerts; one rebuild at a time. Who may call: admins; other roles get a 403.")
     @APIResponse(responseCode = "200", description = "Rebuilt",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rebuild.Report.class)))
     public Response rebuild() {

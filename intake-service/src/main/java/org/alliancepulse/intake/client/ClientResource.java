@@ -307,7 +307,9 @@ public class ClientResource {
     @Operation(summary = "Correct a client's record (right to rectification)",
             description = "The whole record, as at registration: what is left out is cleared (absent consents are "
                     + "no consent). Staff of the client's clinic; the clinic stays. The same person as another client "
-                    + "of the clinic is a 409 naming that one; an erased client's record a 409. Nothing leaves intake.")
+                    + "of the clinic is a 409 naming that one; an erased client's record a 409. Nothing leaves intake. "
+                    + "Who may call: the clinic's staff. Another clinic's staff get the 404 of an unknown id; other "
+                    + "roles a 403.")
     public ClientViews.Full rectify(@PathParam("id") UUID id, @NotNull @Valid RegisterClient request) {
         Client client = scope.clientForStaff(id);
         return ClientViews.Full.of(clients.rectify(scope.actor(), client, request.intake()));

@@ -32,7 +32,8 @@ public class NotificationResource {
     @Transactional
     @Operation(summary = "The delivery log: emails sent, held or given up, newest first",
             description = "Admins all, a clinic's staff their clinic's, a therapist those about their own alerts. "
-                    + "A filter outside the caller's reach is a 403; an unknown or repeated parameter a 400.")
+                    + "A filter outside the caller's reach is a 403; an unknown or repeated parameter a 400. Who may "
+                    + "call: admins, the clinic's staff, therapists.")
     public NotificationHistory.NotificationPage notifications(
             @Parameter(description = "the delivery's state", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "PENDING", "WAITING_FOR_THERAPIST", "WAITING_FOR_SUPERVISOR", "IN_DIGEST", "SENDING", "SENT",

@@ -23,8 +23,8 @@ public class PreferencesResource {
     /** A therapist's preferences (the defaults if never set): for the therapist, their clinic's staff, admins. */
     @Operation(summary = "A therapist's notification preferences",
             description = "A therapist their own; their clinic's staff and admins anyone's of the clinic. Who may call: "
-                    + "admins, the clinic's staff, therapists. Another clinic's staff, or a therapist the client is not"
-                    + " assigned to, get the 404 of an unknown id; other roles a 403.")
+                    + "admins, the clinic's staff, therapists. Another clinic's staff, or another therapist, get the "
+                    + "404 of an unknown id; other roles a 403.")
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional
@@ -40,8 +40,7 @@ public class PreferencesResource {
     @Operation(summary = "Replace a therapist's notification preferences",
             description = "Immediate or a daily digest, quiet hours in their time zone, kinds to skip, resolved notes. Held"
                     + " emails are decided again at once. Who may call: admins, the clinic's staff, therapists. Another"
-                    + " clinic's staff, or a therapist the client is not assigned to, get the 404 of an unknown id; "
-                    + "other roles a 403.")
+                    + " clinic's staff, or another therapist, get the 404 of an unknown id; other roles a 403.")
     @PUT
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
     @Transactional

@@ -35,7 +35,8 @@ public class DeadLetterResource {
 
     @GET
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "This service's dead-letter topics and how many records each holds")
+    @Operation(summary = "This service's dead-letter topics and how many records each holds",
+            description = "Who may call: admins; other roles get a 403.")
     public List<DeadLetterReplay.DeadLetterTopic> topics() {
         return replay.topics();
     }
@@ -43,7 +44,9 @@ public class DeadLetterResource {
     @GET
     @Path("/{topic}")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "The dead letters of one topic: ids, types, reasons and where they came from")
+    @Operation(summary = "The dead letters of one topic: ids, types, reasons and where they came from",
+            description = "Described without their content (a payload may name a client's code). Who may call: "
+                    + "admins; other roles get a 403.")
     public List<DeadLetterReplay.DeadLetter> list(@PathParam("topic") String topic,
             @Parameter(description = "the most to read, 1-10000", schema = @Schema(type = SchemaType.INTEGER,
                     minimum = "1", maximum = "10000", defaultValue = "500")) @QueryParam("limit") String limitParameter) {
@@ -61,7 +64,8 @@ public class DeadLetterResource {
     @Operation(summary = "Replays every record of the dead-letter topic through the inbox",
             description = "Each record goes through the same de-duplication and handlers as the live stream: one "
                     + "applied meanwhile is reported DUPLICATE and changes nothing, one that still fails is reported "
-                    + "STILL_FAILING with its reason and stays on the topic. Safe to repeat.")
+                    + "STILL_FAILING with its reason and stays on the topic. Safe to repeat. Who may call: admins; "
+                    + "other roles get a 403.")
     public List<DeadLetterReplay.Replayed> replay(@PathParam("topic") String topic) {
         return replay.replay(topic).orElseThrow(() -> unknown(topic));
     }

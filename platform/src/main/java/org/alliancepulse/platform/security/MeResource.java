@@ -33,7 +33,9 @@ public class MeResource {
 
     @GET
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
-    @Operation(summary = "The caller's login, Alliance Pulse roles and clinic, from their token")
+    @Operation(summary = "The caller's login, Alliance Pulse roles and clinic, from their token",
+            description = "Who may call: anyone with an Alliance Pulse role (admins, clinic staff, therapists); a "
+                    + "token without one gets a 403.")
     public Me me() {
         List<String> roles = new java.util.ArrayList<>();
         if (caller.isAdmin()) {

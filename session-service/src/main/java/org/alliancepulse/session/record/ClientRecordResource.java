@@ -71,7 +71,10 @@ public class ClientRecordResource {
     @Path("/sessions")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
-    @Operation(summary = "A client's sessions with their answers and corrections")
+    @Operation(summary = "A client's sessions with their answers and corrections",
+            description = "The whole course, earlier therapists' sessions too. Who may call: admins, the clinic's "
+                    + "staff, the therapist the client is assigned to now. Another clinic's staff, or another "
+                    + "therapist, get the 404 of an unknown id; other roles a 403.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ClientSessions.class)))
     public ClientSessions sessions(@PathParam("clientId") String clientParam) {
@@ -92,7 +95,9 @@ public class ClientRecordResource {
     @Path("/questionnaire-responses")
     @Produces({ QuestionnaireResponses.MEDIA_TYPE, MediaType.APPLICATION_JSON })
     @RolesAllowed({ Roles.ADMIN, Roles.CLINIC_STAFF, Roles.THERAPIST })
-    @Operation(summary = "A client's answers as a FHIR R4 Bundle of QuestionnaireResponses")
+    @Operation(summary = "A client's answers as a FHIR R4 Bundle of QuestionnaireResponses",
+            description = "Who may call: admins, the clinic's staff, the therapist the client is assigned to now. "
+                    + "Another clinic's staff, or another therapist, get the 404 of an unknown id; other roles a 403.")
     @APIResponse(responseCode = "200", description = "A Bundle of type searchset",
             content = @Content(mediaType = QuestionnaireResponses.MEDIA_TYPE, examples = @ExampleObject(
                     name = "one SRS", value = QuestionnaireResponses.EXAMPLE_BUNDLE)))

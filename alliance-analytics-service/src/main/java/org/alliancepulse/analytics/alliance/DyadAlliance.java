@@ -21,7 +21,8 @@ public final class DyadAlliance {
     @Schema(example = "{\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"clientCode\":\"C-7KQ3MZ\",\"dyads\":[{"
             + "\"dyadId\":\"0b5e1c9a-2d3f-3a4b-9c8d-7e6f5a4b3c2d\",\"therapistId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\","
             + "\"clinicId\":\"north\",\"episodeId\":\"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f\","
-            + "\"startedAt\":\"2026-09-01T09:00:00Z\",\"current\":true,\"state\":{\"scoredSessions\":4,"
+            + "\"startedAt\":\"2026-09-01T09:00:00Z\",\"endedAt\":null,\"endReason\":null,\"current\":true,"
+            + "\"state\":{\"scoredSessions\":4,"
             + "\"runningMean\":84.38,\"withinDyadSd\":8.26,\"rollingMean\":84.38,\"networkSd\":5.8,"
             + "\"recordedSessions\":4,\"attended\":4,\"noShows\":0,\"lateCancellations\":0,\"otherCancellations\":0,"
             + "\"usualIntervalDays\":7.0,\"daysSinceLastAttended\":0.0,\"orsFirst\":18.5,\"orsLatest\":21.0,"
@@ -32,7 +33,7 @@ public final class DyadAlliance {
             + "\"SRS\",\"total\":29.0,\"index\":72.5,\"bond\":50.0,\"goals\":80.0,\"tasks\":80.0,\"corrected\":false}],"
             + "\"lowAlliance\":true,\"ruptureState\":\"RUPTURE\",\"pillars\":[\"BOND\"],\"fitConcern\":false,"
             + "\"riskScore\":0.41}],\"ruptures\":[{\"detectedAtSession\":4,\"detectedOn\":\"2026-09-22\",\"pillars\":"
-            + "[\"BOND\"],\"status\":\"OPEN\"}],\"risk\":{\"score\":0.41,\"afterSession\":4,\"on\":\"2026-09-22\","
+            + "[\"BOND\"],\"status\":\"OPEN\",\"repairedAtSession\":null,\"repairedOn\":null}],\"risk\":{\"score\":0.41,\"afterSession\":4,\"on\":\"2026-09-22\","
             + "\"factors\":[{\"factor\":\"FALLING_ALLIANCE\",\"value\":2.4,\"weight\":0.4,\"contribution\":0.96}]},"
             + "\"openAlerts\":[]}]}")
     public record ClientAlliance(UUID clientId, String clientCode, List<Dyad> dyads) {

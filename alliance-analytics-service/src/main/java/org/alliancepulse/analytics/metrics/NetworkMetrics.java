@@ -55,6 +55,7 @@ public class NetworkMetrics {
      */
     public record Unit(String id,
             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            @Schema(description = "how people know the unit: a clinic's name, a therapist's login; absent for a month")
             String name, Map<String, Cell> figures) {
     }
 

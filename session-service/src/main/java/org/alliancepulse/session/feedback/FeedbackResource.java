@@ -40,6 +40,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 @Path("/api/sessions/{id}/feedback")
 public class FeedbackResource {
 
+    /** What {@code answers} takes, in the OpenAPI document (the type is a JSON tree, read by the instrument). */
+    static final String ANSWERS = "the answers: an array of numbers in item order ([7, 8, 7.5, 8]) or an object keyed "
+            + "by item key ({\"relationship\": 7, ...})";
+
     @Inject
     FeedbackCommands commands;
 
@@ -54,12 +58,14 @@ public class FeedbackResource {
      * @param givenAt when the client answered (ISO-8601 with offset); now when left out
      */
     @Schema(example = "{\"instrument\":\"SRS\",\"answers\":[7,8,7.5,8],\"givenAt\":\"2026-11-27T15:05:00+01:00\"}")
-    public record SubmitFeedback(@NotBlank String instrument, @NotNull JsonNode answers, OffsetDateTime givenAt) {
+    public record SubmitFeedback(@NotBlank String instrument, @NotNull @Schema(implementation = Object.class,
+            description = ANSWERS) JsonNode answers, OffsetDateTime givenAt) {
     }
 
     @Schema(example = "{\"answers\":{\"relationship\":8,\"goals\":8,\"approach\":7.5,\"overall\":8}}")
     /** @param instrument optional: the path names it; given, it must name the same one */
-    public record CorrectFeedback(@NotNull JsonNode answers, OffsetDateTime givenAt, String instrument) {
+    public record CorrectFeedback(@NotNull @Schema(implementation = Object.class, description = ANSWERS)
+            JsonNode answers, OffsetDateTime givenAt, String instrument) {
     }
 
     /**

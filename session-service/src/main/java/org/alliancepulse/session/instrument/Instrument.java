@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *        (SRS: total x 2.5; WAI-SR: (sum - 12) / 48 x 100); {@code NONE} for outcome instruments
  */
 @Schema(example = "{\"code\":\"SRS\",\"name\":\"Session Rating Scale\",\"measures\":\"ALLIANCE\",\"items\":["
-        + "{\"key\":\"relationship\"},{\"key\":\"goals\"},{\"key\":\"approach\"},{\"key\":\"overall\"}],"
+        + "{\"key\":\"relationship\",\"label\":null},{\"key\":\"goals\",\"label\":null},{\"key\":\"approach\",\"label\":null},{\"key\":\"overall\",\"label\":null}],"
         + "\"min\":0,\"max\":10,\"decimals\":1,\"subscales\":{\"bond\":[\"relationship\"],\"goals\":[\"goals\"],"
         + "\"tasks\":[\"approach\"],\"global\":[\"overall\"]},\"index\":\"LINEAR\",\"builtIn\":true}")
 public record Instrument(String code, String name, Measures measures, List<Item> items, BigDecimal min,

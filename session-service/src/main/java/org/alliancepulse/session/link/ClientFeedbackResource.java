@@ -68,13 +68,14 @@ public class ClientFeedbackResource {
     }
 
     @Schema(example = "{\"expiresAt\":\"2026-11-30T15:00:00Z\",\"instruments\":[{\"code\":\"SRS\",\"name\":\"Session Rating Scale\","
-            + "\"items\":[{\"key\":\"relationship\"},{\"key\":\"goals\"},{\"key\":\"approach\"},{\"key\":\"overall\"}],"
+            + "\"items\":[{\"key\":\"relationship\",\"label\":null},{\"key\":\"goals\",\"label\":null},{\"key\":\"approach\",\"label\":null},{\"key\":\"overall\",\"label\":null}],"
             + "\"min\":0,\"max\":10,\"decimals\":1,\"step\":0.1}]}")
     public record Questions(Instant expiresAt, List<Question> instruments) {
     }
 
     @Schema(example = "{\"answers\":{\"SRS\":[7,8,7.5,8]}}")
-    public record Answers(@NotNull JsonNode answers) {
+    public record Answers(@NotNull @Schema(implementation = Object.class, description = "by instrument code, each "
+            + "instrument's answers: an array in item order or an object keyed by item key") JsonNode answers) {
     }
 
     /** What to answer: instrument keys, ranges, and the organisation's wording where it loaded one. */

@@ -55,11 +55,52 @@ public class ClientRecordResource {
     public record SessionRecord(SessionView session, List<FeedbackView> feedback) {
     }
 
-    @Schema(example = "{\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"clientCode\":\"C-7KQ3MZ\",\"sessions\":"
-            + "[{\"session\":{\"id\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\",\"sessionNumber\":1,"
-            + "\"scheduledAt\":\"2026-11-20T13:00:00Z\",\"sessionDate\":\"2026-11-20\",\"status\":\"ATTENDED\"},"
-            + "\"feedback\":[{\"instrument\":\"SRS\",\"answers\":[9,8.5,9,9],\"total\":35.5,\"enteredBy\":\"client-link\","
-            + "\"originals\":[]}]}]}")
+    @Schema(example = """
+            {
+              "clientId": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+              "clientCode": "C-7KQ3MZ",
+              "sessions": [
+                {
+                  "session": {
+                    "id": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
+                    "clientId": "3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f",
+                    "clientCode": "C-7KQ3MZ",
+                    "therapistId": "1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e",
+                    "clinicId": "north",
+                    "sessionNumber": 1,
+                    "scheduledAt": "2026-11-20T13:00:00Z",
+                    "sessionDate": "2026-11-20",
+                    "status": "ATTENDED",
+                    "late": null
+                  },
+                  "feedback": [
+                    {
+                      "id": "6c5b4a39-2817-4f6e-9d5c-4b3a29181706",
+                      "sessionId": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
+                      "instrument": "SRS",
+                      "answers": [
+                        9,
+                        8.5,
+                        9,
+                        9
+                      ],
+                      "total": 35.5,
+                      "subscales": {
+                        "bond": 9,
+                        "global": 9,
+                        "goals": 8.5,
+                        "tasks": 9
+                      },
+                      "allianceIndex": 88.75,
+                      "givenAt": "2026-11-20T13:55:00Z",
+                      "enteredBy": "client-link",
+                      "correctedAt": null,
+                      "originals": []
+                    }
+                  ]
+                }
+              ]
+            }""")
     public record ClientSessions(UUID clientId, String clientCode, List<SessionRecord> sessions) {
     }
 

@@ -143,7 +143,8 @@ public class ClientFeedbackResource {
     @PermitAll
     @Transactional
     @Idempotent
-    @APIResponse(responseCode = "201", description = "The answers were received: {\"received\":true}")
+    @APIResponse(responseCode = "201", description = "The answers were received", content = @Content(
+            mediaType = "application/json", examples = @ExampleObject(name = "received", value = "{\"received\":true}")))
     @APIResponse(responseCode = "410", description = "The link was used, has expired, or the session did not take "
             + "place or has all its answers")
     @APIResponse(responseCode = "429", description = "Too many failed look-ups from this address (Retry-After)")

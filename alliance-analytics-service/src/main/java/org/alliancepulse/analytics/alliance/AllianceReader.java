@@ -94,7 +94,8 @@ public class AllianceReader {
             List<DyadAlliance.SessionPoint> points = assessed.stream().map(r -> point(r, day.apply(r),
                     rolling.get(r.sessionId), measuresBySession.getOrDefault(r.sessionId, List.of()))).toList();
             views.add(new DyadAlliance.Dyad(dyad.id, dyad.therapistId, dyad.clinicId, dyad.episodeId, dyad.startedAt,
-                    dyad.endedAt, dyad.endReason == null ? null : dyad.endReason.name(), !dyad.ended(),
+                    dyad.endedAt, dyad.endReason == null ? null : dyad.endReason.name(), dyad.reassignmentReason,
+                    !dyad.ended(),
                     state(CourseSummary.of(course), network.apply(course).sd(thresholds)), points,
                     ruptures(assessed, day), risk(assessed, day), openAlertsByDyad.getOrDefault(dyad.id, List.of()).stream()
                             .map(AlertView::of).toList()));

@@ -21,7 +21,8 @@ public final class DyadAlliance {
     @Schema(example = "{\"clientId\":\"3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"clientCode\":\"C-7KQ3MZ\",\"dyads\":[{"
             + "\"dyadId\":\"0b5e1c9a-2d3f-3a4b-9c8d-7e6f5a4b3c2d\",\"therapistId\":\"9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d\","
             + "\"clinicId\":\"north\",\"episodeId\":\"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f\","
-            + "\"startedAt\":\"2026-09-01T09:00:00Z\",\"endedAt\":null,\"endReason\":null,\"current\":true,"
+            + "\"startedAt\":\"2026-09-01T09:00:00Z\",\"endedAt\":null,\"endReason\":null,\"reassignedFor\":null,"
+            + "\"current\":true,"
             + "\"state\":{\"scoredSessions\":4,"
             + "\"runningMean\":84.38,\"withinDyadSd\":8.26,\"rollingMean\":84.38,\"networkSd\":5.8,"
             + "\"recordedSessions\":4,\"attended\":4,\"noShows\":0,\"lateCancellations\":0,\"otherCancellations\":0,"
@@ -41,7 +42,10 @@ public final class DyadAlliance {
 
     /** One dyad; {@code current} while it has not ended. */
     public record Dyad(UUID dyadId, UUID therapistId, String clinicId, UUID episodeId, Instant startedAt,
-            Instant endedAt, String endReason, boolean current, State state, List<SessionPoint> sessions,
+            Instant endedAt, String endReason,
+            @Schema(description = "why the client moved on (FIT, AVAILABILITY, ...), as intake was told; null unless "
+                    + "the dyad ended by a change of therapist") String reassignedFor,
+            boolean current, State state, List<SessionPoint> sessions,
             List<RuptureEpisode> ruptures, Risk risk, List<AlertView> openAlerts) {
     }
 

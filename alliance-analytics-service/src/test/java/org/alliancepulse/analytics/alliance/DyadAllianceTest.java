@@ -149,7 +149,10 @@ class DyadAllianceTest {
         given().auth().oauth2(formerToken).get("/api/alerts/" + alert).then().statusCode(404);
         given().auth().oauth2(formerToken).get("/api/alerts").then().statusCode(200)
                 .body("items.id", not(hasItem(alert)));
-        given().auth().oauth2(successorToken).get(path).then().statusCode(200).body("dyads", hasSize(2));
+        given().auth().oauth2(successorToken).get(path).then().statusCode(200).body("dyads", hasSize(2))
+                // the first dyad ended by the change, and says why (outside probe: REASSIGNED alone)
+                .body("dyads.find { it.endReason == 'REASSIGNED' }.reassignedFor", equalTo("FIT"))
+                .body("dyads.find { it.current }.reassignedFor", org.hamcrest.Matchers.nullValue());
         given().auth().oauth2(successorToken).get("/api/alerts/" + alert).then().statusCode(200);
         // the client's course in the list as well (their own inbox stays their own alerts)
         given().auth().oauth2(successorToken).queryParam("clientId", story.clientId.toString()).get("/api/alerts")

@@ -185,7 +185,11 @@ class CohortThroughTheServiceTest {
                 () -> assertEquals(figures.riskAuc(), fromTheTopic.riskAuc(), 1e-9),
                 () -> assertEquals(figures.alertsPerTherapistWeekMean(), fromTheTopic.alertsPerTherapistWeekMean(),
                         1e-12));
-        assertTrue(sdGap < 0.25, "the network SD taken is the evaluation's but for the last moments of the month"
+        // how much of a month's last days is still on its way when the next month's first session is recorded depends
+        // on how fast the two topics are read, most in the first months, pooled from few dyads (March 2025: 5.56 in
+        // one clean-clone CI run, 5.90 in the one before; largest gaps 0.29 and 0.10). 0.5 allows that timing and
+        // still catches a snapshot of the wrong period there (February and March differ by more than a point)
+        assertTrue(sdGap < 0.5, "the network SD taken is the evaluation's but for the last moments of the month"
                 + " before; the largest gap " + sdGap);
         assertEquals(List.of(), raisedPerAlert.entrySet().stream().filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey).toList(), "an alert announced twice");

@@ -103,8 +103,22 @@ class CohortThroughTheServiceTest {
         Map<UUID, List<AlertDecision>> announcedAlerts = new HashMap<>();
         Map<UUID, Map<Integer, List<Pillar>>> announcedPillars = new HashMap<>();
         Map<UUID, Integer> raisedPerAlert = new HashMap<>();
+        // an alert raised again at the same session under a new id (its resolution, announced, was overtaken by
+        // sessions that arrived later and keep it open: the service raises it anew, the first keeps its resolution)
+        // stands as the later announcement says, as a resolution announced again does below; seen once in 1,200 dyads
+        // in a clean-clone CI run (a dropout risk cleared at session 10, then open again until the episode closed)
+        Map<List<Object>, UUID> latestRaised = new HashMap<>();
         for (var raised : events.published(EventTypes.ALERT_RAISED, a -> true)) {
             AlertRaised a = raised.payload();
+            latestRaised.put(List.of(a.clientId(), a.kind(), a.sessionId()), a.alertId()); // one client: one partition
+        }
+        java.util.Set<UUID> overtaken = new java.util.HashSet<>();
+        for (var raised : events.published(EventTypes.ALERT_RAISED, a -> true)) {
+            AlertRaised a = raised.payload();
+            if (!latestRaised.get(List.of(a.clientId(), a.kind(), a.sessionId())).equals(a.alertId())) {
+                overtaken.add(a.alertId());
+                continue;
+            }
             raisedPerAlert.merge(a.alertId(), 1, Integer::sum);
             announcedAlerts.computeIfAbsent(a.clientId(), k -> new ArrayList<>()).add(new AlertDecision(
                     AlertKind.valueOf(a.kind()), AlertDecision.Action.RAISED,
@@ -117,6 +131,9 @@ class CohortThroughTheServiceTest {
         Map<UUID, AlertResolved> lastResolution = new HashMap<>();
         Map<UUID, List<String>> resolutions = new HashMap<>();
         for (var r : events.published(EventTypes.ALERT_RESOLVED, a -> true)) { // one client's alerts: one partition
+            if (overtaken.contains(r.payload().alertId())) {
+                continue;
+            }
             lastResolution.put(r.payload().alertId(), r.payload());
             resolutions.computeIfAbsent(r.payload().alertId(), k -> new ArrayList<>()).add(r.payload().resolution());
         }
